@@ -1,0 +1,46 @@
+// swift-tools-version:6.1
+// sparksim: a deterministic simulation laboratory for Spark + deep learning.
+// Module boundaries follow DESIGN.md: Engine never imports Sim; Sim knows nothing of
+// Spark; Report reads plain records; Lab is the only module that knows both worlds.
+import PackageDescription
+
+let collections: [Target.Dependency] = [
+    .product(name: "HeapModule", package: "swift-collections"),
+    .product(name: "DequeModule", package: "swift-collections"),
+    .product(name: "OrderedCollections", package: "swift-collections"),
+]
+
+let package = Package(
+    name: "sparksim",
+    products: [
+        .executable(name: "sparksim", targets: ["sparksim"]),
+        .library(name: "Lab", targets: ["Lab"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        .target(name: "Sim", dependencies: ["CGSL"] + collections),
+        .target(name: "Engine", dependencies: collections),
+        .target(name: "Workloads", dependencies: ["Engine", "Sim", "CGSL"]),
+        .target(name: "Report", dependencies: ["CGSL"]),
+        .target(
+            name: "Lab",
+            dependencies: ["Sim", "Engine", "Workloads", "Report", "CGSL",
+                           .product(name: "Yams", package: "Yams")] + collections),
+        .executableTarget(
+            name: "sparksim",
+            dependencies: ["Lab", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .target(name: "TestSupport", dependencies: ["Sim", "Engine"], path: "Tests/TestSupport"),
+        .testTarget(name: "SimTests", dependencies: ["Sim", "TestSupport", "CGSL"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
+        .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Report", "TestSupport"]),
+        .testTarget(name: "TidyTests", dependencies: ["TestSupport"]),
+    ]
+)
