@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# First command of the README: install what is missing, build sparksim (release) and run
+# the demo scenario, then print where its report is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/ensure-deps.sh
+swift build -c release --product sparksim
+bin="$(swift build -c release --show-bin-path)/sparksim"
+"$bin" run scenarios/demo/demo.yaml --out out
+echo
+echo "demo report: $(pwd)/out/demo/report.md"
+echo "sparksim binary: $bin"
