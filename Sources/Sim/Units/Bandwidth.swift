@@ -24,19 +24,18 @@ public struct Bandwidth: Hashable, Comparable, Sendable, CustomStringConvertible
         guard let q = DecimalQuantity(Substring(text)), !q.isNegative else {
             throw UnitParseError(problem: "'\(text)' is not a bandwidth", expected: expected)
         }
-        // `Gbps` is bits and `GB/s` is bytes: the case of the `b` matters, so match the
-        // spelling exactly first and only then fall back to lower case for `gbps`.
+        // The case of the `b` matters: `Gbps` is bits, `GB/s` is bytes. Spellings that
+        // mix the two conventions (`GBps`, `Gb/s`) are refused rather than guessed.
         let unitText = String(q.unit)
-        let isBytes = unitText.hasSuffix("B/s")
-        let key = unitText.lowercased()
-        guard let unit = units.first(where: { $0.suffix == key }),
-              isBytes == key.hasSuffix("b/s") || !unitText.hasSuffix("b/s")
+        if unitText.hasSuffix("Bps") || unitText.hasSuffix("b/s") {
+            throw UnitParseError(
+                problem: "ambiguous bandwidth unit '\(q.unit)' in '\(text)' (bits or bytes?)",
+                expected: expected)
+        }
+        guard unitText.hasSuffix("bps") || unitText.hasSuffix("B/s"),
+              let unit = units.first(where: { $0.suffix == unitText.lowercased() })
         else {
             throw UnitParseError(problem: "unknown bandwidth unit '\(q.unit)' in '\(text)'", expected: expected)
-        }
-        if unitText.hasSuffix("b/s") && !isBytes {
-            throw UnitParseError(
-                problem: "ambiguous bandwidth unit '\(q.unit)' (bits or bytes?)", expected: expected)
         }
         guard let bps = q.exactValue(times: unit.bitsPerSecond), bps > 0 else {
             throw UnitParseError(problem: "bandwidth '\(text)' is zero, fractional or too large", expected: expected)
