@@ -1,0 +1,100 @@
+import Engine
+import Sim
+
+/// The whole file: top-level keys, sections in dependency order.
+extension ScenarioDecoder {
+    static let topLevelKeys = ["name", "seed", "description", "cluster", "spark", "pools", "resource_profiles",
+                               "engine", "workload", "compare", "faults", "sweep"]
+
+    /// The scenario, or nil when anything was reported. `sweep:` is decoded by the loader
+    /// once the rest is valid (its values are checked by decoding the file again).
+    mutating func decodeDocument(_ root: SourceNode) -> Scenario? {
+        guard let f = fields(root, context: "the scenario", allowed: Self.topLevelKeys,
+                             expected: "a mapping with name:, cluster: and workload:") else { return nil }
+        let scenarioName = required(f, "name", expected: "the scenario's name (used for the output folder)")
+            .flatMap { name($0, "name") }
+        let seed = f.present("seed").map { uint64($0, "seed") } ?? 0
+        let description: String?? = f.present("description").map { text($0, "description") }
+        let (conf, sparkPositions) = decodeSpark(f.value("spark"))
+        let profiles = decodeResourceProfiles(f.value("resource_profiles"), conf: conf)
+        let pools = decodePools(f.value("pools"))
+        let defaults = ExecutorDefaults(conf: conf, profiles: profiles)
+        let cluster = required(f, "cluster", expected: "executors:, master: or racks:/hosts_per_rack:")
+            .flatMap { decodeCluster($0, defaults: defaults, sparkPositions: sparkPositions) }
+        let engine = decodeEngine(f.value("engine"))
+        let (variants, scripted) = decodeVariants(f, cluster: cluster?.0, defaults: defaults)
+        let faultContext = FaultContext(defaults: defaults, initialExecutors: cluster?.0.executors, scripted: scripted)
+        let faults = decodeFaults(f.value("faults"), ctx: faultContext)
+        if let cluster, let faults {
+            let all = cluster.1 + faults.1
+            checkExecutors(all, conf: conf)
+            if all.count > ScenarioLimits.maxExecutors, let at = f.keyPosition("faults") {
+                report(at, "faults add executors beyond the limit of \(ScenarioLimits.maxExecutors)",
+                       expected: "at most \(ScenarioLimits.maxExecutors) executors in all")
+            }
+        }
+        guard !hasErrors, let scenarioName, let seed, description != .some(nil), let cluster, let variants,
+              let faults
+        else { return nil }
+        return Scenario(file: file, name: scenarioName, seed: seed, description: description.flatMap { $0 },
+                        cluster: cluster.0, spark: conf, pools: pools, resourceProfiles: profiles, engine: engine,
+                        variants: variants.list, isComparison: variants.isComparison, faults: faults.0, sweep: nil,
+                        sweepPoint: nil, document: root)
+    }
+
+    /// `workload:` or `compare:` (exactly one), and the complete scripted workloads among
+    /// them (the ones task-level faults are checked against).
+    private mutating func decodeVariants(_ f: Fields, cluster: Scenario.Cluster?, defaults: ExecutorDefaults)
+        -> ((list: [Scenario.Variant], isComparison: Bool)?, [Scenario.ScriptedWorkload])
+    {
+        let added = Self.addedExecutors(f.value("faults"))
+        let ctx = WorkloadContext(
+            defaults: defaults, initialHosts: cluster?.hosts.map(\.id),
+            hosts: cluster.map { c in Self.appendingNew(c.hosts.map(\.id), added.map(\.host)) },
+            executors: cluster.map { c in Self.appendingNew(c.executors.map(\.id), added.map(\.id)) })
+        guard exclusive(f, ["workload", "compare"], expected: "workload: for one workload or compare: for variants")
+        else { return (nil, []) }
+        let before = diagnostics.count
+        var variants: (list: [Scenario.Variant], isComparison: Bool)?
+        if let w = f.value("workload") {
+            variants = decodeWorkload(w, context: "workload", extraKeys: [], ctx: ctx)
+                .map { ([Scenario.Variant(name: "", workload: $0)], false) }
+        } else if let c = f.value("compare") {
+            variants = decodeCompare(c, ctx: ctx).map { ($0, true) }
+        } else {
+            report(f.position, "missing key 'workload' in the scenario",
+                   expected: "workload: {kind: scripted, jobs: [...]} (or compare: [...] for variants)")
+        }
+        guard diagnostics.count == before, let variants else { return (variants, []) }
+        let scripted = variants.list.compactMap { v -> Scenario.ScriptedWorkload? in
+            if case .scripted(let s) = v.workload { return s }
+            return nil
+        }
+        return (variants, scripted)
+    }
+
+    /// `(id, host)` of executors that `executor-added` faults bring, read leniently (the
+    /// faults themselves are checked later) so that workloads may prefer them.
+    static func addedExecutors(_ faults: SourceNode?) -> [(id: String, host: String)] {
+        guard case .sequence(let items, _)? = faults else { return [] }
+        var result: [(id: String, host: String)] = []
+        for case .mapping(let pairs, _) in items {
+            func value(_ key: String, in pairs: [SourcePair]) -> SourceNode? {
+                pairs.first { $0.key.scalarText == key }?.value
+            }
+            guard value("kind", in: pairs)?.scalarText == "executor-added",
+                  case .mapping(let e, _)? = value("executor", in: pairs),
+                  let id = value("id", in: e)?.scalarText, let host = value("host", in: e)?.scalarText
+            else { continue }
+            result.append((id, host))
+        }
+        return result
+    }
+
+    static func appendingNew(_ base: [String], _ extra: [String]) -> [String] {
+        var result = base
+        var seen = Set(base)
+        for name in extra where seen.insert(name).inserted { result.append(name) }
+        return result
+    }
+}

@@ -1,0 +1,121 @@
+import Engine
+import Sim
+
+/// `kind: scripted`: jobs, in file order.
+extension ScenarioDecoder {
+    static let jobKeys = ["name", "submit_at", "after", "pool", "stages"]
+
+    mutating func decodeScripted(_ f: Fields, ctx: WorkloadContext) -> Scenario.ScriptedWorkload? {
+        let expected = "a list of jobs, each with stages: [...]"
+        guard let node = required(f, "jobs", expected: expected),
+              let items = list(node, "jobs", expected: expected) else { return nil }
+        if items.isEmpty {
+            report(node.position, "jobs is an empty list", expected: expected)
+            return nil
+        }
+        if items.count > ScenarioLimits.maxJobs {
+            report(node.position, "\(items.count) jobs exceed the limit \(ScenarioLimits.maxJobs)",
+                   expected: "at most \(ScenarioLimits.maxJobs) jobs")
+            return nil
+        }
+        var jobs: [Scenario.Job] = []
+        var seen = ScriptedScope()
+        var failed = false
+        for (index, item) in items.enumerated() {
+            if let job = decodeJob(item, index: index, scope: &seen, ctx: ctx) {
+                jobs.append(job)
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : Scenario.ScriptedWorkload(jobs: jobs)
+    }
+
+    private mutating func decodeJob(_ node: SourceNode, index: Int, scope: inout ScriptedScope,
+                                    ctx: WorkloadContext) -> Scenario.Job?
+    {
+        let peeked = Self.peekName(node)
+        let label = peeked.map { "job '\($0)'" } ?? "job \(index)"
+        guard let f = fields(node, context: label, allowed: Self.jobKeys,
+                             expected: "a mapping like {name: job0, stages: [...]}") else {
+            scope.jobNames.append(peeked ?? "job\(index)")
+            return nil
+        }
+        var jobName: String? = "job\(index)"
+        if let n = f.value("name") {
+            jobName = name(n, "name", dotless: true)
+            if let j = jobName, let first = scope.jobPositions[j] {
+                report(n.position, "job name '\(j)' is already used at \(first)", expected: "unique job names")
+                jobName = nil
+            }
+        }
+        if let j = jobName { scope.jobPositions[j] = f.keyPosition("name") ?? f.position }
+        guard exclusive(f, ["submit_at", "after"], expected: "submit_at: <time> or after: <job>, not both")
+        else { scope.jobNames.append(jobName ?? "job\(index)"); return nil }
+        let submitAt = f.present("submit_at").map { instant($0, "submit_at") } ?? .zero
+        var after: String??
+        if let a = f.value("after") { after = .some(decodeAfter(a, job: jobName, scope: scope)) }
+        let pool = f.present("pool").map { name($0, "pool") }
+        let stages = decodeStages(f, job: jobName ?? "job\(index)", scope: &scope, ctx: ctx)
+        scope.jobNames.append(jobName ?? "job\(index)")
+        guard let jobName, let submitAt, after != .some(nil), pool != .some(nil), let stages else { return nil }
+        return Scenario.Job(name: jobName, submitAt: submitAt, after: after.flatMap { $0 }, pool: pool.flatMap { $0 },
+                            stages: stages)
+    }
+
+    /// `after:` must name a job listed earlier, so that waits can never form a cycle.
+    private mutating func decodeAfter(_ node: SourceNode, job: String?, scope: ScriptedScope) -> String? {
+        guard let target = name(node, "after") else { return nil }
+        if target == job {
+            report(node.position, "job '\(target)' cannot wait for itself", expected: "a job listed before this one")
+            return nil
+        }
+        guard scope.jobNames.contains(target) else {
+            let hint = NameSuggestion.closest(to: target, among: scope.jobNames).map { " (did you mean '\($0)'?)" } ?? ""
+            report(node.position, "after: '\(target)' is not a job listed before this one\(hint)",
+                   expected: scope.jobNames.isEmpty ? "a job listed earlier (this is the first job)"
+                       : "one of " + scope.jobNames.joined(separator: ", "))
+            return nil
+        }
+        return target
+    }
+
+    private mutating func decodeStages(_ f: Fields, job: String, scope: inout ScriptedScope,
+                                       ctx: WorkloadContext) -> [Scenario.Stage]?
+    {
+        let expected = "a list of stages, parents first, each with tasks: and duration:"
+        guard let node = required(f, "stages", expected: expected),
+              let items = list(node, "stages", expected: expected) else { return nil }
+        if items.isEmpty {
+            report(node.position, "stages is an empty list", expected: expected)
+            return nil
+        }
+        if items.count > ScenarioLimits.maxStagesPerJob {
+            report(node.position, "\(items.count) stages exceed the limit \(ScenarioLimits.maxStagesPerJob)",
+                   expected: "at most \(ScenarioLimits.maxStagesPerJob) stages per job")
+            return nil
+        }
+        var stages: [Scenario.Stage] = []
+        var failed = false
+        for (index, item) in items.enumerated() {
+            if let stage = decodeStage(item, index: index, job: job, scope: &scope, ctx: ctx) {
+                stages.append(stage)
+                scope.stages[Scenario.StageRef(job: job, stage: stage.name)] = stage
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : stages
+    }
+}
+
+/// What the jobs and stages decoded so far define, for references to earlier ones.
+struct ScriptedScope {
+    /// Names of earlier jobs (including ones that failed to decode, to avoid cascades).
+    var jobNames: [String] = []
+    var jobPositions: [String: SourcePosition] = [:]
+    /// Stage names seen so far (including failed ones), by job, in order.
+    var stageNames: [String: [String]] = [:]
+    /// Stages decoded so far.
+    var stages: [Scenario.StageRef: Scenario.Stage] = [:]
+}

@@ -1,0 +1,104 @@
+import Engine
+import OrderedCollections
+import Sim
+
+/// `syncs:` and `partition_syncs:` of a barrier stage.
+extension ScenarioDecoder {
+    typealias StageSyncs = (all: [Scenario.Sync], byPartition: OrderedDictionary<Int, [Scenario.Sync]>)
+
+    mutating func decodeStageSyncs(_ f: Fields, barrier: Bool?, tasks: Int?,
+                                   duration: Scenario.PerPartition<SimDuration>?) -> StageSyncs?
+    {
+        var result: StageSyncs = ([], [:])
+        let syncNode = f.present("syncs")
+        let partitionNode = f.present("partition_syncs")
+        for (key, node) in [("syncs", syncNode), ("partition_syncs", partitionNode)] {
+            if node != nil, barrier == false {
+                report(f.keyPosition(key)!, "\(key) on \(f.context), which is not a barrier stage",
+                       expected: "barrier: true (only barrier tasks can call barrier() or allGather)")
+                return nil
+            }
+        }
+        if let syncNode {
+            guard let syncs = syncList(syncNode, "syncs") else { return nil }
+            if let tasks, let duration, !checkSyncsFit(syncs, partitions: 0..<tasks, duration: duration, at: syncNode) {
+                return nil
+            }
+            result.all = syncs
+        }
+        if let partitionNode {
+            guard let byPartition = partitionSyncs(partitionNode, tasks: tasks, duration: duration) else { return nil }
+            result.byPartition = byPartition
+        }
+        return result
+    }
+
+    private mutating func partitionSyncs(_ node: SourceNode, tasks: Int?,
+                                         duration: Scenario.PerPartition<SimDuration>?)
+        -> OrderedDictionary<Int, [Scenario.Sync]>?
+    {
+        guard case .mapping(let pairs, _) = node else {
+            report(node.position, "partition_syncs is \(node.shapeName)",
+                   expected: "a mapping from partition index to its syncs, like {2: []}")
+            return nil
+        }
+        var result: [(Int, [Scenario.Sync])] = []
+        var seen: [Int: SourcePosition] = [:]
+        let upper = (tasks ?? ScenarioLimits.maxTasksPerStage) - 1
+        for pair in pairs {
+            guard let partition = int(pair.key, "partition", range: 0...max(upper, 0)) else { return nil }
+            if let first = seen[partition] {
+                report(pair.key.position, "partition \(partition) is already given at \(first)",
+                       expected: "each partition once")
+                return nil
+            }
+            seen[partition] = pair.key.position
+            guard let syncs = syncList(pair.value, "partition_syncs") else { return nil }
+            if let duration, !checkSyncsFit(syncs, partitions: partition..<partition + 1, duration: duration,
+                                            at: pair.value) {
+                return nil
+            }
+            result.append((partition, syncs))
+        }
+        return OrderedDictionary(uniqueKeysWithValues: result.sorted { $0.0 < $1.0 })
+    }
+
+    /// A list of `{after, call}`, in non-decreasing order of `after`.
+    private mutating func syncList(_ node: SourceNode, _ what: String) -> [Scenario.Sync]? {
+        let expected = "a list like [{after: 1s, call: barrier}, {after: 2s, call: allGather}]"
+        guard let items = list(node, what, expected: expected) else { return nil }
+        var syncs: [Scenario.Sync] = []
+        for item in items {
+            guard let f = fields(item, context: "a sync", allowed: ["after", "call"], expected: expected) else { return nil }
+            let after = required(f, "after", expected: "the work done before the call, like 1s")
+                .flatMap { duration($0, "after") }
+            let call = f.present("call").map {
+                choice($0, "call", ["barrier", "allGather"]).flatMap(Scenario.SyncCall.init(rawValue:))
+            } ?? .barrier
+            guard let after, let call else { return nil }
+            if let last = syncs.last, after < last.after {
+                report(f.value("after")!.position, "sync after \(after) comes before the previous one at \(last.after)",
+                       expected: "syncs in the order the task makes them (non-decreasing after:)")
+                return nil
+            }
+            syncs.append(Scenario.Sync(after: after, call: call))
+        }
+        return syncs
+    }
+
+    /// A task calls only during its own work: every `after` is at most its duration.
+    private mutating func checkSyncsFit(_ syncs: [Scenario.Sync], partitions: Range<Int>,
+                                        duration: Scenario.PerPartition<SimDuration>, at node: SourceNode) -> Bool
+    {
+        guard let last = syncs.last else { return true }
+        let partition: Int?
+        switch duration {
+        case .uniform(let d): partition = last.after > d ? partitions.lowerBound : nil
+        case .each(let ds): partition = partitions.first { $0 < ds.count && last.after > ds[$0] }
+        }
+        guard let partition else { return true }
+        report(node.position, "a sync after \(last.after) is later than the \(duration[partition]) of work of partition \(partition)",
+               expected: "syncs within the task's duration")
+        return false
+    }
+}

@@ -1,0 +1,121 @@
+import Engine
+
+/// Walks a scenario's YAML tree, collecting diagnostics, and builds typed values.
+///
+/// Hand-written rather than `Codable` so that every error carries the line and column of
+/// the key or value at fault. Sections are decoded in dependency order (spark before
+/// cluster before workload before faults) and diagnostics are sorted by position at the
+/// end, so the first one reported is the first mistake in the file.
+struct ScenarioDecoder {
+    /// The path as given, for messages.
+    let file: String
+    /// The folder relative paths in the file (CSV data) are resolved against.
+    let baseDirectory: String
+    private(set) var diagnostics: [ScenarioDiagnostic] = []
+
+    init(file: String, baseDirectory: String) {
+        self.file = file
+        self.baseDirectory = baseDirectory
+    }
+
+    var hasErrors: Bool { !diagnostics.isEmpty }
+
+    /// Records one problem at `position`.
+    mutating func report(_ position: SourcePosition, _ problem: String, expected: String) {
+        diagnostics.append(ScenarioDiagnostic(file: file, position: position, problem: problem,
+                                              expected: expected))
+    }
+
+    /// Diagnostics in source order; ties keep the order they were found.
+    var sortedDiagnostics: [ScenarioDiagnostic] {
+        diagnostics.enumerated()
+            .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
+            .map(\.element)
+    }
+}
+
+/// The string-keyed entries of one YAML mapping, checked against the keys allowed there.
+struct Fields {
+    let position: SourcePosition
+    /// What the mapping is, for messages: `stage 'map'`, `cluster`, `fault 2 (straggler)`.
+    let context: String
+    let pairs: [SourcePair]
+
+    func value(_ key: String) -> SourceNode? {
+        pairs.first { $0.key.scalarText == key }?.value
+    }
+
+    func keyPosition(_ key: String) -> SourcePosition? {
+        pairs.first { $0.key.scalarText == key }?.key.position
+    }
+
+    func has(_ key: String) -> Bool { value(key) != nil }
+
+    /// The non-null value of `key`, if present.
+    func present(_ key: String) -> SourceNode? {
+        guard let v = value(key), !v.isNull else { return nil }
+        return v
+    }
+
+    /// The text of `key` when it is a scalar (used to name a context before decoding it).
+    func peekText(_ key: String) -> String? {
+        guard let v = present(key) else { return nil }
+        return v.scalarText
+    }
+}
+
+extension ScenarioDecoder {
+    /// Reads `node` as a mapping whose keys must be in `allowed`; reports the wrong shape
+    /// and every unknown key (with the closest allowed key as a suggestion).
+    mutating func fields(_ node: SourceNode, context: String, allowed: [String],
+                         expected: String = "a mapping") -> Fields?
+    {
+        guard case .mapping(let pairs, let position) = node else {
+            report(node.position, "\(context) is \(node.shapeName)", expected: expected)
+            return nil
+        }
+        for pair in pairs {
+            guard let key = pair.key.scalarText else {
+                report(pair.key.position, "a key in \(context) is \(pair.key.shapeName)",
+                       expected: "one of " + allowed.joined(separator: ", "))
+                continue
+            }
+            if !allowed.contains(key) { reportUnknownKey(key, at: pair.key.position, in: context, allowed: allowed) }
+        }
+        return Fields(position: position, context: context, pairs: pairs)
+    }
+
+    mutating func reportUnknownKey(_ key: String, at position: SourcePosition, in context: String,
+                                   allowed: [String])
+    {
+        let hint = NameSuggestion.closest(to: key, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+        report(position, "unknown key '\(key)' in \(context)\(hint)",
+               expected: "one of " + allowed.joined(separator: ", "))
+    }
+
+    /// The value of a required key; reports it missing at the mapping's position.
+    mutating func required(_ fields: Fields, _ key: String, expected: String) -> SourceNode? {
+        guard let v = fields.value(key) else {
+            report(fields.position, "missing key '\(key)' in \(fields.context)", expected: "\(key): \(expected)")
+            return nil
+        }
+        return v
+    }
+
+    /// Reports that at most one of `keys` may appear; returns false when several do.
+    mutating func exclusive(_ fields: Fields, _ keys: [String], expected: String) -> Bool {
+        let present = keys.filter { fields.has($0) }
+        guard present.count > 1, let second = fields.keyPosition(present[1]) else { return true }
+        report(second, "\(fields.context) has both '\(present[0])' and '\(present[1])'", expected: expected)
+        return false
+    }
+
+    /// Reads `node` as a list; reports any other shape.
+    mutating func list(_ node: SourceNode, _ what: String, expected: String) -> [SourceNode]? {
+        guard case .sequence(let items, _) = node else {
+            report(node.position, "\(what) is \(node.shapeName)", expected: expected)
+            return nil
+        }
+        return items
+    }
+}

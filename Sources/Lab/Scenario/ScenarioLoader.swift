@@ -1,0 +1,95 @@
+import Foundation
+import Yams
+
+/// Reads scenario files: YAML in, a fully validated `Scenario` out, or every problem
+/// found as `file:line:column: problem; expected ...`.
+///
+/// The CLI calls `load(path:)` and, on `ScenarioError`, prints the diagnostics and exits
+/// with status 2 before writing anything.
+public enum ScenarioLoader {
+    /// Loads the file at `path` (messages use `path` as given).
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw single(path, "cannot read the file", expected: "a readable YAML scenario file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw single(path, "the file is not UTF-8 text", expected: "a UTF-8 YAML scenario file")
+        }
+        return try load(text: text, file: path)
+    }
+
+    /// Loads scenario text; `file` names it in messages and anchors relative paths (CSV data).
+    public static func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+        let root = try parse(text, file: file)
+        var decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
+        guard var scenario = decoder.decodeDocument(root) else {
+            throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
+        }
+        if case .mapping(let pairs, _) = root, let sweep = pairs.first(where: { $0.key.scalarText == "sweep" })?.value,
+           !sweep.isNull
+        {
+            var sweepDecoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
+            let decoded = sweepDecoder.decodeSweep(sweep, root: root)
+            guard let decoded, !sweepDecoder.hasErrors else {
+                throw ScenarioError(diagnostics: sweepDecoder.sortedDiagnostics)
+            }
+            scenario.sweep = decoded
+        }
+        return scenario
+    }
+
+    /// The scenario for one point of `base.sweep`: the point's values replace the keys they
+    /// name in the file, which is then decoded again. The result keeps `base.sweep` (for
+    /// its seeds) and records the point.
+    public static func scenario(_ base: Scenario, at point: Scenario.SweepPoint) throws(ScenarioError) -> Scenario {
+        guard let sweep = base.sweep else {
+            throw single(base.file, "the scenario has no sweep", expected: "a scenario with sweep:")
+        }
+        var overrides: [SweepOverride] = []
+        for assignment in point.assignments {
+            guard let parameter = sweep.parameters.first(where: { $0.path == assignment.path }),
+                  let index = parameter.values.firstIndex(of: assignment.value)
+            else {
+                throw single(base.file, "sweep point \(point) is not a point of this sweep",
+                             expected: "a point from sweep.points")
+            }
+            overrides.append(SweepOverride(path: parameter.path, keyPosition: parameter.keyPosition,
+                                           value: parameter.valueNodes[index]))
+        }
+        var decoder = ScenarioDecoder(file: base.file, baseDirectory: directory(of: base.file))
+        guard var scenario = decoder.decodePoint(base.document, overrides: overrides) else {
+            throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
+        }
+        scenario.seed = base.seed
+        scenario.sweep = sweep
+        scenario.sweepPoint = point
+        return scenario
+    }
+
+    static func directory(of file: String) -> String {
+        URL(fileURLWithPath: file).deletingLastPathComponent().path
+    }
+
+    static func single(_ file: String, _ problem: String, expected: String,
+                       at position: SourcePosition = .start) -> ScenarioError
+    {
+        ScenarioError(diagnostics: [ScenarioDiagnostic(file: file, position: position, problem: problem,
+                                                       expected: expected)])
+    }
+
+    /// YAML text to a tree, with YAML syntax errors as diagnostics.
+    static func parse(_ text: String, file: String) throws(ScenarioError) -> SourceNode {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw yamlError(error, text: text, file: file)
+        } catch {
+            throw single(file, "the YAML cannot be read (\(error))", expected: "well-formed YAML")
+        }
+        guard let node else {
+            throw single(file, "the file is empty", expected: "a mapping with name:, cluster: and workload:")
+        }
+        return SourceNode(node)
+    }
+}

@@ -1,0 +1,67 @@
+/// One sweep value to write into the file's tree before decoding it again.
+///
+/// Overrides act on the YAML tree, not on the typed `Scenario`, so a swept value is
+/// validated and resolved exactly as if it had been written in the file at that key.
+struct SweepOverride {
+    /// `cluster.racks`, `spark.locality.wait`, ...
+    var path: String
+    /// Where the path was written: the position of keys and sections it creates.
+    var keyPosition: SourcePosition
+    var value: SourceNode
+
+    /// The keys from the root: `spark.*` keys keep their dots (`spark` → `spark.locality.wait`).
+    var segments: [String] {
+        if path.hasPrefix("spark.") { return ["spark", path] }
+        return path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+    }
+}
+
+/// Why a sweep path cannot be applied to the file's tree.
+struct SweepPathError: Error {
+    var problem: String
+    var expected: String
+}
+
+extension SourceNode {
+    /// This mapping with `override` applied: the key's value replaced, or the key (and any
+    /// missing sections on its way) added at the override's position.
+    func applying(_ override: SweepOverride) throws(SweepPathError) -> SourceNode {
+        try applying(override.segments[...], override: override)
+    }
+
+    private func applying(_ segments: ArraySlice<String>, override: SweepOverride) throws(SweepPathError) -> SourceNode {
+        let pairs: [SourcePair]
+        let position: SourcePosition
+        switch self {
+        case .mapping(let p, let pos): (pairs, position) = (p, pos)
+        case .scalar where isNull: (pairs, position) = ([], self.position)
+        default:
+            throw SweepPathError(problem: "sweep parameter '\(override.path)' reaches into \(shapeName)",
+                                 expected: "a path of mapping keys ending at a single value")
+        }
+        let key = segments.first!
+        var newPairs = pairs
+        let index = pairs.firstIndex { $0.key.scalarText == key }
+        if segments.count == 1 {
+            if let index {
+                if case .scalar = pairs[index].value {} else {
+                    throw SweepPathError(problem: "sweep parameter '\(override.path)' names a whole section",
+                                         expected: "a path to a single value, like cluster.network.host_link")
+                }
+                newPairs[index].value = override.value
+            } else {
+                newPairs.append(SourcePair(key: .scalar(text: key, isPlain: true, position: override.keyPosition),
+                                           value: override.value))
+            }
+            return .mapping(newPairs, position: position)
+        }
+        if let index {
+            newPairs[index].value = try pairs[index].value.applying(segments.dropFirst(), override: override)
+        } else {
+            let section = SourceNode.mapping([], position: override.keyPosition)
+            newPairs.append(SourcePair(key: .scalar(text: key, isPlain: true, position: override.keyPosition),
+                                       value: try section.applying(segments.dropFirst(), override: override)))
+        }
+        return .mapping(newPairs, position: position)
+    }
+}
