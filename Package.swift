@@ -34,7 +34,7 @@ let package = Package(
                            .product(name: "Yams", package: "Yams")] + collections),
         .executableTarget(
             name: "sparksim",
-            dependencies: ["Lab", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+            dependencies: ["Lab", "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
         .target(name: "TestSupport", dependencies: ["Sim", "Engine"], path: "Tests/TestSupport"),
         .testTarget(name: "SimTests", dependencies: ["Sim", "TestSupport", "CGSL"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
