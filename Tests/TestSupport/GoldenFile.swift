@@ -104,8 +104,7 @@ public func assertMatchesGolden(
     }
     let expected = String(decoding: data, as: UTF8.self)
     guard let difference = GoldenDifference.first(expected: expected, actual: actual) else { return .matched }
-    Issue.record(
-        "\(url.path) does not match: \(difference). Regenerate with \(goldenUpdateVariable)=1 if the change is intended.",
-        sourceLocation: sourceLocation)
+    let advice = "Regenerate with \(goldenUpdateVariable)=1 if the change is intended."
+    Issue.record("\(url.path) does not match: \(difference). \(advice)", sourceLocation: sourceLocation)
     return .mismatched(difference)
 }

@@ -42,8 +42,10 @@ struct DeterminismTests {
     }
 
     @Test func messagesNameTheFileLineAndTheReplacement() {
-        let found = patternViolations(Rules.determinism, source: "let x = Int.random(in: 0..<3)", file: "Sources/Sim/A.swift")
-        #expect(found.first?.description.hasPrefix("Sources/Sim/A.swift:1: `.random(` is banned here: draw from a named RandomStream") == true)
+        let found = patternViolations(
+            Rules.determinism, source: "let x = Int.random(in: 0..<3)", file: "Sources/Sim/A.swift")
+        let expected = "Sources/Sim/A.swift:1: `.random(` is banned here: draw from a named RandomStream"
+        #expect(found.first?.description.hasPrefix(expected) == true, "\(found)")
     }
 
     @Test func commentsStringsAndExplicitGeneratorsAreAllowed() {

@@ -15,7 +15,8 @@ struct FileSizeTests {
         let files = [("Sources/Sim/Big.swift", lineCount(long)), ("Sources/Sim/Small.swift", lineCount("a\nb"))]
         let found = sizeViolations(files, limit: 400)
         #expect(found.map(\.description)
-            == ["Sources/Sim/Big.swift: 401 lines, over the 400-line limit: split it by concern (`Type+Concern.swift`)"])
+            == ["Sources/Sim/Big.swift: 401 lines, over the 400-line limit: "
+                + "split it by concern (`Type+Concern.swift`)"])
     }
 
     @Test func linesAreCountedAsAnEditorShowsThem() {

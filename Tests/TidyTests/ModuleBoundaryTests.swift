@@ -35,7 +35,8 @@ struct ModuleBoundaryTests {
         let found = importViolations(Rules.engineImports, source: source, file: "Engine/Example.swift")
         #expect(found.map(\.line) == [2, 3, 4, 5, 6, 7, 8])
         #expect(found.first?.description
-            == "Engine/Example.swift:2: `import Sim` is banned in Sources/Engine: the engine sees the world only through the protocols in Engine/Environment; Lab adapts Sim to them")
+            == "Engine/Example.swift:2: `import Sim` is banned in Sources/Engine: "
+                + "the engine sees the world only through the protocols in Engine/Environment; Lab adapts Sim to them")
     }
 
     // MARK: Sim, Report, Workloads

@@ -28,7 +28,8 @@ func lineCount(_ text: String) -> Int {
 func sizeViolations(_ files: [(path: String, lines: Int)], limit: Int) -> [Violation] {
     files.filter { $0.lines > limit }.map {
         Violation(file: $0.path, line: 0,
-                  message: "\($0.lines) lines, over the \(limit)-line limit: split it by concern (`Type+Concern.swift`)")
+                  message: "\($0.lines) lines, over the \(limit)-line limit: "
+                      + "split it by concern (`Type+Concern.swift`)")
     }
 }
 

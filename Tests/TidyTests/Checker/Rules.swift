@@ -52,7 +52,8 @@ enum Rules {
     static let deterministicFolders = ["Sources/Sim", "Sources/Engine", "Sources/Workloads"]
 
     static let useVirtualTime = "read virtual time from the injected clock (Engine's clock, Sim's `Simulation.now`)"
-    static let useOneThread = "a simulation runs on one thread; parallelism lives only in Lab's sweeps of independent runs"
+    static let useOneThread =
+        "a simulation runs on one thread; parallelism lives only in Lab's sweeps of independent runs"
     static let useStream = "draw from a named RandomStream (RandomStreams.stream(named:))"
 
     static let determinism = [
@@ -65,11 +66,13 @@ enum Rules {
         PatternRule("Task {", #"\bTask\s*\{|\bTask\.detached\b"#,
                     advice: "no unstructured tasks: schedule a simulation event or request a timer"),
         PatternRule(".hashValue", #"\.hashValue\b"#,
-                    advice: "hash values change from process to process: order by stable ids, derive seeds with RandomStreams"),
+                    advice: "hash values change from process to process: "
+                        + "order by stable ids, derive seeds with RandomStreams"),
         // `func hash(into hasher: inout Hasher)` is how a type joins Set/Dictionary lookups,
         // which is allowed; creating or feeding a Hasher to get a number is not.
         PatternRule("Hasher", #"(?<!inout )\bHasher\b"#,
-                    advice: "Hasher is seeded per process: derive seeds with RandomStreams' fixed function (SplitMix64 over FNV-1a)"),
+                    advice: "Hasher is seeded per process: "
+                        + "derive seeds with RandomStreams' fixed function (SplitMix64 over FNV-1a)"),
         PatternRule("SystemRandomNumberGenerator", #"\bSystemRandomNumberGenerator\b"#, advice: useStream),
         PatternRule(".random(", #"\.random\("#, advice: useStream + " and pass it with `using:`",
                     allowedIfLineMatches: #"\busing:"#),
