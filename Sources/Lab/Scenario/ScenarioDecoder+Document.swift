@@ -24,9 +24,9 @@ extension ScenarioDecoder {
         let engine = decodeEngine(f.value("engine"))
         let (variants, scripted) = decodeVariants(f, cluster: cluster?.0, defaults: defaults)
         let faultContext = FaultContext(defaults: defaults, initialExecutors: cluster?.0.executors, scripted: scripted)
-        let faults = decodeFaults(f.value("faults"), ctx: faultContext)
-        if let cluster, let faults {
-            let all = cluster.1 + faults.1
+        let (faults, added) = decodeFaults(f.value("faults"), ctx: faultContext)
+        if let cluster {
+            let all = cluster.1 + added
             checkExecutors(all, conf: conf)
             if all.count > ScenarioLimits.maxExecutors, let at = f.keyPosition("faults") {
                 report(at, "faults add executors beyond the limit of \(ScenarioLimits.maxExecutors)",
@@ -38,7 +38,7 @@ extension ScenarioDecoder {
         else { return nil }
         return Scenario(file: file, name: scenarioName, seed: seed, description: description.flatMap { $0 },
                         cluster: cluster.0, spark: conf, pools: pools, resourceProfiles: profiles, engine: engine,
-                        variants: variants.list, isComparison: variants.isComparison, faults: faults.0, sweep: nil,
+                        variants: variants.list, isComparison: variants.isComparison, faults: faults, sweep: nil,
                         sweepPoint: nil, document: root)
     }
 
@@ -61,7 +61,7 @@ extension ScenarioDecoder {
                 .map { ([Scenario.Variant(name: "", workload: $0)], false) }
         } else if let c = f.value("compare") {
             variants = decodeCompare(c, ctx: ctx).map { ($0, true) }
-        } else {
+        } else if !f.misspells("workload") && !f.misspells("compare") {
             report(f.position, "missing key 'workload' in the scenario",
                    expected: "workload: {kind: scripted, jobs: [...]} (or compare: [...] for variants)")
         }

@@ -147,7 +147,7 @@ extension ScenarioDecoder {
     /// Spark refuses to start when an executor has fewer cores than `spark.task.cpus`.
     mutating func checkTaskCPUs(_ e: Scenario.Executor, at position: SourcePosition, conf: SparkConf) {
         guard e.profile == nil && e.cores < conf.taskCPUs else { return }
-        report(position, "executor '\(e.id)' has \(e.cores) cores but spark.task.cpus is \(conf.taskCPUs)",
+        report(position, "executor '\(e.id)' has \(Self.count(e.cores, "core")) but spark.task.cpus is \(conf.taskCPUs)",
                expected: "at least spark.task.cpus cores per executor, as Spark requires")
     }
 }

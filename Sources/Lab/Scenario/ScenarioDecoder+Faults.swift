@@ -29,10 +29,11 @@ extension ScenarioDecoder {
 
     /// Decodes the list; references to executors and hosts are checked in time order
     /// (an added executor exists from its `at`, a lost one no longer after its `at`).
-    mutating func decodeFaults(_ node: SourceNode?, ctx: FaultContext) -> ([Scenario.Fault], [DecodedExecutor])? {
+    /// The faults (nil after an error) and the executors added by the ones that decoded.
+    mutating func decodeFaults(_ node: SourceNode?, ctx: FaultContext) -> ([Scenario.Fault]?, [DecodedExecutor]) {
         guard let node, !node.isNull else { return ([], []) }
         let expected = "a list of faults like {kind: executor-lost, executor: exec1, at: 5s}"
-        guard let items = list(node, "faults", expected: expected) else { return nil }
+        guard let items = list(node, "faults", expected: expected) else { return (nil, []) }
         var faults: [(Scenario.Fault, SourceNode)] = []
         var added: [DecodedExecutor] = []
         var failed = false
@@ -41,7 +42,7 @@ extension ScenarioDecoder {
             faults.append((fault, item))
         }
         if let initial = ctx.initialExecutors { checkFaultTimeline(faults, initial: initial, added: added) }
-        return failed ? nil : (faults.map(\.0), added)
+        return (failed ? nil : faults.map(\.0), added)
     }
 
     private mutating func decodeFault(_ node: SourceNode, index: Int, ctx: FaultContext,
@@ -53,7 +54,7 @@ extension ScenarioDecoder {
             return nil
         }
         guard let kindNode = pairs.first(where: { $0.key.scalarText == "kind" })?.value else {
-            report(position, "missing key 'kind' in fault \(index)", expected: expectedKinds)
+            reportMissingKind(pairs, at: position, in: "fault \(index)", expected: expectedKinds)
             return nil
         }
         guard let kind = choice(kindNode, "kind", Self.faultKinds),
@@ -102,7 +103,7 @@ extension ScenarioDecoder {
         let until = f.present("until").map { instant($0, "until") }
         guard let host, let amount, let from, until != .some(nil) else { return nil }
         if let u = until.flatMap({ $0 }), u <= from {
-            report(f.value("until")!.position, "until \(u) is not after from \(from)", expected: "until later than from")
+            report(f.value("until")!.position, "until \(Self.text(u)) is not after from \(Self.text(from))", expected: "until later than from")
             return nil
         }
         let end = until.flatMap { $0 }

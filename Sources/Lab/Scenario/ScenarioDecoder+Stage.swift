@@ -55,6 +55,7 @@ extension ScenarioDecoder {
         else { return nil }
         if let d = f.value("duration") { return duration(d, "duration").map { .uniform($0) } }
         guard let d = f.value("durations") else {
+            if f.misspells("duration") || f.misspells("durations") { return nil }
             report(f.position, "missing key 'duration' in \(f.context)",
                    expected: "duration: the work of each task, like 2s (or durations: one per partition)")
             return nil

@@ -44,9 +44,15 @@ extension ScenarioDecoder {
         }
         var result: [(Int, [Scenario.Sync])] = []
         var seen: [Int: SourcePosition] = [:]
-        let upper = (tasks ?? ScenarioLimits.maxTasksPerStage) - 1
         for pair in pairs {
-            guard let partition = int(pair.key, "partition", range: 0...max(upper, 0)) else { return nil }
+            guard let partition = int(pair.key, "partition", range: 0...ScenarioLimits.maxTasksPerStage - 1) else {
+                return nil
+            }
+            if let tasks, partition >= tasks {
+                report(pair.key.position, "partition \(partition) is out of range for a stage with \(Self.count(tasks, "task"))",
+                       expected: "a partition index from 0 to \(tasks - 1)")
+                return nil
+            }
             if let first = seen[partition] {
                 report(pair.key.position, "partition \(partition) is already given at \(first)",
                        expected: "each partition once")

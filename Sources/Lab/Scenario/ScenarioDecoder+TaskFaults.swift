@@ -23,7 +23,7 @@ extension ScenarioDecoder {
             else { return nil }
             if partition >= resolved.tasks {
                 report(partitionNode.position,
-                       "partition \(partition) is out of range for stage '\(stage)' with \(resolved.tasks) tasks",
+                       "partition \(partition) is out of range for stage '\(stage)' with \(Self.count(resolved.tasks, "task"))",
                        expected: "a partition index from 0 to \(resolved.tasks - 1)")
                 return nil
             }
@@ -60,7 +60,7 @@ extension ScenarioDecoder {
             let mapTasks = workload.jobs.first { $0.name == ref.job }?.stages.first { $0.name == ref.stage }?.tasks
             if let mapTasks, mapPartition >= mapTasks {
                 report(mapPartitionNode.position,
-                       "map_partition \(mapPartition) is out of range for stage '\(mapStage)' with \(mapTasks) tasks",
+                       "map_partition \(mapPartition) is out of range for stage '\(mapStage)' with \(Self.count(mapTasks, "task"))",
                        expected: "a partition index from 0 to \(mapTasks - 1)")
                 return nil
             }
@@ -110,7 +110,7 @@ extension ScenarioDecoder {
         var lostAt: [String: SimInstant] = [:]
         for e in initial { hostOf[e.id] = e.host; joinedAt[e.id] = .zero }
         for case (.executorAdded(let e, let at), _) in faults { hostOf[e.id] = e.host; joinedAt[e.id] = at }
-        let allIds = initial.map(\.id) + added.map(\.executor.id)
+        let allIds = Self.appendingNew(initial.map(\.id), added.map(\.executor.id))
         var allHosts: [String] = []
         for id in allIds where !allHosts.contains(hostOf[id]!) { allHosts.append(hostOf[id]!) }
         let ordered = faults.enumerated().sorted { a, b in
@@ -122,10 +122,10 @@ extension ScenarioDecoder {
                 let position = Self.valuePosition(node, "executor")
                 guard let joined = joinedAt[id] else { reportUnknown("executor", id, at: position, among: allIds); continue }
                 if joined > at {
-                    report(position, "executor '\(id)' is lost at \(at) but only added at \(joined)",
+                    report(position, "executor '\(id)' is lost at \(Self.text(at)) but only added at \(Self.text(joined))",
                            expected: "a time when the executor exists")
                 } else if let lost = lostAt[id] {
-                    report(position, "executor '\(id)' is already lost at \(lost)", expected: "an executor that is still alive")
+                    report(position, "executor '\(id)' is already lost at \(Self.text(lost))", expected: "an executor that is still alive")
                 } else {
                     lostAt[id] = at
                 }
@@ -134,7 +134,7 @@ extension ScenarioDecoder {
                 let onHost = allIds.filter { hostOf[$0] == host }
                 guard !onHost.isEmpty else { reportUnknown("host", host, at: position, among: allHosts); continue }
                 guard let first = onHost.compactMap({ joinedAt[$0] }).min(), first <= at else {
-                    report(position, "host '\(host)' is lost at \(at) but its first executor is only added later",
+                    report(position, "host '\(host)' is lost at \(Self.text(at)) but its first executor is only added later",
                            expected: "a time when the host has executors")
                     continue
                 }
@@ -147,6 +147,11 @@ extension ScenarioDecoder {
                 continue
             }
         }
+    }
+
+    /// An instant as a duration since the start: `2s`, `1500ms`.
+    static func text(_ instant: SimInstant) -> String {
+        SimDuration(nanoseconds: instant.nanosecondsSinceStart).description
     }
 
     private static func time(of fault: Scenario.Fault) -> SimInstant {

@@ -63,8 +63,8 @@ extension ScenarioDecoder {
         let resolved = path.hasPrefix("/") ? path
             : URL(fileURLWithPath: baseDirectory).appendingPathComponent(path).standardizedFileURL.path
         guard let handle = FileHandle(forReadingAtPath: resolved) else {
-            report(pathAt, "data file '\(path)' cannot be read (looked at \(resolved))",
-                   expected: "a CSV file, relative to the scenario file's folder")
+            report(pathAt, "data file '\(path)' cannot be read",
+                   expected: "a readable CSV file, at a path relative to the scenario file's folder")
             return nil
         }
         defer { try? handle.close() }

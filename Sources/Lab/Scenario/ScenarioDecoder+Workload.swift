@@ -26,8 +26,8 @@ extension ScenarioDecoder {
             return nil
         }
         guard let kindNode = pairs.first(where: { $0.key.scalarText == "kind" })?.value else {
-            report(node.position, "missing key 'kind' in \(context)",
-                   expected: "kind: one of " + Self.workloadKinds.joined(separator: ", "))
+            reportMissingKind(pairs, at: node.position, in: context,
+                              expected: "kind: one of " + Self.workloadKinds.joined(separator: ", "))
             return nil
         }
         guard let kind = text(kindNode, "kind", expected: "one of " + Self.workloadKinds.joined(separator: ", "))
@@ -156,6 +156,20 @@ extension ScenarioDecoder {
             hosts.append(host)
         }
         return hosts
+    }
+
+    /// A mapping without `kind:`: a misspelt `kind` key is reported as such, else the
+    /// missing key (the other keys cannot be checked without knowing the kind).
+    mutating func reportMissingKind(_ pairs: [SourcePair], at position: SourcePosition, in context: String,
+                                    expected: String)
+    {
+        if let typo = pairs.first(where: { p in p.key.scalarText.map { NameSuggestion.closest(to: $0, among: ["kind"]) } == "kind" }),
+           let key = typo.key.scalarText
+        {
+            report(typo.key.position, "unknown key '\(key)' in \(context) (did you mean 'kind'?)", expected: expected)
+        } else {
+            report(position, "missing key 'kind' in \(context)", expected: expected)
+        }
     }
 
     /// An unknown reference, with the closest known name as a suggestion.

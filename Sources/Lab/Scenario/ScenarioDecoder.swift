@@ -26,6 +26,9 @@ struct ScenarioDecoder {
                                               expected: expected))
     }
 
+    /// `1 task`, `3 tasks`.
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// Diagnostics in source order; ties keep the order they were found.
     var sortedDiagnostics: [ScenarioDiagnostic] {
         diagnostics.enumerated()
@@ -40,6 +43,14 @@ struct Fields {
     /// What the mapping is, for messages: `stage 'map'`, `cluster`, `fault 2 (straggler)`.
     let context: String
     let pairs: [SourcePair]
+    /// Keys present but not allowed (already reported), with the allowed keys.
+    var unknownKeys: [String] = []
+    var allowed: [String] = []
+
+    /// Whether an unknown key looks like a misspelling of `key` (its "did you mean").
+    func misspells(_ key: String) -> Bool {
+        unknownKeys.contains { NameSuggestion.closest(to: $0, among: allowed) == key }
+    }
 
     func value(_ key: String) -> SourceNode? {
         pairs.first { $0.key.scalarText == key }?.value
@@ -74,15 +85,19 @@ extension ScenarioDecoder {
             report(node.position, "\(context) is \(node.shapeName)", expected: expected)
             return nil
         }
+        var unknown: [String] = []
         for pair in pairs {
             guard let key = pair.key.scalarText else {
                 report(pair.key.position, "a key in \(context) is \(pair.key.shapeName)",
                        expected: "one of " + allowed.joined(separator: ", "))
                 continue
             }
-            if !allowed.contains(key) { reportUnknownKey(key, at: pair.key.position, in: context, allowed: allowed) }
+            if !allowed.contains(key) {
+                reportUnknownKey(key, at: pair.key.position, in: context, allowed: allowed)
+                unknown.append(key)
+            }
         }
-        return Fields(position: position, context: context, pairs: pairs)
+        return Fields(position: position, context: context, pairs: pairs, unknownKeys: unknown, allowed: allowed)
     }
 
     mutating func reportUnknownKey(_ key: String, at position: SourcePosition, in context: String,
@@ -93,9 +108,11 @@ extension ScenarioDecoder {
                expected: "one of " + allowed.joined(separator: ", "))
     }
 
-    /// The value of a required key; reports it missing at the mapping's position.
+    /// The value of a required key; reports it missing at the mapping's position, unless
+    /// an unknown key was already reported as its misspelling.
     mutating func required(_ fields: Fields, _ key: String, expected: String) -> SourceNode? {
         guard let v = fields.value(key) else {
+            if fields.misspells(key) { return nil }
             report(fields.position, "missing key '\(key)' in \(fields.context)", expected: "\(key): \(expected)")
             return nil
         }

@@ -2,7 +2,8 @@ import Yams
 
 /// YAML syntax errors as diagnostics.
 extension ScenarioLoader {
-    static let yamlExpected = "well-formed YAML (indent with spaces, not tabs; quote values that contain ': ' or ' #')"
+    static let yamlExpected = "well-formed YAML (indent with spaces, not tabs; quote values that contain ': ' or ' #', "
+        + "and inside {...} or [...] quote values that contain [ ] { } or ,)"
 
     static func yamlError(_ error: YamlError, text: String, file: String) -> ScenarioError {
         switch error {

@@ -97,12 +97,14 @@ import Testing
         #expect(NameSuggestion.closest(to: "Tasks", among: ["tasks"]) == "tasks")
     }
 
-    @Test func levenshteinDistance() {
+    @Test func editDistanceCountsAdjacentSwapsAsOneEdit() {
         func d(_ a: String, _ b: String) -> Int {
             NameSuggestion.distance(Array(a.unicodeScalars), Array(b.unicodeScalars))
         }
         #expect(d("kitten", "sitting") == 3)
         #expect(d("", "abc") == 3)
         #expect(d("same", "same") == 0)
+        #expect(d("rnig", "ring") == 1)
+        #expect(NameSuggestion.closest(to: "rnig", among: ["ring", "tree"]) == "ring")
     }
 }
