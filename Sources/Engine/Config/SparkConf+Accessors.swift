@@ -81,6 +81,12 @@ extension SparkConf {
     public var unregisterOutputOnHostOnFetchFailure: Bool {
         bool("spark.files.fetchFailure.unRegisterOutputOnHost")
     }
+    /// `SHUFFLE_REDUCE_LOCALITY_ENABLE`: reduce tasks prefer hosts with most map output.
+    public var shuffleReduceLocalityEnabled: Bool { bool("spark.shuffle.reduceLocality.enabled") }
+    /// `Network.NETWORK_TIMEOUT`, default 120 s: a silent executor is declared lost after it.
+    public var networkTimeoutNanoseconds: Int64 { nanoseconds("spark.network.timeout") }
+    /// `EXECUTOR_HEARTBEAT_INTERVAL`, default 10 s.
+    public var executorHeartbeatIntervalNanoseconds: Int64 { nanoseconds("spark.executor.heartbeatInterval") }
     /// `spark.default.parallelism`, nil when the backend's default applies.
     public var defaultParallelism: Int? { optionalInt("spark.default.parallelism") }
     /// `MAX_RESULT_SIZE`; 0 = unlimited.

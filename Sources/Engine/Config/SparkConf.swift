@@ -111,6 +111,6 @@ public struct SparkConfError: Error, Equatable, Sendable, CustomStringConvertibl
         let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
         return SparkConfError(
             problem: "unknown Spark key '\(name)'\(hint)",
-            expected: "one of the \(names.count) spark.* keys sparksim models (Engine/Config)")
+            expected: "a spark.* key that sparksim models (listed in SparkConfigRegistry)")
     }
 }

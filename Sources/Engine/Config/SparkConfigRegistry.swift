@@ -87,6 +87,19 @@ public enum SparkConfigRegistry {
         // means the backend's own default (total cores, at least 2 when coarse-grained).
         SparkConfigKey("spark.default.parallelism", constant: "spark.default.parallelism",
                        .int, constraint: .atLeast(1)),
+        // SHUFFLE_REDUCE_LOCALITY_ENABLE: default true; reduce tasks prefer the hosts
+        // holding most of their input (DAGScheduler.getPreferredLocs).
+        SparkConfigKey("spark.shuffle.reduceLocality.enabled", constant: "SHUFFLE_REDUCE_LOCALITY_ENABLE",
+                       .bool, default: .bool(true)),
+        // Network.NETWORK_TIMEOUT: timeConf(SECONDS), default "120s"; how long the driver
+        // waits for a silent executor's heartbeat before declaring it lost.
+        SparkConfigKey("spark.network.timeout", constant: "Network.NETWORK_TIMEOUT",
+                       .duration(bareUnitNanoseconds: s), default: .duration(nanoseconds: 120 * s),
+                       constraint: .positive),
+        // EXECUTOR_HEARTBEAT_INTERVAL: timeConf(MILLISECONDS), default "10s".
+        SparkConfigKey("spark.executor.heartbeatInterval", constant: "EXECUTOR_HEARTBEAT_INTERVAL",
+                       .duration(bareUnitNanoseconds: ms), default: .duration(nanoseconds: 10 * s),
+                       constraint: .positive),
         // MAX_RESULT_SIZE: bytesConf(BYTE), default "1g"; 0 means unlimited.
         SparkConfigKey("spark.driver.maxResultSize", constant: "MAX_RESULT_SIZE",
                        .size(bareUnitBytes: 1), default: .bytes(1 << 30)),

@@ -19,7 +19,8 @@ extension ScenarioDecoder {
         if forms.count > 1 {
             let second = forms[1].first { f.has($0) }!
             let first = forms[0].first { f.has($0) }!
-            report(f.keyPosition(second)!, "cluster mixes '\(first)' with '\(second)'", expected: Self.clusterFormsExpected)
+            report(f.keyPosition(second)!, "cluster mixes '\(first)' with '\(second)'",
+                   expected: Self.clusterFormsExpected)
             return nil
         }
         guard let form = forms.first else {
@@ -98,7 +99,8 @@ extension ScenarioDecoder {
         let (total, overflow2) = product.multipliedReportingOverflow(by: perHost)
         if overflow || overflow2 || total > ScenarioLimits.maxExecutors {
             report(f.keyPosition("hosts_per_rack") ?? f.position,
-                   "racks × hosts_per_rack × executors_per_host is more than \(ScenarioLimits.maxExecutors) executors",
+                   "racks × hosts_per_rack × executors_per_host is more than "
+                       + "\(ScenarioLimits.maxExecutors) executors",
                    expected: "at most \(ScenarioLimits.maxExecutors) executors")
             return nil
         }

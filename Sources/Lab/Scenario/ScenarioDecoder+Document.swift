@@ -28,6 +28,7 @@ extension ScenarioDecoder {
         if let cluster {
             let all = cluster.1 + added
             checkExecutors(all, conf: conf)
+            checkStagesRunnable(on: all.map(\.executor))
             if all.count > ScenarioLimits.maxExecutors, let at = f.keyPosition("faults") {
                 report(at, "faults add executors beyond the limit of \(ScenarioLimits.maxExecutors)",
                        expected: "at most \(ScenarioLimits.maxExecutors) executors in all")

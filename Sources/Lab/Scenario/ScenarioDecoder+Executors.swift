@@ -92,7 +92,7 @@ extension ScenarioDecoder {
         if text == "default" { return .some(nil) }
         let names = defaults.profiles.map(\.name)
         guard let profile = defaults.profiles.first(where: { $0.name == text }) else {
-            let hint = NameSuggestion.closest(to: text, among: names).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Self.didYouMean(text, names)
             report(node.position, "unknown resource profile '\(text)'\(hint)",
                    expected: names.isEmpty ? "a profile defined under resource_profiles:"
                        : "one of " + (["default"] + names).joined(separator: ", "))
@@ -147,7 +147,8 @@ extension ScenarioDecoder {
     /// Spark refuses to start when an executor has fewer cores than `spark.task.cpus`.
     mutating func checkTaskCPUs(_ e: Scenario.Executor, at position: SourcePosition, conf: SparkConf) {
         guard e.profile == nil && e.cores < conf.taskCPUs else { return }
-        report(position, "executor '\(e.id)' has \(Self.count(e.cores, "core")) but spark.task.cpus is \(conf.taskCPUs)",
+        report(position,
+               "executor '\(e.id)' has \(Self.count(e.cores, "core")) but spark.task.cpus is \(conf.taskCPUs)",
                expected: "at least spark.task.cpus cores per executor, as Spark requires")
     }
 }

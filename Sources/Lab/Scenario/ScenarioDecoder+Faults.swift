@@ -97,13 +97,16 @@ extension ScenarioDecoder {
                 .flatMap { double($0, "slowdown", expected: "a number of at least 1 (1 = normal speed)") { $0 >= 1 } }
         } else {
             amount = required(f, "factor", expected: "the fraction of the link's rate left, like 0.1")
-                .flatMap { double($0, "factor", expected: "a number greater than 0 and at most 1") { $0 > 0 && $0 <= 1 } }
+                .flatMap {
+                    double($0, "factor", expected: "a number greater than 0 and at most 1") { $0 > 0 && $0 <= 1 }
+                }
         }
         let from = f.present("from").map { instant($0, "from") } ?? .zero
         let until = f.present("until").map { instant($0, "until") }
         guard let host, let amount, let from, until != .some(nil) else { return nil }
         if let u = until.flatMap({ $0 }), u <= from {
-            report(f.value("until")!.position, "until \(Self.text(u)) is not after from \(Self.text(from))", expected: "until later than from")
+            report(f.value("until")!.position, "until \(Self.text(u)) is not after from \(Self.text(from))",
+                   expected: "until later than from")
             return nil
         }
         let end = until.flatMap { $0 }
@@ -119,7 +122,8 @@ extension ScenarioDecoder {
         guard let mtbf, let distribution else { return nil }
         if distribution == "exponential" {
             if let shape = f.keyPosition("shape") {
-                report(shape, "shape applies only to the weibull distribution", expected: "distribution: weibull, or no shape")
+                report(shape, "shape applies only to the weibull distribution",
+                       expected: "distribution: weibull, or no shape")
                 return nil
             }
             return .randomExecutorLoss(mtbf: mtbf, distribution: .exponential)

@@ -57,7 +57,8 @@ extension ScenarioDecoder {
                 .map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.first == "*" {
                 report(position, "master '\(url)' takes its core count from the machine running sparksim, "
-                       + "so results would depend on that machine", expected: "local[N] with an explicit number of cores")
+                       + "so results would depend on that machine",
+                       expected: "local[N] with an explicit number of cores")
                 return nil
             }
             let isCluster = url.hasPrefix("local-cluster[")
@@ -80,7 +81,9 @@ extension ScenarioDecoder {
                        expected: Self.masterExpected)
                 return nil
             }
-            if isCluster { return .localCluster(executors: values[0], coresPerExecutor: values[1], memoryMiB: values[2]) }
+            if isCluster {
+                return .localCluster(executors: values[0], coresPerExecutor: values[1], memoryMiB: values[2])
+            }
             return .local(cores: values[0], attempts: values.count == 2 ? values[1] : 1)
         }
         report(position, "master '\(url)' needs a real cluster manager",

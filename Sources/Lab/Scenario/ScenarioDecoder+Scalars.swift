@@ -92,7 +92,7 @@ extension ScenarioDecoder {
         let expected = "one of " + choices.joined(separator: ", ")
         guard let text = text(node, what, expected: expected) else { return nil }
         if choices.contains(text) { return text }
-        let hint = NameSuggestion.closest(to: text, among: choices).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = Self.didYouMean(text, choices)
         report(node.position, "\(what): unknown value '\(text)'\(hint)", expected: expected)
         return nil
     }

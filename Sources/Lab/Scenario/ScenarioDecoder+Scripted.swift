@@ -71,7 +71,7 @@ extension ScenarioDecoder {
             return nil
         }
         guard scope.jobNames.contains(target) else {
-            let hint = NameSuggestion.closest(to: target, among: scope.jobNames).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Self.didYouMean(target, scope.jobNames)
             report(node.position, "after: '\(target)' is not a job listed before this one\(hint)",
                    expected: scope.jobNames.isEmpty ? "a job listed earlier (this is the first job)"
                        : "one of " + scope.jobNames.joined(separator: ", "))

@@ -116,13 +116,16 @@ extension ScenarioDecoder {
         }
         let defaults = Scenario.TaskResources(cpus: conf.taskCPUs, gpus: conf.taskGPUAmount)
         var task = defaults
-        if let t = f.value("task") { task = decodeTaskResources(t, context: "\(context) task", defaults: defaults) ?? defaults }
+        if let t = f.value("task") {
+            task = decodeTaskResources(t, context: "\(context) task", defaults: defaults) ?? defaults
+        }
         if let executor, let at = f.value("task")?.position ?? f.value("executor")?.position {
             if task.cpus > executor.cores {
                 report(at, "\(context): tasks need \(task.cpus) CPUs but its executors have \(executor.cores) cores",
                        expected: "task cpus at most the profile's executor cores")
             } else if task.gpus > Double(executor.gpus) {
-                report(at, "\(context): tasks need \(Self.format(task.gpus)) GPUs but its executors have \(executor.gpus)",
+                report(at,
+                       "\(context): tasks need \(Self.format(task.gpus)) GPUs but its executors have \(executor.gpus)",
                        expected: "task gpus at most the profile's executor gpus")
             }
         }
@@ -137,7 +140,8 @@ extension ScenarioDecoder {
         let cpus = f.present("cpus").map { int($0, "cpus", range: 1...ScenarioLimits.maxCoresPerExecutor) }
         let gpus = f.present("gpus").map { gpuAmount($0) }
         if cpus == .some(nil) || gpus == .some(nil) { return nil }
-        return Scenario.TaskResources(cpus: cpus.flatMap { $0 } ?? defaults.cpus, gpus: gpus.flatMap { $0 } ?? defaults.gpus)
+        return Scenario.TaskResources(cpus: cpus.flatMap { $0 } ?? defaults.cpus,
+                                      gpus: gpus.flatMap { $0 } ?? defaults.gpus)
     }
 
     /// A task GPU amount under Spark's rule: 0, a fraction of at most 0.5, or a whole number.

@@ -22,7 +22,8 @@ extension ScenarioDecoder {
         if let n = f.value("name") {
             stageName = name(n, "name", dotless: true)
             if let s = stageName, scope.stageNames[job, default: []].contains(s) {
-                report(n.position, "stage name '\(s)' is already used in job '\(job)'", expected: "unique stage names within a job")
+                report(n.position, "stage name '\(s)' is already used in job '\(job)'",
+                       expected: "unique stage names within a job")
                 stageName = nil
             }
         }
@@ -36,13 +37,16 @@ extension ScenarioDecoder {
         let executors = f.present("preferred_executors").map {
             preferenceLists($0, "preferred_executors", noun: "executor", tasks: tasks, known: ctx.executors)
         }
-        let output = f.present("output_bytes").map { perPartitionSizes($0, tasks: tasks) } ?? .uniform(ByteCount(bytes: 0))
+        let output = f.present("output_bytes").map { perPartitionSizes($0, tasks: tasks) }
+            ?? .uniform(ByteCount(bytes: 0))
         let parents = f.present("parents").map { decodeParents($0, job: job, scope: scope) } ?? []
         let barrier = f.present("barrier").map { bool($0, "barrier") } ?? false
         let (resources, profile, resourcesOK) = decodeStageResources(f, ctx: ctx)
         let syncs = decodeStageSyncs(f, barrier: barrier, tasks: tasks, duration: duration)
         guard let stageName, let tasks, let duration, hosts != .some(nil), executors != .some(nil), let output,
               let parents, let barrier, resourcesOK, let syncs else { return nil }
+        let at = (f.value("resources") ?? f.value("resource_profile"))?.position ?? f.position
+        stageNeeds.append(stageNeed(label: label, resources: resources, profile: profile, ctx: ctx, at: at))
         return Scenario.Stage(name: stageName, tasks: tasks, duration: duration, preferredHosts: hosts.flatMap { $0 },
                               preferredExecutors: executors.flatMap { $0 }, outputBytes: output, parents: parents,
                               barrier: barrier, resources: resources, resourceProfile: profile,
@@ -51,8 +55,8 @@ extension ScenarioDecoder {
 
     /// `duration:` for every task or `durations:` with one per partition; exactly one.
     private mutating func decodeDurations(_ f: Fields, tasks: Int?) -> Scenario.PerPartition<SimDuration>? {
-        guard exclusive(f, ["duration", "durations"], expected: "duration: for every task or durations: [...], not both")
-        else { return nil }
+        guard exclusive(f, ["duration", "durations"],
+                        expected: "duration: for every task or durations: [...], not both") else { return nil }
         if let d = f.value("duration") { return duration(d, "duration").map { .uniform($0) } }
         guard let d = f.value("durations") else {
             if f.misspells("duration") || f.misspells("durations") { return nil }
@@ -71,10 +75,12 @@ extension ScenarioDecoder {
 
     /// A list with one entry per partition; reports a length that differs from `tasks`.
     mutating func perPartitionList(_ node: SourceNode, _ what: String, tasks: Int?) -> [SourceNode]? {
-        let expected = tasks.map { "a list of \($0) entries, one per partition" } ?? "a list with one entry per partition"
+        let expected = tasks.map { "a list of \($0) entries, one per partition" }
+            ?? "a list with one entry per partition"
         guard let items = list(node, what, expected: expected) else { return nil }
         if let tasks, items.count != tasks {
-            report(node.position, "\(what) has \(items.count) entries but the stage has \(tasks) tasks", expected: expected)
+            report(node.position, "\(what) has \(items.count) entries but the stage has \(Self.count(tasks, "task"))",
+                   expected: expected)
             return nil
         }
         return items
@@ -139,8 +145,9 @@ extension ScenarioDecoder {
             guard definedBefore else {
                 let candidates = scope.stageNames[job, default: []].dropLast()
                     + scope.jobNames.flatMap { j in scope.stageNames[j, default: []].map { "\(j).\($0)" } }
-                let hint = NameSuggestion.closest(to: text, among: Array(candidates)).map { " (did you mean '\($0)'?)" } ?? ""
-                report(item.position, "parent '\(text)' is not a stage defined before this one\(hint)", expected: expected)
+                let hint = Self.didYouMean(text, Array(candidates))
+                report(item.position, "parent '\(text)' is not a stage defined before this one\(hint)",
+                       expected: expected)
                 return nil
             }
             if refs.contains(ref) {
@@ -156,16 +163,19 @@ extension ScenarioDecoder {
     private mutating func decodeStageResources(_ f: Fields, ctx: WorkloadContext)
         -> (Scenario.TaskResources?, String?, Bool)
     {
-        guard exclusive(f, ["resources", "resource_profile"],
-                        expected: "resources: {cpus, gpus} or resource_profile: <name>, not both") else { return (nil, nil, false) }
+        let failed: (Scenario.TaskResources?, String?, Bool) = (nil, nil, false)
+        let expected = "resources: {cpus, gpus} or resource_profile: <name>, not both"
+        guard exclusive(f, ["resources", "resource_profile"], expected: expected) else { return failed }
         if let r = f.present("resources") {
             let conf = ctx.defaults.conf
             let defaults = Scenario.TaskResources(cpus: conf.taskCPUs, gpus: conf.taskGPUAmount)
-            guard let resources = decodeTaskResources(r, context: "resources", defaults: defaults) else { return (nil, nil, false) }
+            guard let resources = decodeTaskResources(r, context: "resources", defaults: defaults) else {
+                return failed
+            }
             return (resources, nil, true)
         }
         if let p = f.present("resource_profile") {
-            guard let resolved = resolveProfile(p, defaults: ctx.defaults, forExecutor: false) else { return (nil, nil, false) }
+            guard let resolved = resolveProfile(p, defaults: ctx.defaults, forExecutor: false) else { return failed }
             return (nil, resolved?.name, true)
         }
         return (nil, nil, true)

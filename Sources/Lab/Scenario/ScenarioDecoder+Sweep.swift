@@ -83,9 +83,11 @@ extension ScenarioDecoder {
         let rest = path.dropFirst(rootKey.count + 1)
         guard Self.sweepRoots.contains(rootKey), path.contains("."), !rest.isEmpty,
               !path.hasSuffix("."), !path.contains("..") else {
-            let hint = NameSuggestion.closest(to: rootKey, among: Self.sweepRoots).map { " (did you mean '\($0).…'?)" } ?? ""
+            let hint = NameSuggestion.closest(to: rootKey, among: Self.sweepRoots)
+                .map { " (did you mean '\($0).…'?)" } ?? ""
             report(position, "sweep parameter '\(path)' is not a key under cluster, spark, engine or workload\(hint)",
-                   expected: "a path like cluster.racks, spark.locality.wait, engine.shuffle_offers or workload.partitions")
+                   expected: "a path like cluster.racks, spark.locality.wait, engine.shuffle_offers "
+                       + "or workload.partitions")
             return false
         }
         if rootKey == "spark", SparkConfigRegistry.key(named: path) == nil {
@@ -93,7 +95,9 @@ extension ScenarioDecoder {
             report(position, error.problem, expected: error.expected)
             return false
         }
-        if rootKey == "workload", case .mapping(let pairs, _) = root, pairs.contains(where: { $0.key.scalarText == "compare" }) {
+        if rootKey == "workload", case .mapping(let pairs, _) = root,
+           pairs.contains(where: { $0.key.scalarText == "compare" })
+        {
             report(position, "sweep parameter '\(path)' names workload: but the scenario uses compare:",
                    expected: "cluster.*, spark.* or engine.* parameters with compare:")
             return false
@@ -106,14 +110,15 @@ extension ScenarioDecoder {
     {
         let parameter = parameters.first { $0.path == assignment.path }!
         let index = parameter.values.firstIndex(of: assignment.value)!
-        return SweepOverride(path: parameter.path, keyPosition: parameter.keyPosition, value: parameter.valueNodes[index])
+        return SweepOverride(path: parameter.path, keyPosition: parameter.keyPosition,
+                             value: parameter.valueNodes[index])
     }
 
     /// Decodes the file with `overrides`; reports its first problem here, in terms of the
     /// sweep: a problem with a swept value or key at that value or key, any other at
     /// `position` with the line it concerns.
-    private mutating func checkPoint(_ root: SourceNode, _ overrides: [SweepOverride], reportAt position: SourcePosition,
-                                     label: String) -> Bool
+    private mutating func checkPoint(_ root: SourceNode, _ overrides: [SweepOverride],
+                                     reportAt position: SourcePosition, label: String) -> Bool
     {
         var inner = ScenarioDecoder(file: file, baseDirectory: baseDirectory)
         if inner.decodePoint(root, overrides: overrides) != nil { return true }

@@ -49,7 +49,8 @@ extension ScenarioDecoder {
                 return nil
             }
             if let tasks, partition >= tasks {
-                report(pair.key.position, "partition \(partition) is out of range for a stage with \(Self.count(tasks, "task"))",
+                report(pair.key.position,
+                       "partition \(partition) is out of range for a stage with \(Self.count(tasks, "task"))",
                        expected: "a partition index from 0 to \(tasks - 1)")
                 return nil
             }
@@ -75,7 +76,9 @@ extension ScenarioDecoder {
         guard let items = list(node, what, expected: expected) else { return nil }
         var syncs: [Scenario.Sync] = []
         for item in items {
-            guard let f = fields(item, context: "a sync", allowed: ["after", "call"], expected: expected) else { return nil }
+            guard let f = fields(item, context: "a sync", allowed: ["after", "call"], expected: expected) else {
+                return nil
+            }
             let after = required(f, "after", expected: "the work done before the call, like 1s")
                 .flatMap { duration($0, "after") }
             let call = f.present("call").map {
@@ -103,7 +106,8 @@ extension ScenarioDecoder {
         case .each(let ds): partition = partitions.first { $0 < ds.count && last.after > ds[$0] }
         }
         guard let partition else { return true }
-        report(node.position, "a sync after \(last.after) is later than the \(duration[partition]) of work of partition \(partition)",
+        report(node.position,
+               "a sync after \(last.after) is later than the \(duration[partition]) of work of partition \(partition)",
                expected: "syncs within the task's duration")
         return false
     }

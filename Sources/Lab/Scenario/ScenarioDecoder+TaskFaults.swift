@@ -23,7 +23,8 @@ extension ScenarioDecoder {
             else { return nil }
             if partition >= resolved.tasks {
                 report(partitionNode.position,
-                       "partition \(partition) is out of range for stage '\(stage)' with \(Self.count(resolved.tasks, "task"))",
+                       "partition \(partition) is out of range for stage '\(stage)' with "
+                           + Self.count(resolved.tasks, "task"),
                        expected: "a partition index from 0 to \(resolved.tasks - 1)")
                 return nil
             }
@@ -46,7 +47,8 @@ extension ScenarioDecoder {
                                                       jobAt: nil, stageAt: mapNode.position) else { return nil }
             let ref: Scenario.StageRef
             if let dot = mapStage.firstIndex(of: ".") {
-                ref = Scenario.StageRef(job: String(mapStage[..<dot]), stage: String(mapStage[mapStage.index(after: dot)...]))
+                ref = Scenario.StageRef(job: String(mapStage[..<dot]),
+                                        stage: String(mapStage[mapStage.index(after: dot)...]))
             } else {
                 ref = Scenario.StageRef(job: jobName, stage: mapStage)
             }
@@ -60,7 +62,8 @@ extension ScenarioDecoder {
             let mapTasks = workload.jobs.first { $0.name == ref.job }?.stages.first { $0.name == ref.stage }?.tasks
             if let mapTasks, mapPartition >= mapTasks {
                 report(mapPartitionNode.position,
-                       "map_partition \(mapPartition) is out of range for stage '\(mapStage)' with \(Self.count(mapTasks, "task"))",
+                       "map_partition \(mapPartition) is out of range for stage '\(mapStage)' with "
+                           + Self.count(mapTasks, "task"),
                        expected: "a partition index from 0 to \(mapTasks - 1)")
                 return nil
             }
@@ -120,12 +123,17 @@ extension ScenarioDecoder {
             switch fault {
             case .executorLost(let id, let at):
                 let position = Self.valuePosition(node, "executor")
-                guard let joined = joinedAt[id] else { reportUnknown("executor", id, at: position, among: allIds); continue }
+                guard let joined = joinedAt[id] else {
+                    reportUnknown("executor", id, at: position, among: allIds)
+                    continue
+                }
                 if joined > at {
-                    report(position, "executor '\(id)' is lost at \(Self.text(at)) but only added at \(Self.text(joined))",
+                    report(position,
+                           "executor '\(id)' is lost at \(Self.text(at)) but only added at \(Self.text(joined))",
                            expected: "a time when the executor exists")
                 } else if let lost = lostAt[id] {
-                    report(position, "executor '\(id)' is already lost at \(Self.text(lost))", expected: "an executor that is still alive")
+                    report(position, "executor '\(id)' is already lost at \(Self.text(lost))",
+                           expected: "an executor that is still alive")
                 } else {
                     lostAt[id] = at
                 }
@@ -134,7 +142,8 @@ extension ScenarioDecoder {
                 let onHost = allIds.filter { hostOf[$0] == host }
                 guard !onHost.isEmpty else { reportUnknown("host", host, at: position, among: allHosts); continue }
                 guard let first = onHost.compactMap({ joinedAt[$0] }).min(), first <= at else {
-                    report(position, "host '\(host)' is lost at \(Self.text(at)) but its first executor is only added later",
+                    report(position,
+                           "host '\(host)' is lost at \(Self.text(at)) but its first executor is only added later",
                            expected: "a time when the host has executors")
                     continue
                 }

@@ -75,13 +75,14 @@ extension ScenarioDecoder {
             $0.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\""))
         }
         guard columns.contains(label) else {
-            let hint = NameSuggestion.closest(to: label, among: columns).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Self.didYouMean(label, columns)
             report(labelAt, "label '\(label)' is not a column of \(path)\(hint)",
                    expected: "one of its header columns: " + columns.prefix(12).joined(separator: ", "))
             return nil
         }
         if columns.count < 2 {
-            report(pathAt, "data file '\(path)' has no feature columns", expected: "a label column and at least one feature")
+            report(pathAt, "data file '\(path)' has no feature columns",
+                   expected: "a label column and at least one feature")
             return nil
         }
         return resolved

@@ -45,7 +45,7 @@ extension ScenarioDecoder {
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
             return decodeLogisticRegression(f).map { .logisticRegression($0) }
         default:
-            let hint = NameSuggestion.closest(to: kind, among: Self.workloadKinds).map { " (did you mean '\($0)'?)" } ?? ""
+            let hint = Self.didYouMean(kind, Self.workloadKinds)
             report(kindNode.position, "workload kind '\(kind)' is not supported yet\(hint)",
                    expected: "one of " + Self.workloadKinds.joined(separator: ", "))
             return nil
@@ -69,7 +69,8 @@ extension ScenarioDecoder {
                 if let v = pairs.first(where: { $0.key.scalarText == "variant" })?.value {
                     variantName = name(v, "variant")
                     if let n = variantName, let first = seen[n] {
-                        report(v.position, "variant '\(n)' is already defined at \(first)", expected: "unique variant names")
+                        report(v.position, "variant '\(n)' is already defined at \(first)",
+                               expected: "unique variant names")
                         variantName = nil
                     } else if let n = variantName {
                         seen[n] = v.position
@@ -111,7 +112,8 @@ extension ScenarioDecoder {
         } else if let g = f.value("groups") {
             participants = decodeGroups(g, ctx: ctx).map { .groups($0) }
         } else {
-            report(f.position, "missing key 'ranks' in \(f.context)", expected: "ranks: N (one per host) or groups: [...]")
+            report(f.position, "missing key 'ranks' in \(f.context)",
+                   expected: "ranks: N (one per host) or groups: [...]")
         }
         guard let algorithm, let bytes, let participants else { return nil }
         return Scenario.CollectiveWorkload(algorithm: algorithm, bytes: bytes, participants: participants)
@@ -163,8 +165,10 @@ extension ScenarioDecoder {
     mutating func reportMissingKind(_ pairs: [SourcePair], at position: SourcePosition, in context: String,
                                     expected: String)
     {
-        if let typo = pairs.first(where: { p in p.key.scalarText.map { NameSuggestion.closest(to: $0, among: ["kind"]) } == "kind" }),
-           let key = typo.key.scalarText
+        let typo = pairs.first { pair in
+            pair.key.scalarText.map { NameSuggestion.closest(to: $0, among: ["kind"]) } == "kind"
+        }
+        if let typo, let key = typo.key.scalarText
         {
             report(typo.key.position, "unknown key '\(key)' in \(context) (did you mean 'kind'?)", expected: expected)
         } else {
@@ -176,8 +180,9 @@ extension ScenarioDecoder {
     mutating func reportUnknown(_ noun: String, _ name: String, at position: SourcePosition, among known: [String],
                                 expected: String? = nil)
     {
-        let hint = NameSuggestion.closest(to: name, among: known).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = Self.didYouMean(name, known)
         let listed = known.count <= 12 ? "one of " + known.joined(separator: ", ") : "a \(noun) of the cluster"
-        report(position, "unknown \(noun) '\(name)'\(hint)", expected: expected ?? (known.isEmpty ? "a \(noun) of the cluster" : listed))
+        report(position, "unknown \(noun) '\(name)'\(hint)",
+               expected: expected ?? (known.isEmpty ? "a \(noun) of the cluster" : listed))
     }
 }

@@ -12,6 +12,8 @@ struct ScenarioDecoder {
     /// The folder relative paths in the file (CSV data) are resolved against.
     let baseDirectory: String
     private(set) var diagnostics: [ScenarioDiagnostic] = []
+    /// What each decoded stage's tasks need, checked against the executors once all are known.
+    var stageNeeds: [StageNeed] = []
 
     init(file: String, baseDirectory: String) {
         self.file = file
@@ -26,12 +28,20 @@ struct ScenarioDecoder {
                                               expected: expected))
     }
 
+    /// ` (did you mean 'x'?)` for the candidate closest to `name`, or "" when none is close.
+    static func didYouMean(_ name: String, _ candidates: [String]) -> String {
+        NameSuggestion.closest(to: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// `1 task`, `3 tasks`.
     static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// Diagnostics in source order; ties keep the order they were found.
+    /// Exact repeats (one fault checked against several `compare:` variants) appear once.
     var sortedDiagnostics: [ScenarioDiagnostic] {
-        diagnostics.enumerated()
+        var seen = Set<String>()
+        let unique = diagnostics.filter { seen.insert($0.description).inserted }
+        return unique.enumerated()
             .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
             .map(\.element)
     }
@@ -103,7 +113,7 @@ extension ScenarioDecoder {
     mutating func reportUnknownKey(_ key: String, at position: SourcePosition, in context: String,
                                    allowed: [String])
     {
-        let hint = NameSuggestion.closest(to: key, among: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+        let hint = Self.didYouMean(key, allowed)
         report(position, "unknown key '\(key)' in \(context)\(hint)",
                expected: "one of " + allowed.joined(separator: ", "))
     }

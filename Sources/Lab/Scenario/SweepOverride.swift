@@ -29,7 +29,9 @@ extension SourceNode {
         try applying(override.segments[...], override: override)
     }
 
-    private func applying(_ segments: ArraySlice<String>, override: SweepOverride) throws(SweepPathError) -> SourceNode {
+    private func applying(_ segments: ArraySlice<String>, override: SweepOverride) throws(SweepPathError)
+        -> SourceNode
+    {
         let pairs: [SourcePair]
         let position: SourcePosition
         switch self {

@@ -32,6 +32,9 @@ import Testing
         #expect(conf.unregisterOutputOnHostOnFetchFailure == false)
         #expect(conf.defaultParallelism == nil)
         #expect(conf.driverMaxResultSizeBytes == 1 << 30)
+        #expect(conf.shuffleReduceLocalityEnabled)
+        #expect(conf.networkTimeoutNanoseconds == 120 * s)
+        #expect(conf.executorHeartbeatIntervalNanoseconds == 10 * s)
     }
 
     @Test func speculationDefaultsMatchSpark() {

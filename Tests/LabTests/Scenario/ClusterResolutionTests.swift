@@ -18,7 +18,9 @@ import Testing
         #expect(cluster.hosts.map(\.id) == ["host0-0", "host0-1", "host1-0", "host1-1"])
         #expect(cluster.hosts.map(\.rack) == ["rack0", "rack0", "rack1", "rack1"])
         #expect(cluster.racks == ["rack0", "rack1"])
-        #expect(cluster.executors.allSatisfy { $0.cores == 8 && $0.gpus == 1 && $0.memory == ByteCount(bytes: 16 << 30) })
+        #expect(cluster.executors.allSatisfy {
+            $0.cores == 8 && $0.gpus == 1 && $0.memory == ByteCount(bytes: 16 << 30)
+        })
     }
 
     @Test func generatedExecutorsDefaultToSparksExecutorSettings() throws {
@@ -48,7 +50,8 @@ import Testing
 
     @Test func localWithFailuresGivesFAttempts() throws {
         let scenario = try #require(loadValid(minimal(cluster: "cluster: {master: 'local[2,3]'}")))
-        #expect(scenario.cluster.form == .master(Scenario.Master(url: "local[2,3]", kind: .local(cores: 2, attempts: 3))))
+        let master = Scenario.Master(url: "local[2,3]", kind: .local(cores: 2, attempts: 3))
+        #expect(scenario.cluster.form == .master(master))
         #expect(scenario.taskMaxFailures == 3)
         let bare = try #require(loadValid(minimal(cluster: "cluster: {master: local}")))
         #expect(bare.cluster.executors[0].cores == 1)
@@ -56,7 +59,8 @@ import Testing
     }
 
     @Test func localClusterUsesSparksMaxFailures() throws {
-        let text = minimal(cluster: "cluster: {master: 'local-cluster[3,2,1024]'}", "spark: {spark.task.maxFailures: 6}")
+        let text = minimal(cluster: "cluster: {master: 'local-cluster[3,2,1024]'}",
+                           "spark: {spark.task.maxFailures: 6}")
         let scenario = try #require(loadValid(text))
         #expect(scenario.cluster.executors.map(\.id) == ["0", "1", "2"])
         #expect(scenario.cluster.executors.allSatisfy {
@@ -94,6 +98,7 @@ import Testing
         let text = minimal(cluster: """
             cluster:
               executors:
+                - {id: c1, host: h0}
                 - {id: g1, host: h1, profile: big}
                 - {id: g2, host: h2, cores: 6, profile: big}
             """, """
@@ -101,9 +106,9 @@ import Testing
               big: {executor: {cores: 6, gpus: 6, memory: 8g}, task: {cpus: 2, gpus: 2}}
             """)
         let cluster = try #require(loadValid(text)).cluster
-        #expect(cluster.executors.map(\.cores) == [6, 6])
-        #expect(cluster.executors.map(\.gpus) == [6, 6])
-        #expect(cluster.executors.map(\.profile) == ["big", "big"])
+        #expect(cluster.executors.map(\.cores) == [1, 6, 6])
+        #expect(cluster.executors.map(\.gpus) == [0, 6, 6])
+        #expect(cluster.executors.map(\.profile) == [nil, "big", "big"])
         let mismatch = text.replacingOccurrences(of: "cores: 6, profile", with: "cores: 4, profile")
         #expect(diagnostics(mismatch).first?.problem
             == "executor 'g2' has cores 4 but profile 'big' launches executors with 6")
@@ -125,7 +130,8 @@ import Testing
         #expect(network.rackUplinkLatency == .microseconds(5))
         #expect(network.intraHost == Bandwidth(bitsPerSecond: 10_000_000_000))
         #expect(cluster.cpu?.flopsPerCore == FlopRate(flopsPerSecond: 50_000_000_000))
-        #expect(cluster.gpu == Scenario.GPU(model: "a100", flops: FlopRate(flopsPerSecond: 19_500_000_000_000), memory: nil))
+        let flops = FlopRate(flopsPerSecond: 19_500_000_000_000)
+        #expect(cluster.gpu == Scenario.GPU(model: "a100", flops: flops, memory: nil))
     }
 
     @Test func aClusterWithoutExecutorsIsRejected() {

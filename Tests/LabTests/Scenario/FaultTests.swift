@@ -22,7 +22,8 @@ import Testing
         #expect(at == SimInstant(nanosecondsSinceStart: 20_000_000_000))
         #expect(scenario.faults[5] == .straggler(host: "host3", slowdown: 2.5,
                                                  from: SimInstant(nanosecondsSinceStart: 5_000_000_000), until: nil))
-        #expect(scenario.faults[8] == .randomExecutorLoss(mtbf: .seconds(12 * 3600), distribution: .weibull(shape: 1.5)))
+        #expect(scenario.faults[8]
+            == .randomExecutorLoss(mtbf: .seconds(12 * 3600), distribution: .weibull(shape: 1.5)))
     }
 
     func faults(_ list: String, extra: String = "") -> String {
@@ -45,7 +46,8 @@ import Testing
               - {kind: host-lost, host: h3, at: 1s}
               - {kind: executor-added, executor: {id: e3, host: h3}, at: 2s}
             """)
-        #expect(diagnostics(early).first?.problem == "host 'h3' is lost at 1s but its first executor is only added later")
+        #expect(diagnostics(early).first?.problem
+            == "host 'h3' is lost at 1s but its first executor is only added later")
     }
 
     @Test func anExecutorCannotBeLostTwice() {

@@ -49,7 +49,9 @@ func firstMessage(_ text: String, sourceLocation: SourceLocation = #_sourceLocat
 }
 
 /// A minimal valid scenario with `extra` appended (top-level keys).
-func minimal(cluster: String = "cluster: {master: 'local[2]'}", workload: String? = nil, _ extra: String = "") -> String {
+func minimal(cluster: String = "cluster: {master: 'local[2]'}", workload: String? = nil, _ extra: String = "")
+    -> String
+{
     let w = workload ?? """
         workload:
           kind: scripted

@@ -47,18 +47,22 @@ import Testing
         #expect(conf.speculationIntervalNanoseconds == 1_500 * ms)
         #expect(conf.schedulingMode == .fair)
         #expect(conf.speculationEnabled)
-        #expect(Array(conf.settings.keys) == ["spark.locality.wait", "spark.executor.memory",
-                                               "spark.speculation.interval", "spark.scheduler.mode", "spark.speculation"])
+        #expect(Array(conf.settings.keys) == [
+            "spark.locality.wait", "spark.executor.memory", "spark.speculation.interval", "spark.scheduler.mode",
+            "spark.speculation",
+        ])
     }
 
     @Test func sparkValueErrorsNameTheKeyAndItsUnit() {
         #expect(firstMessage(minimal("spark: {spark.task.maxFailures: 2.5}"))
-            == "9:33: spark.task.maxFailures: '2.5' is not a whole number; expected a whole number from -2147483648 to 2147483647")
+            == "9:33: spark.task.maxFailures: '2.5' is not a whole number; "
+                + "expected a whole number from -2147483648 to 2147483647")
         #expect(firstMessage(minimal("spark: {spark.task.maxFailures: 0}"))
             == "9:33: spark.task.maxFailures = 0 is out of range; expected a value of at least 1")
         #expect(firstMessage(minimal("spark: {spark.scheduler.mode: LIFO}"))
             == "9:31: spark.scheduler.mode = 'LIFO' is not a valid value; expected one of FIFO, FAIR")
-        #expect(firstMessage(minimal("spark: {locality.wait: 1s}"))?.contains("did you mean 'spark.locality.wait'?") == true)
+        #expect(firstMessage(minimal("spark: {locality.wait: 1s}"))?
+            .contains("did you mean 'spark.locality.wait'?") == true)
     }
 
     @Test func crossKeyConflictsPointAtASettingTheyInvolve() {
@@ -102,7 +106,8 @@ import Testing
         let defaults = try #require(loadValid(minimal())).engine
         #expect(defaults == Scenario.EngineOptions())
         #expect(defaults.shuffleOffers && defaults.barrierPollInterval == .seconds(1))
-        let set = try #require(loadValid(minimal("engine: {shuffle_offers: false, task_launch_overhead: 3ms, barrier_poll_interval: 0}")))
+        let engine = "engine: {shuffle_offers: false, task_launch_overhead: 3ms, barrier_poll_interval: 0}"
+        let set = try #require(loadValid(minimal(engine)))
         #expect(!set.engine.shuffleOffers)
         #expect(set.engine.taskLaunchOverhead == .milliseconds(3))
         #expect(set.engine.barrierPollInterval == .zero)

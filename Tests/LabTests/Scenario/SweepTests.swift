@@ -56,8 +56,10 @@ import Testing
     }
 
     @Test func everySweepValueIsValidatedAsItsKey() {
-        let text = minimal(cluster: "cluster: {hosts_per_rack: 2}", "sweep: {parameters: {spark.task.maxFailures: [1, 0]}}")
-        #expect(firstMessage(text) == "9:50: spark.task.maxFailures = 0 is out of range; expected a value of at least 1")
+        let text = minimal(cluster: "cluster: {hosts_per_rack: 2}",
+                           "sweep: {parameters: {spark.task.maxFailures: [1, 0]}}")
+        #expect(firstMessage(text)
+            == "9:50: spark.task.maxFailures = 0 is out of range; expected a value of at least 1")
     }
 
     @Test func combinationsAreValidatedToo() {
@@ -82,7 +84,8 @@ import Testing
 
     @Test func aPointOfAnotherSweepIsRefused() throws {
         let base = try ScenarioLoader.load(path: Fixtures.path("valid/spark-config.yaml"))
-        let foreign = Scenario.SweepPoint(index: 0, assignments: [Scenario.SweepAssignment(path: "cluster.racks", value: "9")])
+        let foreign = Scenario.SweepPoint(
+            index: 0, assignments: [Scenario.SweepAssignment(path: "cluster.racks", value: "9")])
         #expect(throws: ScenarioError.self) { try ScenarioLoader.scenario(base, at: foreign) }
     }
 }

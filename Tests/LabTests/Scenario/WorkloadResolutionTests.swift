@@ -91,7 +91,8 @@ import Testing
     }
 
     @Test func namesMayNotContainDots() {
-        let text = minimal(workload: "workload: {kind: scripted, jobs: [{name: a.b, stages: [{tasks: 1, duration: 1s}]}]}")
+        let text = minimal(
+            workload: "workload: {kind: scripted, jobs: [{name: a.b, stages: [{tasks: 1, duration: 1s}]}]}")
         #expect(diagnostics(text).first?.problem == "name 'a.b' contains a dot")
     }
 
@@ -109,7 +110,11 @@ import Testing
 
     @Test func logisticRegressionDefaultsFollowMLlib() throws {
         let text = minimal(workload: """
-            workload: {kind: logistic-regression, style: barrier-allreduce, data: {rows: 1000, features: 5}, partitions: 2}
+            workload:
+              kind: logistic-regression
+              style: barrier-allreduce
+              data: {rows: 1000, features: 5}
+              partitions: 2
             """)
         let scenario = try #require(loadValid(text))
         guard case .logisticRegression(let lr) = scenario.variants[0].workload else {

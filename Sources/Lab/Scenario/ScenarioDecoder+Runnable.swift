@@ -1,0 +1,45 @@
+import Engine
+
+/// What one task of a stage needs, and which executors may run it.
+struct StageNeed {
+    var label: String
+    var cpus: Int
+    var gpus: Double
+    /// Executors launched for this profile run the stage; nil = default-profile executors
+    /// (the default profile and task-only profiles, as Spark schedules them).
+    var executorProfile: String?
+    var position: SourcePosition
+}
+
+/// A stage whose tasks no executor can ever run would wait forever; Spark refuses the
+/// equivalent configuration at start-up (an executor resource amount below the task's),
+/// so the scenario is refused here with the stage named.
+extension ScenarioDecoder {
+    func stageNeed(label: String, resources: Scenario.TaskResources?, profile: String?, ctx: WorkloadContext,
+                   at position: SourcePosition) -> StageNeed
+    {
+        let conf = ctx.defaults.conf
+        if let profile, let p = ctx.defaults.profiles.first(where: { $0.name == profile }) {
+            return StageNeed(label: label, cpus: p.task.cpus, gpus: p.task.gpus,
+                             executorProfile: p.executor == nil ? nil : p.name, position: position)
+        }
+        let task = resources ?? Scenario.TaskResources(cpus: conf.taskCPUs, gpus: conf.taskGPUAmount)
+        return StageNeed(label: label, cpus: task.cpus, gpus: task.gpus, executorProfile: nil, position: position)
+    }
+
+    /// Reports each stage that no executor (present at time 0 or added by a fault) can run.
+    mutating func checkStagesRunnable(on executors: [Scenario.Executor]) {
+        for need in stageNeeds {
+            let fits = executors.contains { e in
+                e.profile == need.executorProfile && e.cores >= need.cpus
+                    && (need.gpus == 0 || Double(e.gpus) >= max(need.gpus, 1))
+            }
+            if fits { continue }
+            let gpus = need.gpus == 0 ? "" : " and \(Self.format(need.gpus)) GPU\(need.gpus == 1 ? "" : "s")"
+            let on = need.executorProfile.map { "an executor of profile '\($0)'" } ?? "a default-profile executor"
+            report(need.position, "no executor can run the tasks of \(need.label): each needs "
+                   + "\(Self.count(need.cpus, "CPU"))\(gpus) on \(on)",
+                   expected: "an executor with enough cores and GPUs, as Spark requires at start-up")
+        }
+    }
+}
