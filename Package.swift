@@ -15,6 +15,8 @@ let package = Package(
     products: [
         .executable(name: "sparksim", targets: ["sparksim"]),
         .library(name: "Lab", targets: ["Lab"]),
+        .library(name: "Sim", targets: ["Sim"]),
+        .library(name: "Report", targets: ["Report"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

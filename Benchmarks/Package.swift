@@ -21,7 +21,8 @@ let package = Package(
             name: "KernelBenchmarks",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Lab", package: "sparksim"),
+                .product(name: "Sim", package: "sparksim"),
+                .product(name: "Report", package: "sparksim"),
             ],
             path: "Benchmarks/KernelBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
