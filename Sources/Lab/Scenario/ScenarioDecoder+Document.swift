@@ -12,7 +12,7 @@ extension ScenarioDecoder {
         guard let f = fields(root, context: "the scenario", allowed: Self.topLevelKeys,
                              expected: "a mapping with name:, cluster: and workload:") else { return nil }
         let scenarioName = required(f, "name", expected: "the scenario's name (used for the output folder)")
-            .flatMap { name($0, "name") }
+            .flatMap { folderName($0) }
         let seed = f.present("seed").map { uint64($0, "seed") } ?? 0
         let description: String?? = f.present("description").map { text($0, "description") }
         let (conf, sparkPositions) = decodeSpark(f.value("spark"))
@@ -43,6 +43,17 @@ extension ScenarioDecoder {
                         sweepPoint: nil, document: root)
     }
 
+    /// The scenario's name, which becomes a folder name: no path separators, not `.`/`..`.
+    private mutating func folderName(_ node: SourceNode) -> String? {
+        guard let text = name(node, "name") else { return nil }
+        if text.contains("/") || text.contains("\\") || text == "." || text == ".." {
+            report(node.position, "name '\(text)' cannot be a folder name",
+                   expected: "a name without '/' or '\\', other than . and ..")
+            return nil
+        }
+        return text
+    }
+
     /// `workload:` or `compare:` (exactly one), and the complete scripted workloads among
     /// them (the ones task-level faults are checked against).
     private mutating func decodeVariants(_ f: Fields, cluster: Scenario.Cluster?, defaults: ExecutorDefaults)
@@ -50,9 +61,9 @@ extension ScenarioDecoder {
     {
         let added = Self.addedExecutors(f.value("faults"))
         let ctx = WorkloadContext(
-            defaults: defaults, initialHosts: cluster?.hosts.map(\.id),
-            hosts: cluster.map { c in Self.appendingNew(c.hosts.map(\.id), added.map(\.host)) },
-            executors: cluster.map { c in Self.appendingNew(c.executors.map(\.id), added.map(\.id)) })
+            defaults: defaults, initialHosts: cluster.map { KnownNames($0.hosts.map(\.id)) },
+            hosts: cluster.map { c in KnownNames(Self.appendingNew(c.hosts.map(\.id), added.map(\.host))) },
+            executors: cluster.map { c in KnownNames(Self.appendingNew(c.executors.map(\.id), added.map(\.id))) })
         guard exclusive(f, ["workload", "compare"], expected: "workload: for one workload or compare: for variants")
         else { return (nil, []) }
         let before = diagnostics.count

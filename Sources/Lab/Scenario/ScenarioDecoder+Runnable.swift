@@ -11,6 +11,13 @@ struct StageNeed {
     var position: SourcePosition
 }
 
+/// The resources of an executor that matter to placement.
+private struct Shape: Hashable {
+    var profile: String?
+    var cores: Int
+    var gpus: Int
+}
+
 /// A stage whose tasks no executor can ever run would wait forever; Spark refuses the
 /// equivalent configuration at start-up (an executor resource amount below the task's),
 /// so the scenario is refused here with the stage named.
@@ -29,8 +36,13 @@ extension ScenarioDecoder {
 
     /// Reports each stage that no executor (present at time 0 or added by a fault) can run.
     mutating func checkStagesRunnable(on executors: [Scenario.Executor]) {
+        guard !stageNeeds.isEmpty else { return }
+        // Distinct executor shapes, so a large generated cluster costs one pass.
+        var seen = Set<Shape>()
+        let shapes = executors.map { Shape(profile: $0.profile, cores: $0.cores, gpus: $0.gpus) }
+            .filter { seen.insert($0).inserted }
         for need in stageNeeds {
-            let fits = executors.contains { e in
+            let fits = shapes.contains { e in
                 e.profile == need.executorProfile && e.cores >= need.cpus
                     && (need.gpus == 0 || Double(e.gpus) >= max(need.gpus, 1))
             }

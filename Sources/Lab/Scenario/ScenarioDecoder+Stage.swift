@@ -101,7 +101,7 @@ extension ScenarioDecoder {
     /// One list of names per partition (a bare name stands for a one-name list), each
     /// name in `known` when the cluster is known.
     private mutating func preferenceLists(_ node: SourceNode, _ what: String, noun: String, tasks: Int?,
-                                          known: [String]?) -> [[String]]?
+                                          known: KnownNames?) -> [[String]]?
     {
         guard let items = perPartitionList(node, what, tasks: tasks) else { return nil }
         var lists: [[String]] = []
@@ -116,7 +116,7 @@ extension ScenarioDecoder {
             for entry in entries {
                 guard let n = name(entry, noun) else { return nil }
                 if let known, !known.contains(n) {
-                    reportUnknown(noun, n, at: entry.position, among: known)
+                    reportUnknown(noun, n, at: entry.position, among: known.ordered)
                     return nil
                 }
                 names.append(n)

@@ -114,8 +114,7 @@ extension ScenarioDecoder {
         for e in initial { hostOf[e.id] = e.host; joinedAt[e.id] = .zero }
         for case (.executorAdded(let e, let at), _) in faults { hostOf[e.id] = e.host; joinedAt[e.id] = at }
         let allIds = Self.appendingNew(initial.map(\.id), added.map(\.executor.id))
-        var allHosts: [String] = []
-        for id in allIds where !allHosts.contains(hostOf[id]!) { allHosts.append(hostOf[id]!) }
+        let allHosts = Self.appendingNew([], allIds.map { hostOf[$0]! })
         let ordered = faults.enumerated().sorted { a, b in
             (Self.time(of: a.element.0), a.offset) < (Self.time(of: b.element.0), b.offset)
         }

@@ -6,11 +6,25 @@ import Sim
 struct WorkloadContext {
     var defaults: ExecutorDefaults
     /// Hosts at time 0, in cluster order.
-    var initialHosts: [String]?
+    var initialHosts: KnownNames?
     /// Hosts at any time (time 0 and those of executors added by faults).
-    var hosts: [String]?
+    var hosts: KnownNames?
     /// Executor ids at any time.
-    var executors: [String]?
+    var executors: KnownNames?
+}
+
+/// Names in order (for messages and suggestions) with a set for membership, so checking
+/// a million preferences against a million executors stays linear.
+struct KnownNames {
+    let ordered: [String]
+    private let members: Set<String>
+
+    init(_ names: [String]) {
+        ordered = names
+        members = Set(names)
+    }
+
+    func contains(_ name: String) -> Bool { members.contains(name) }
 }
 
 /// `workload:` and `compare:`: kind dispatch and the training workloads.
@@ -100,7 +114,7 @@ extension ScenarioDecoder {
         guard exclusive(f, ["ranks", "groups"], expected: "ranks: N or groups: [...], not both") else { return nil }
         var participants: Scenario.CollectiveWorkload.Participants?
         if let r = f.value("ranks") {
-            let hostCount = ctx.initialHosts?.count ?? ScenarioLimits.maxTasksPerStage
+            let hostCount = ctx.initialHosts?.ordered.count ?? ScenarioLimits.maxTasksPerStage
             if let ranks = int(r, "ranks", range: 1...ScenarioLimits.maxTasksPerStage) {
                 if ranks > hostCount {
                     report(r.position, "ranks: \(ranks) but the cluster has \(hostCount) hosts at time 0",
@@ -137,7 +151,7 @@ extension ScenarioDecoder {
     }
 
     /// A list of distinct host names, each in `known` (when known).
-    mutating func hostList(_ node: SourceNode, _ what: String, known: [String]?, nonEmpty: Bool) -> [String]? {
+    mutating func hostList(_ node: SourceNode, _ what: String, known: KnownNames?, nonEmpty: Bool) -> [String]? {
         let expected = "a list of host names like [host0-0, host0-1]"
         guard let items = list(node, what, expected: expected) else { return nil }
         if nonEmpty && items.isEmpty {
@@ -145,14 +159,15 @@ extension ScenarioDecoder {
             return nil
         }
         var hosts: [String] = []
+        var seen = Set<String>()
         for item in items {
             guard let host = name(item, "host") else { return nil }
-            if hosts.contains(host) {
+            if !seen.insert(host).inserted {
                 report(item.position, "host '\(host)' is listed twice in \(what)", expected: "each host once")
                 return nil
             }
             if let known, !known.contains(host) {
-                reportUnknown("host", host, at: item.position, among: known)
+                reportUnknown("host", host, at: item.position, among: known.ordered)
                 return nil
             }
             hosts.append(host)

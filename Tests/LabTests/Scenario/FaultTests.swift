@@ -77,4 +77,13 @@ import Testing
         let text = faults("  - {kind: random-executor-loss, mtbf: 1h, shape: 2}\n")
         #expect(diagnostics(text).first?.problem == "shape applies only to the weibull distribution")
     }
+
+    @Test func aFaultCheckedAgainstSeveralVariantsIsReportedOnce() {
+        let text = minimal(workload: """
+            compare:
+              - {variant: a, kind: scripted, jobs: [{stages: [{name: map, tasks: 2, duration: 1s}]}]}
+              - {variant: b, kind: scripted, jobs: [{stages: [{name: map, tasks: 2, duration: 2s}]}]}
+            """, "faults: [{kind: task-failure, stage: map, partition: 2}]")
+        #expect(diagnostics(text).map(\.problem) == ["partition 2 is out of range for stage 'map' with 2 tasks"])
+    }
 }

@@ -149,4 +149,23 @@ import Testing
         #expect(firstMessage(text) == "3:18: workload kind 'scriptd' is not supported yet (did you mean 'scripted'?); "
             + "expected one of scripted, collective, logistic-regression")
     }
+
+    @Test func theScenarioNameMustBeAFolderName() {
+        let text = minimal().replacingOccurrences(of: "name: t\n", with: "name: a/b\n")
+        #expect(diagnostics(text).first?.problem == "name 'a/b' cannot be a folder name")
+    }
+
+    @Test func stagesMustFitSomeExecutorOfTheirProfile() {
+        let text = minimal(cluster: "cluster: {executors: [{id: e1, host: h1, cores: 2}]}", workload: """
+            workload:
+              kind: scripted
+              jobs:
+                - stages:
+                    - {name: a, tasks: 1, duration: 1s, resources: {cpus: 2}}
+                    - {name: b, tasks: 1, duration: 1s, resources: {cpus: 3}}
+            """)
+        #expect(diagnostics(text).map(\.problem) == [
+            "no executor can run the tasks of stage 'b' of job 'job0': each needs 3 CPUs on a default-profile executor",
+        ])
+    }
 }
