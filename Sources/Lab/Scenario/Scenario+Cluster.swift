@@ -18,6 +18,7 @@ extension Scenario {
         /// Nil = an ideal network (no latency, no bandwidth limit).
         public var network: Network?
 
+        /// The three ways of describing a cluster; exactly one per file.
         public enum Form: Sendable, Equatable {
             /// `executors:` listed one by one.
             case explicit

@@ -57,6 +57,7 @@ extension Scenario {
         public var mapPartition: Int
     }
 
+    /// How the times between random executor losses are drawn (mean = `mtbf`).
     public enum LossDistribution: Sendable, Equatable {
         case exponential
         case weibull(shape: Double)
@@ -81,6 +82,7 @@ extension Scenario {
         }
     }
 
+    /// One swept key and its values.
     public struct SweepParameter: Sendable, Equatable {
         /// A dotted path: `cluster.racks`, `spark.locality.wait`, `engine.shuffle_offers`,
         /// `workload.partitions`, ...
@@ -93,6 +95,7 @@ extension Scenario {
         var valueNodes: [SourceNode]
     }
 
+    /// One key set to one value for a grid point.
     public struct SweepAssignment: Sendable, Equatable {
         public var path: String
         public var value: String

@@ -103,6 +103,7 @@ extension Scenario {
         public var call: SyncCall
     }
 
+    /// `BarrierTaskContext.barrier()` or `BarrierTaskContext.allGather()`.
     public enum SyncCall: String, Sendable, Equatable {
         case barrier
         case allGather
@@ -123,6 +124,7 @@ extension Scenario {
         }
     }
 
+    /// How ranks exchange data; the raw values are the `algorithm:` spellings.
     public enum CollectiveAlgorithm: String, Sendable, Equatable, CaseIterable {
         case ring
         case recursiveDoubling = "recursive-doubling"

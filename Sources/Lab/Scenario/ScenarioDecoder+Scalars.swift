@@ -7,7 +7,8 @@ extension ScenarioDecoder {
     /// A non-empty scalar's text.
     mutating func text(_ node: SourceNode, _ what: String, expected: String = "a string") -> String? {
         guard case .scalar(let text, _, _) = node, !node.isNull, !text.isEmpty else {
-            report(node.position, node.isNull ? "\(what) has no value" : "\(what) is \(node.shapeName)",
+            let empty = node.isNull || node.scalarText == ""
+            report(node.position, empty ? "\(what) has no value" : "\(what) is \(node.shapeName)",
                    expected: expected)
             return nil
         }
