@@ -48,7 +48,7 @@ struct DeterminismTests {
         #expect(found.first?.description.hasPrefix(expected) == true, "\(found)")
     }
 
-    @Test func commentsStringsAndExplicitGeneratorsAreAllowed() {
+    @Test func commentsStringsAndNamedStreamsAreAllowed() {
         let source = #"""
             /// `Hasher` and `Date()` are never used here: see DESIGN.md.
             // DispatchQueue.main.async { }
@@ -59,12 +59,22 @@ struct DeterminismTests {
                 ContinuousClock, .hashValue
                 """
             func hash(into hasher: inout Hasher) { hasher.combine(id) }
-            let delay = Int.random(in: 0..<10, using: &stream)
-            let order = offers.shuffled(using: &stream)
+            stream.shuffle(&offers)
             let threads = threadCount   // identifiers that merely contain a banned word
             let updated = lastDate(of: x)
             """#
         let found = patternViolations(Rules.determinism, source: source, file: "Engine/Y.swift")
         #expect(found.isEmpty, "\n\(report(found))")
+    }
+
+    @Test func standardLibrarySamplingIsBannedEvenWithAnExplicitGenerator() {
+        // The standard library does not promise that its sampling algorithms stay the same
+        // across toolchains, so `using:` would still tie results to the Swift version.
+        let source = """
+            let delay = Int.random(in: 0..<10, using: &generator)
+            let order = offers.shuffled(using: &generator)
+            """
+        let found = patternViolations(Rules.determinism, source: source, file: "Sources/Engine/Y.swift")
+        #expect(found.count == 2, "\n\(report(found))")
     }
 }

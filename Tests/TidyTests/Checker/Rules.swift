@@ -74,11 +74,12 @@ enum Rules {
                     advice: "Hasher is seeded per process: "
                         + "derive seeds with RandomStreams' fixed function (SplitMix64 over FNV-1a)"),
         PatternRule("SystemRandomNumberGenerator", #"\bSystemRandomNumberGenerator\b"#, advice: useStream),
-        PatternRule(".random(", #"\.random\("#, advice: useStream + " and pass it with `using:`",
-                    allowedIfLineMatches: #"\busing:"#),
-        PatternRule(".randomElement()", #"\.randomElement\(\)"#, advice: useStream + " and call randomElement(using:)"),
-        PatternRule(".shuffled()", #"\.shuffled?\(\)|\.shuffle\(\)"#,
-                    advice: useStream + " and call shuffled(using:) / shuffle(using:)"),
+        // Even with `using:`, the standard library's sampling algorithms are not promised to
+        // stay the same across Swift versions, so results would change with the toolchain.
+        PatternRule(".random(", #"\.random\("#, advice: useStream + ": stream.uniform() / stream.integer(below:)"),
+        PatternRule(".randomElement()", #"\.randomElement\("#,
+                    advice: useStream + ": array[stream.integer(below: array.count)]"),
+        PatternRule(".shuffled()", #"\.shuffled\(|\.shuffle\(\s*(\)|using:)"#, advice: useStream + ": stream.shuffle(&array)"),
     ]
 
     /// The most lines a Swift file under Sources/ may have (STYLE.md habit 9).
