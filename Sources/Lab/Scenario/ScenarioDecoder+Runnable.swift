@@ -18,9 +18,12 @@ private struct Shape: Hashable {
     var gpus: Int
 }
 
-/// A stage whose tasks no executor can ever run would wait forever; Spark refuses the
-/// equivalent configuration at start-up (an executor resource amount below the task's),
-/// so the scenario is refused here with the stage named.
+/// A stage whose tasks fit on no executor at all — of any profile, present at time 0 or
+/// added later — would wait forever; Spark refuses the equivalent configuration at
+/// start-up (an executor resource amount below the task's), so the scenario is refused
+/// here with the stage named. Profiles are deliberately not matched: a stage that fits
+/// only executors of another profile is a scheduling outcome (its tasks wait, as in
+/// Spark), not malformed input — SCENARIO.md's own example is such a file.
 extension ScenarioDecoder {
     func stageNeed(label: String, resources: Scenario.TaskResources?, profile: String?, ctx: WorkloadContext,
                    at position: SourcePosition) -> StageNeed
@@ -43,14 +46,13 @@ extension ScenarioDecoder {
             .filter { seen.insert($0).inserted }
         for need in stageNeeds {
             let fits = shapes.contains { e in
-                e.profile == need.executorProfile && e.cores >= need.cpus
+                e.cores >= need.cpus
                     && (need.gpus == 0 || Double(e.gpus) >= max(need.gpus, 1))
             }
             if fits { continue }
             let gpus = need.gpus == 0 ? "" : " and \(Self.format(need.gpus)) GPU\(need.gpus == 1 ? "" : "s")"
-            let on = need.executorProfile.map { "an executor of profile '\($0)'" } ?? "a default-profile executor"
             report(need.position, "no executor can run the tasks of \(need.label): each needs "
-                   + "\(Self.count(need.cpus, "CPU"))\(gpus) on \(on)",
+                   + "\(Self.count(need.cpus, "CPU"))\(gpus), more than any executor has",
                    expected: "an executor with enough cores and GPUs, as Spark requires at start-up")
         }
     }

@@ -165,7 +165,7 @@ import Testing
                     - {name: b, tasks: 1, duration: 1s, resources: {cpus: 3}}
             """)
         #expect(diagnostics(text).map(\.problem) == [
-            "no executor can run the tasks of stage 'b' of job 'job0': each needs 3 CPUs on a default-profile executor",
+            "no executor can run the tasks of stage 'b' of job 'job0': each needs 3 CPUs, more than any executor has",
         ])
     }
 }
