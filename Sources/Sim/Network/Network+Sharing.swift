@@ -28,6 +28,10 @@ extension Network {
     mutating func reshare(at t: Int64) {
         let epoch = scratch.nextEpoch(links: &links, flows: &flows)
         collectComponent(epoch: epoch)
+        statistics.recomputations += 1
+        statistics.transfersVisited += scratch.componentFlows.count
+        statistics.linksVisited += scratch.componentLinks.count
+        statistics.largestComponent = Swift.max(statistics.largestComponent, scratch.componentFlows.count)
         fillProgressively(epoch: epoch)
         applyNewRates(at: t)
     }
@@ -117,6 +121,7 @@ extension Network {
             if rate == flows[Int(slot)].rate { continue }
             bringUpToDate(slot, at: t)
             flows[Int(slot)].rate = rate
+            statistics.rateChanges += 1
             scheduleCompletion(slot, at: t)
         }
     }
@@ -130,12 +135,28 @@ extension Network {
             agenda.update(slot: slot, due: t, sequence: flow.sequence)
             return
         }
-        let nanoseconds = (flow.remaining / flow.rate * 1e9).rounded(.up)
-        guard flow.rate > 0, nanoseconds < Double(Int64.max - t) else {
+        guard flow.rate > 0, let nanoseconds = Self.nanosecondsToMove(flow.remaining, at: flow.rate),
+              nanoseconds < Int64.max - t
+        else {
             agenda.remove(slot: slot)
             return
         }
-        agenda.update(slot: slot, due: t + Swift.max(1, Int64(nanoseconds)), sequence: flow.sequence)
+        agenda.update(slot: slot, due: t + nanoseconds, sequence: flow.sequence)
+    }
+
+    /// Whole nanoseconds to move `bytes` at `rate` bytes per second, rounded up, at least 1;
+    /// nil when it does not fit in `Int64`.
+    ///
+    /// Why the product first: `bytes * 1e9 / rate` is exact whenever the true quotient is
+    /// (both operands are exact integers in practice), where `bytes / rate * 1e9` can land
+    /// a hair above a whole number and round up a full nanosecond. A quotient within 1e-6 ns
+    /// above a whole number is taken as that number: rounding noise, not time.
+    static func nanosecondsToMove(_ bytes: Double, at rate: Double) -> Int64? {
+        let exact = bytes * 1e9 / rate
+        guard exact < 9.2e18 else { return nil }
+        var whole = exact.rounded(.up)
+        if whole - exact > 1 - 1e-6 { whole -= 1 }
+        return Swift.max(1, Int64(whole))
     }
 }
 

@@ -29,6 +29,7 @@ extension Network {
             flows.append(flow)
         }
         activeCount += 1
+        statistics.transfersStarted += 1
         let (due, overflow) = now.nanosecondsSinceStart.addingReportingOverflow(path.latency.nanoseconds)
         precondition(!overflow, "Network: latency overflows the clock")
         agenda.update(slot: slot, due: due, sequence: sequence)

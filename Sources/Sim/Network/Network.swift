@@ -42,6 +42,8 @@ public struct Network {
     @usableFromInline var timer: (event: EventID, instant: SimInstant)?
     @usableFromInline var timerGeneration: UInt64 = 0
     var scratch = SharingScratch()
+    /// How much sharing work the network has done (for benchmarks and incrementality tests).
+    public internal(set) var statistics = NetworkStatistics()
 
     public init(topology: NetworkTopology) {
         self.topology = topology
@@ -132,6 +134,23 @@ public struct Network {
                                         at: wanted)
         timer = (event, wanted)
     }
+}
+
+/// Counters of the network's work since it was created.
+public struct NetworkStatistics: Hashable, Sendable {
+    /// Transfers started.
+    public var transfersStarted = 0
+    /// Recomputations of shares (at most one per timer pass, more when a change at an
+    /// instant completes a transfer at that same instant).
+    public var recomputations = 0
+    /// Transfers visited by recomputations, summed: the cost of incrementality.
+    public var transfersVisited = 0
+    /// Links visited by recomputations, summed.
+    public var linksVisited = 0
+    /// Transfers whose rate changed in a recomputation, summed.
+    public var rateChanges = 0
+    /// The largest component (in transfers) one recomputation covered.
+    public var largestComponent = 0
 }
 
 /// One link's state: its rate, the transfers moving over it, its accounting, and scratch

@@ -9,6 +9,8 @@ struct NetworkHarness {
     var completed: [CompletedTransfer] = []
     /// Run `checkInvariants()` (and the max-min check) after every timer.
     var checking = true
+    /// When set, check failures are collected here (for seed loops) instead of recorded.
+    var problems: [String]?
 
     init(_ topology: NetworkTopology) { network = Network(topology: topology) }
 
@@ -37,7 +39,10 @@ struct NetworkHarness {
         completed += network.handle(event, in: &simulation)
         if checking {
             network.checkInvariants()
-            if let problem = maxMinViolation(network) { Issue.record("\(simulation.now): \(problem)") }
+            guard let problem = maxMinViolation(network) else { return }
+            if problems != nil { problems!.append("\(simulation.now): \(problem)") } else {
+                Issue.record("\(simulation.now): \(problem)")
+            }
         }
     }
 
