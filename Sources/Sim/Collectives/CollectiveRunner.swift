@@ -1,0 +1,201 @@
+/// Names one collective started on a `CollectiveRunner` (a "group" of ranks), numbered
+/// from 0 in the order they were started.
+public struct CollectiveGroupID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: Int
+
+    public static func < (a: CollectiveGroupID, b: CollectiveGroupID) -> Bool { a.rawValue < b.rawValue }
+
+    public var description: String { "collective#\(rawValue)" }
+}
+
+/// The runner's own timer: a reduction of `group`'s operation ends. Carried by the
+/// model's event type so that collectives share the one event queue with the network and
+/// everything else (the `ProcessWakeCarrying` pattern).
+public struct CollectiveEvent: Hashable, Sendable, CustomStringConvertible {
+    public let group: CollectiveGroupID
+    let operation: Int32
+
+    public var description: String { "\(group) reduction \(operation) done" }
+}
+
+/// A simulation payload that can carry `CollectiveEvent`s; a model's event enum conforms
+/// with a case such as `case collective(CollectiveEvent)` and routes it to
+/// `CollectiveRunner.handle(_:network:in:)`.
+public protocol CollectiveEventCarrying {
+    init(collectiveEvent: CollectiveEvent)
+}
+
+extension CollectiveEvent: CollectiveEventCarrying {
+    public init(collectiveEvent: CollectiveEvent) { self = collectiveEvent }
+}
+
+/// How one collective went.
+public struct CollectiveOutcome: Hashable, Sendable, CustomStringConvertible {
+    public let group: CollectiveGroupID
+    /// When it was started.
+    public let start: SimInstant
+    /// When each rank finished its last operation (sent, received or reduced its last
+    /// bytes), as `MPI_Allreduce` returns at that rank; `start` for a rank with nothing to do.
+    public let rankFinish: [SimInstant]
+    /// When the last rank finished: from then on every rank holds the result.
+    public let completion: SimInstant
+    /// Network transfers it started.
+    public let transfers: Int
+    /// Bytes those transfers carried.
+    public let bytesSent: Int64
+
+    /// `completion - start`.
+    public var duration: SimDuration { completion - start }
+
+    public var description: String { "\(group) \(duration) transfers=\(transfers) bytes=\(bytesSent)" }
+}
+
+/// Runs collectives on a `Network`: starts each transfer when its dependencies have
+/// completed, times reductions with its own events, and records when every rank is done.
+///
+/// The runner owns no simulation and no network: every call takes them `inout`, and the
+/// model routes to it the network's completed transfers that it `owns` and the
+/// `CollectiveEvent`s it scheduled. So several collectives (independent groups) run at
+/// once on one network, competing for links with each other and with any other traffic.
+/// `CollectiveSimulation` is such a model, ready-made.
+///
+/// Tags: a transfer's tag is `namespace << 56 | group << 32 | operation`, so the model can
+/// tell the runner's transfers from its own (`owns`) without a lookup table.
+///
+/// - Complexity: per completed transfer or reduction O(1 + dependents + transfers it
+///   starts); memory O(operations) per running collective, released when it ends.
+public struct CollectiveRunner {
+    /// The top byte of every tag this runner gives the network.
+    public let tagNamespace: UInt8
+    private var groups: [Group] = []
+    private var actions: [ExecutionAction] = []
+    /// Collectives started and not yet finished.
+    public private(set) var runningCount = 0
+
+    private struct Group {
+        let rankHosts: [HostIndex]
+        var schedule: ScheduleExecution?
+        var torrent: TorrentExecution?
+        var transfers = 0
+        var bytesSent: Int64 = 0
+        var outcome: CollectiveOutcome?
+    }
+
+    public init(tagNamespace: UInt8 = 0xC0) { self.tagNamespace = tagNamespace }
+
+    /// Starts `schedule` now, rank r on host `rankHosts[r]`, reductions costed by `reduction`.
+    public mutating func start<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+        _ schedule: CollectiveSchedule, rankHosts: [HostIndex], reduction: ReductionCost = .free,
+        network: inout Network, in simulation: inout Simulation<Payload>
+    ) -> CollectiveGroupID {
+        let id = addGroup(rankHosts: rankHosts, ranks: schedule.ranks, network: network)
+        var execution = ScheduleExecution(schedule: schedule, reduction: reduction, start: simulation.now)
+        execution.begin(into: &actions)
+        groups[id.rawValue].schedule = execution
+        perform(id, network: &network, in: &simulation)
+        return id
+    }
+
+    /// Starts a torrent broadcast now from rank 0, drawing piece orders and holders from
+    /// `random` (give it a stream of its own, e.g. `"network.torrent-broadcast"`).
+    public mutating func start<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+        _ broadcast: TorrentBroadcast, rankHosts: [HostIndex], random: RandomStream,
+        network: inout Network, in simulation: inout Simulation<Payload>
+    ) -> CollectiveGroupID {
+        let id = addGroup(rankHosts: rankHosts, ranks: broadcast.ranks, network: network)
+        var execution = TorrentExecution(broadcast, rankHosts: rankHosts, random: random, start: simulation.now)
+        execution.begin(into: &actions)
+        groups[id.rawValue].torrent = execution
+        perform(id, network: &network, in: &simulation)
+        return id
+    }
+
+    /// Whether `transfer` was started by this runner.
+    public func owns(_ transfer: CompletedTransfer) -> Bool { UInt8(transfer.tag >> 56) == tagNamespace }
+
+    /// Reports one of this runner's transfers as completed (the model passes on what
+    /// `Network.handle` returned, for the transfers this runner `owns`).
+    public mutating func transferCompleted<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+        _ transfer: CompletedTransfer, network: inout Network, in simulation: inout Simulation<Payload>
+    ) {
+        precondition(owns(transfer), "CollectiveRunner: \(transfer) is not this runner's")
+        let group = Int((transfer.tag >> 32) & 0xFF_FFFF), operation = Int32(truncatingIfNeeded: transfer.tag)
+        complete(CollectiveGroupID(rawValue: group), operation, network: &network, in: &simulation)
+    }
+
+    /// Delivers one of this runner's events (a reduction has ended).
+    public mutating func handle<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+        _ event: CollectiveEvent, network: inout Network, in simulation: inout Simulation<Payload>
+    ) {
+        complete(event.group, event.operation, network: &network, in: &simulation)
+    }
+
+    /// The outcome of `group`, once every rank has finished; nil while it runs.
+    public func outcome(of group: CollectiveGroupID) -> CollectiveOutcome? { groups[group.rawValue].outcome }
+
+    private mutating func addGroup(rankHosts: [HostIndex], ranks: Int, network: Network) -> CollectiveGroupID {
+        precondition(rankHosts.count == ranks, "CollectiveRunner: \(rankHosts.count) hosts for \(ranks) ranks")
+        precondition(rankHosts.allSatisfy { $0 >= 0 && $0 < network.topology.hostCount },
+                     "CollectiveRunner: a rank's host is not in the network")
+        precondition(groups.count < 1 << 24, "CollectiveRunner: more than 2^24 collectives")
+        groups.append(Group(rankHosts: rankHosts))
+        runningCount += 1
+        return CollectiveGroupID(rawValue: groups.count - 1)
+    }
+
+    private mutating func complete<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+        _ group: CollectiveGroupID, _ operation: Int32, network: inout Network, in simulation: inout Simulation<Payload>
+    ) {
+        let now = simulation.now
+        if groups[group.rawValue].schedule != nil {
+            groups[group.rawValue].schedule!.complete(operation, now: now, into: &actions)
+        } else if groups[group.rawValue].torrent != nil {
+            groups[group.rawValue].torrent!.complete(operation, now: now, into: &actions)
+        } else {
+            preconditionFailure("CollectiveRunner: \(group) is not running")
+        }
+        perform(group, network: &network, in: &simulation)
+    }
+
+    /// Starts the transfers and schedules the reductions an execution asked for, then
+    /// records the outcome if it has finished.
+    private mutating func perform<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+        _ group: CollectiveGroupID, network: inout Network, in simulation: inout Simulation<Payload>
+    ) {
+        let hosts = groups[group.rawValue].rankHosts
+        let prefix = UInt64(tagNamespace) << 56 | UInt64(group.rawValue) << 32
+        for action in actions {
+            switch action {
+            case .transfer(let operation, let source, let destination, let bytes):
+                network.startTransfer(bytes: bytes, from: hosts[Int(source)], to: hosts[Int(destination)],
+                                      tag: prefix | UInt64(UInt32(bitPattern: operation)), in: &simulation)
+                groups[group.rawValue].transfers += 1
+                groups[group.rawValue].bytesSent += bytes
+            case .reduction(let operation, let duration):
+                simulation.schedule(Payload(collectiveEvent: CollectiveEvent(group: group, operation: operation)),
+                                    after: duration)
+            }
+        }
+        actions.removeAll(keepingCapacity: true)
+        recordOutcomeIfFinished(group)
+    }
+
+    private mutating func recordOutcomeIfFinished(_ group: CollectiveGroupID) {
+        let slot = groups[group.rawValue]
+        let finished: (start: SimInstant, ranks: [SimInstant])?
+        if let execution = slot.schedule, execution.isFinished {
+            finished = (execution.start, execution.rankFinish)
+        } else if let execution = slot.torrent, execution.isFinished {
+            finished = (execution.start, execution.rankFinish)
+        } else {
+            finished = nil
+        }
+        guard let finished else { return }
+        groups[group.rawValue].outcome = CollectiveOutcome(
+            group: group, start: finished.start, rankFinish: finished.ranks,
+            completion: finished.ranks.max() ?? finished.start, transfers: slot.transfers, bytesSent: slot.bytesSent)
+        groups[group.rawValue].schedule = nil
+        groups[group.rawValue].torrent = nil
+        runningCount -= 1
+    }
+}

@@ -1,0 +1,64 @@
+/// The events of a model that runs nothing but collectives on a network.
+public enum CollectiveModelEvent: Hashable, Sendable, NetworkEventCarrying, CollectiveEventCarrying {
+    case network(NetworkEvent)
+    case collective(CollectiveEvent)
+
+    public init(networkEvent: NetworkEvent) { self = .network(networkEvent) }
+    public init(collectiveEvent: CollectiveEvent) { self = .collective(collectiveEvent) }
+}
+
+/// A ready-made model: one simulation, one network, one collective runner, wired so that
+/// the network's completions reach the runner. It is what SCENARIO.md's `collective`
+/// workload measures (start the groups at time 0, run, read each group's outcome), and
+/// what the tests and the benchmark drive. Models that mix collectives with other
+/// traffic wire the same three parts into their own event enum.
+///
+/// - Complexity: per event, the network's and the runner's costs.
+public struct CollectiveSimulation {
+    public private(set) var simulation: Simulation<CollectiveModelEvent>
+    public private(set) var network: Network
+    public private(set) var runner: CollectiveRunner
+    /// Transfers the network completed so far.
+    public private(set) var completedTransfers = 0
+
+    public init(topology: NetworkTopology, startingAt start: SimInstant = .zero) {
+        simulation = Simulation(startingAt: start)
+        network = Network(topology: topology)
+        runner = CollectiveRunner()
+    }
+
+    /// Starts `schedule` now (see `CollectiveRunner.start`).
+    @discardableResult
+    public mutating func start(_ schedule: CollectiveSchedule, rankHosts: [HostIndex],
+                               reduction: ReductionCost = .free) -> CollectiveGroupID {
+        runner.start(schedule, rankHosts: rankHosts, reduction: reduction, network: &network, in: &simulation)
+    }
+
+    /// Starts a torrent broadcast now (see `CollectiveRunner.start`).
+    @discardableResult
+    public mutating func start(_ broadcast: TorrentBroadcast, rankHosts: [HostIndex],
+                               random: RandomStream) -> CollectiveGroupID {
+        runner.start(broadcast, rankHosts: rankHosts, random: random, network: &network, in: &simulation)
+    }
+
+    /// Delivers events until none is pending; returns how many it delivered.
+    @discardableResult
+    public mutating func run() -> Int {
+        let before = simulation.stepCount
+        while let event = simulation.step() {
+            switch event.payload {
+            case .network(let timer):
+                for transfer in network.handle(timer, in: &simulation) {
+                    completedTransfers += 1
+                    runner.transferCompleted(transfer, network: &network, in: &simulation)
+                }
+            case .collective(let collective):
+                runner.handle(collective, network: &network, in: &simulation)
+            }
+        }
+        return simulation.stepCount - before
+    }
+
+    /// The outcome of `group`, once it has finished.
+    public func outcome(of group: CollectiveGroupID) -> CollectiveOutcome? { runner.outcome(of: group) }
+}
