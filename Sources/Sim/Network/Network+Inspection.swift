@@ -7,9 +7,10 @@ extension Network {
     /// - Complexity: O(L log L + F·R) for L links and F moving transfers.
     public func linkUsage(at now: SimInstant) -> [LinkUsage] {
         let t = now.nanosecondsSinceStart
-        var carried = links.map(\.bytesCarried)
-        for flow in flows where !flow.isFree && flow.isMoving && t > flow.updatedAt {
-            let moved = Swift.min(flow.remaining, flow.rate * Double(t - flow.updatedAt) / 1e9)
+        var carried = links.map { Double($0.bytesCarried) }
+        for slot in flows.indices where !flows[slot].isFree && flows[slot].isMoving {
+            let flow = flows[slot]
+            let moved = Double(flow.bytes) - remaining(of: Int32(slot), at: t)
             for k in 0..<flow.path.count { carried[Int(flow.path[k])] += moved }
         }
         let usage = links.indices.map { l in
@@ -27,7 +28,7 @@ extension Network {
     /// once it has ended. Exact only between events (after the timer has fired).
     public func rate(of id: TransferID) -> Double? {
         guard let slot = liveSlot(id) else { return nil }
-        return flows[Int(slot)].isMoving ? flows[Int(slot)].rate : 0
+        return flows[Int(slot)].isMoving ? rates[Int(slot)] : 0
     }
 
     /// Whether shares are up to date: false between a change (a start, an end, a factor)
@@ -39,7 +40,7 @@ extension Network {
         flows.indices.filter { !flows[$0].isFree && flows[$0].isMoving }
             .map { slot in
                 let flow = flows[slot]
-                return (TransferID(sequence: flow.sequence, slot: Int32(slot)), flow.rate,
+                return (TransferID(sequence: flow.sequence, slot: Int32(slot)), rates[slot],
                         (0..<flow.path.count).map { topology.linkIDs[Int(flow.path[$0])] })
             }
             .sorted { $0.id < $1.id }
@@ -47,7 +48,7 @@ extension Network {
 
     /// The current rate in bytes per second of a link (+infinity when unlimited).
     public func capacity(of link: LinkID) -> Double {
-        guard let index = topology.linkIDs.firstIndex(of: link) else {
+        guard let index = topology.linkNumber(of: link) else {
             preconditionFailure("Network: no link \(link)")
         }
         return links[index].capacity
@@ -72,7 +73,10 @@ extension Network {
                 let list = links[Int(flow.path[k])].flows
                 precondition(list[Int(flow.positions[k])] == Int32(slot), "Network: stale link position")
             }
-            precondition(flow.remaining >= 0 && flow.rate >= 0, "Network: negative remaining or rate")
+            precondition(flow.remaining >= 0 && rates[slot] >= 0, "Network: negative remaining or rate")
+            var limited = SharingRoute()
+            for k in 0..<flow.path.count where links[Int(flow.path[k])].isLimited { limited.append(flow.path[k]) }
+            precondition(limited == routes[slot], "Network: sharing route disagrees with path")
         }
         precondition(moving == movingCount && active == activeCount, "Network: counts disagree")
         let listed = links.reduce(0) { $0 + $1.flows.count }
@@ -80,7 +84,7 @@ extension Network {
         precondition(listed == expected, "Network: link lists hold ended transfers")
         guard isSettled else { return }
         for link in links where link.isLimited {
-            let load = link.flows.reduce(0.0) { $0 + flows[Int($1)].rate }
+            let load = link.flows.reduce(0.0) { $0 + rates[Int($1)] }
             precondition(load <= link.capacity * (1 + 1e-9) + 1e-6, "Network: link over capacity")
         }
     }

@@ -27,6 +27,10 @@ extension Network {
             precondition(flows.count < Int(Int32.max), "Network: too many transfers")
             slot = Int32(flows.count)
             flows.append(flow)
+            routes.append(SharingRoute())
+            marks.append(0)
+            rates.append(0)
+            newRates.append(0)
         }
         activeCount += 1
         statistics.transfersStarted += 1
@@ -53,6 +57,7 @@ extension Network {
         agenda.remove(slot: slot)
         let flow = flows[Int(slot)]
         let moved = Swift.max(0, Swift.min(flow.bytes, flow.bytes - Int64(flow.remaining.rounded(.up))))
+        for k in 0..<flow.path.count { links[Int(flow.path[k])].bytesCarried += moved }
         release(slot)
         return AbortedTransfer(id: id, tag: flow.tag, bytes: flow.bytes, bytesMoved: moved,
                                source: Int(flow.source), destination: Int(flow.destination),
@@ -76,7 +81,7 @@ extension Network {
     mutating func applyLinkFactor(host: HostIndex, factor: Double) {
         precondition(factor >= 0 && factor.isFinite, "Network: link factor \(factor) is not a finite factor >= 0")
         let nic = topology.hostLinks[host]
-        for link in [nic.up, nic.down] {
+        for link in [nic.up, nic.down] where links[Int(link)].isLimited {
             links[Int(link)].factor = factor
             links[Int(link)].capacity = links[Int(link)].nominal * factor
             markDirty(link)
@@ -115,12 +120,13 @@ extension Network {
     /// nothing to share (no bytes, or no limited link on its route): it completes now.
     mutating func beginMoving(_ slot: Int32, at t: Int64) -> Bool {
         let flow = flows[Int(slot)]
-        var limited = false
-        for k in 0..<flow.path.count where links[Int(flow.path[k])].isLimited { limited = true }
-        guard limited, flow.bytes > 0 else { return false }
+        var route = SharingRoute()
+        for k in 0..<flow.path.count where links[Int(flow.path[k])].isLimited { route.append(flow.path[k]) }
+        guard route.count > 0, flow.bytes > 0 else { return false }
         flows[Int(slot)].isMoving = true
         flows[Int(slot)].updatedAt = t
-        flows[Int(slot)].rate = 0
+        routes[Int(slot)] = route
+        rates[Int(slot)] = 0
         movingCount += 1
         for k in 0..<flow.path.count {
             let link = Int(flow.path[k])
@@ -141,28 +147,27 @@ extension Network {
             leaveLinks(slot, at: t)
         }
         let flow = flows[Int(slot)]
-        // Whatever rounding left over still crossed every link of the route.
-        let residual = Swift.max(0, flow.remaining)
-        for k in 0..<flow.path.count { links[Int(flow.path[k])].bytesCarried += residual }
+        for k in 0..<flow.path.count { links[Int(flow.path[k])].bytesCarried += flow.bytes }
         release(slot)
         return CompletedTransfer(id: TransferID(sequence: flow.sequence, slot: slot), tag: flow.tag,
                                  bytes: flow.bytes, source: Int(flow.source), destination: Int(flow.destination),
                                  start: SimInstant(nanosecondsSinceStart: flow.start), end: now)
     }
 
-    /// Moves a transfer's bytes forward to `t` at its current rate, crediting its links.
+    /// Moves a transfer's bytes forward to `t` at its current rate.
+    @inline(__always)
     mutating func bringUpToDate(_ slot: Int32, at t: Int64) {
-        let flow = flows[Int(slot)]
-        guard t > flow.updatedAt, flow.rate > 0 else {
-            flows[Int(slot)].updatedAt = t
-            return
-        }
-        let moved = Swift.min(flow.remaining, flow.rate * Double(t - flow.updatedAt) / 1e9)
-        flows[Int(slot)].remaining = flow.remaining - moved
+        flows[Int(slot)].remaining = remaining(of: slot, at: t)
         flows[Int(slot)].updatedAt = t
-        if moved > 0 {
-            for k in 0..<flow.path.count { links[Int(flow.path[k])].bytesCarried += moved }
-        }
+    }
+
+    /// Bytes a transfer still has to move at `t` (its remaining bytes are updated lazily).
+    @inline(__always)
+    func remaining(of slot: Int32, at t: Int64) -> Double {
+        let flow = flows[Int(slot)]
+        let rate = rates[Int(slot)]
+        guard t > flow.updatedAt, rate > 0, flow.isMoving else { return flow.remaining }
+        return Swift.max(0, flow.remaining - rate * Double(t - flow.updatedAt) / 1e9)
     }
 
     /// Takes a moving transfer off its links (swap-remove, fixing the moved one's index).

@@ -29,6 +29,14 @@ public struct Network {
     public private(set) var topology: NetworkTopology
     var links: [LinkState] = []
     var flows: [FlowState] = []
+    /// Hot data of progressive filling, by transfer slot, kept apart from `flows` so that
+    /// a recomputation over tens of thousands of transfers walks small dense arrays:
+    /// the limited links of each moving transfer's route, its mark (see `SharingPass`),
+    /// and its current and newly computed rates.
+    var routes: [SharingRoute] = []
+    var marks: [UInt32] = []
+    var rates: [Double] = []
+    var newRates: [Double] = []
     var freeSlots: [Int32] = []
     var nextSequence: UInt64 = 0
     /// When each transfer next needs attention (latency end or completion).
@@ -164,13 +172,15 @@ struct LinkState {
     /// Slots of the transfers moving bytes over this link, in no meaningful order (but a
     /// deterministic one: appends and swap-removals in event order).
     var flows: [Int32] = []
-    var bytesCarried: Double = 0
+    /// Bytes of transfers that completed (all their bytes) or were aborted (what had
+    /// moved) over this link; moving transfers are added when usage is read.
+    var bytesCarried: Int64 = 0
     var busyNanoseconds: Int64 = 0
     var busySince: Int64 = 0
     var peakFlows = 0
     var isDirty = false
-    // Sharing scratch (see Network+Sharing).
-    var epoch: UInt32 = 0
+    // Sharing scratch (see SharingPass).
+    var mark: UInt32 = 0
     var version: UInt32 = 0
     var remainingCapacity: Double = 0
     var unfixed: Int32 = 0
@@ -197,15 +207,9 @@ struct FlowState {
     /// `positions[k]` is this transfer's index in `links[path[k]].flows` while moving.
     var positions = LinkPositions()
     var isMoving = false
-    /// Bytes still to move as of `updatedAt`.
+    /// Bytes still to move as of `updatedAt` (the rate is `Network.rates[slot]`).
     var remaining: Double
-    /// Bytes per second since `updatedAt`.
-    var rate: Double = 0
     var updatedAt: Int64
-    // Sharing scratch (see Network+Sharing).
-    var epoch: UInt32 = 0
-    var fixedEpoch: UInt32 = 0
-    var newRate: Double = 0
 
     var isFree: Bool { sequence == Self.freeSequence }
 }

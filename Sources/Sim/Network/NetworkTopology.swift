@@ -166,6 +166,20 @@ public struct NetworkTopology: Sendable {
         return host
     }
 
+    /// The internal number of a link, or nil if the topology has no such link.
+    func linkNumber(of link: LinkID) -> Int? {
+        switch link.kind {
+        case .hostUp, .hostDown, .hostLoopback:
+            guard link.index >= 0 && link.index < hostCount else { return nil }
+            let host = hostLinks[link.index]
+            return Int(link.kind == .hostUp ? host.up : link.kind == .hostDown ? host.down : host.loopback)
+        case .rackUp, .rackDown:
+            guard link.index >= 0 && link.index < rackCount else { return nil }
+            let number = link.kind == .rackUp ? rackLinks[link.index].up : rackLinks[link.index].down
+            return number < 0 ? nil : Int(number)
+        }
+    }
+
     /// Host h's rack.
     public func rack(of host: HostIndex) -> RackIndex { hostRacks[host] }
 

@@ -53,7 +53,7 @@ struct NetworkPropertyTests {
 
     @Test("shares are max-min fair after every change, and every transfer ends once")
     func maxMinAfterEveryChange() {
-        withEverySeed(1...60) { seed in
+        withEverySeed(1...40) { seed in
             let h = try randomRun(seed: seed)
             try #require(h.network.activeCount == 0)
             try #require(h.simulation.pendingCount == 0)
@@ -68,6 +68,7 @@ struct NetworkPropertyTests {
         withEverySeed(1...20) { seed in
             let random = RandomStreams(seed: seed).stream(named: "test.network.conservation")
             var h = randomHarness(random)
+            h.checking = false
             let hosts = h.network.topology.hostCount
             var expected: [LinkID: Int64] = [:]
             for _ in 0..<200 {

@@ -38,8 +38,12 @@ struct NetworkHarness {
     mutating func deliver(_ event: NetworkEvent) {
         completed += network.handle(event, in: &simulation)
         if checking {
-            network.checkInvariants()
-            guard let problem = maxMinViolation(network) else { return }
+            // The outside check first, so that a seed loop reports its seed; the
+            // bookkeeping preconditions would stop the process.
+            guard let problem = maxMinViolation(network) else {
+                network.checkInvariants()
+                return
+            }
             if problems != nil { problems!.append("\(simulation.now): \(problem)") } else {
                 Issue.record("\(simulation.now): \(problem)")
             }
@@ -62,26 +66,28 @@ func ns(_ n: Int64) -> SimInstant { SimInstant(nanosecondsSinceStart: n) }
 /// which no transfer has a higher rate (its bottleneck). Nil when both hold.
 func maxMinViolation(_ network: Network, tolerance: Double = 1e-9) -> String? {
     guard network.isSettled else { return nil }
-    let moving = network.movingTransfers()
-    var load: [LinkID: Double] = [:]
-    var maxRate: [LinkID: Double] = [:]
-    for transfer in moving {
-        for link in transfer.links {
-            load[link, default: 0] += transfer.bytesPerSecond
-            maxRate[link] = max(maxRate[link] ?? 0, transfer.bytesPerSecond)
+    let topology = network.topology
+    let moving = network.movingTransfers().map { transfer in
+        (transfer.id, transfer.bytesPerSecond, transfer.links.map { topology.linkNumber(of: $0)! })
+    }
+    var load = [Double](repeating: 0, count: topology.linkCount)
+    var maxRate = [Double](repeating: 0, count: topology.linkCount)
+    for (_, rate, links) in moving {
+        for link in links {
+            load[link] += rate
+            maxRate[link] = max(maxRate[link], rate)
         }
     }
-    for (link, sum) in load.sorted(by: { $0.key < $1.key }) {
-        let capacity = network.capacity(of: link)
-        if sum > capacity * (1 + tolerance) + 1e-6 { return "\(link) carries \(sum) > \(capacity)" }
+    let capacity = topology.linkIDs.map { network.capacity(of: $0) }
+    for link in 0..<topology.linkCount where load[link] > capacity[link] * (1 + tolerance) + 1e-6 {
+        return "\(topology.linkIDs[link]) carries \(load[link]) > \(capacity[link])"
     }
-    for transfer in moving {
-        let bottleneck = transfer.links.contains { link in
-            let capacity = network.capacity(of: link)
-            return capacity.isFinite && load[link, default: 0] >= capacity * (1 - tolerance) - 1e-6
-                && transfer.bytesPerSecond >= maxRate[link, default: 0] * (1 - tolerance)
+    for (id, rate, links) in moving {
+        let bottleneck = links.contains { link in
+            capacity[link].isFinite && load[link] >= capacity[link] * (1 - tolerance) - 1e-6
+                && rate >= maxRate[link] * (1 - tolerance)
         }
-        if !bottleneck { return "\(transfer.id) at \(transfer.bytesPerSecond) B/s has no bottleneck link" }
+        if !bottleneck { return "\(id) at \(rate) B/s has no bottleneck link" }
     }
     return nil
 }

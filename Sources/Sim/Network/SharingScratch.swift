@@ -1,0 +1,93 @@
+/// The limited links of a moving transfer's route (unlimited links never constrain a
+/// share, so progressive filling skips them): at most four, inline.
+struct SharingRoute: Hashable {
+    private var l0: Int32 = -1, l1: Int32 = -1, l2: Int32 = -1, l3: Int32 = -1
+    private(set) var count: Int32 = 0
+
+    mutating func append(_ link: Int32) {
+        switch count {
+        case 0: l0 = link
+        case 1: l1 = link
+        case 2: l2 = link
+        default:
+            precondition(count == 3, "SharingRoute: more than four links")
+            l3 = link
+        }
+        count += 1
+    }
+
+    @inline(__always)
+    subscript(position: Int32) -> Int32 {
+        switch position {
+        case 0: return l0
+        case 1: return l1
+        case 2: return l2
+        default: return l3
+        }
+    }
+}
+
+/// One heap entry of progressive filling: a link's share when pushed, and the link's
+/// version then (a mismatch marks it stale).
+struct ShareEntry {
+    var share: Double
+    var link: Int32
+    var version: UInt32
+
+    @inline(__always)
+    func precedes(_ other: ShareEntry) -> Bool {
+        share < other.share || (share == other.share && link < other.link)
+    }
+}
+
+/// Reusable arrays for `reshare`, so that a recomputation allocates nothing once warm,
+/// and the epoch that marks what one recomputation has visited.
+struct SharingScratch {
+    /// Marks of the current pass: `epoch` = in the component, `epoch + 1` = rate fixed.
+    /// Marks only grow between wrap-arounds, so anything below `epoch` is unvisited.
+    var epoch: UInt32 = 0
+    var componentLinks: [Int32] = []
+    var componentFlows: [Int32] = []
+    var heap: [ShareEntry] = []
+
+    /// Starts a pass; on wrap-around, clears every mark so that none is mistaken as current.
+    mutating func nextEpoch(links: inout [LinkState], marks: inout [UInt32]) -> UInt32 {
+        if epoch >= UInt32.max - 2 {
+            for i in links.indices { links[i].mark = 0 }
+            for i in marks.indices { marks[i] = 0 }
+            epoch = 0
+        }
+        epoch += 2
+        return epoch
+    }
+
+    mutating func push(_ entry: ShareEntry) {
+        heap.append(entry)
+        var child = heap.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard entry.precedes(heap[parent]) else { break }
+            heap[child] = heap[parent]
+            child = parent
+        }
+        heap[child] = entry
+    }
+
+    mutating func pop() -> ShareEntry? {
+        guard let top = heap.first else { return nil }
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return top }
+        var parent = 0
+        let count = heap.count
+        while true {
+            var child = 2 * parent + 1
+            if child >= count { break }
+            if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
+            guard heap[child].precedes(last) else { break }
+            heap[parent] = heap[child]
+            parent = child
+        }
+        heap[parent] = last
+        return top
+    }
+}
