@@ -6,11 +6,12 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and write DIR/<name>/{trace.csv,summary.csv,report.md}.",
         discussion: """
-            NOTE: the Spark scheduler is not built yet in this version. A run simulates \
-            cluster membership only (executors present at time 0; executor-added, \
-            executor-lost and host-lost faults) and its report says so; the workload is \
-            validated but not simulated, and summary.csv leaves the job and task columns \
-            empty. Outputs appear all at once (written under a temporary name and renamed \
+            `collective` workloads run on the simulated network and write collective.csv \
+            and links.csv. NOTE: the Spark scheduler is not built yet in this version, so \
+            for scripted and training workloads a run simulates the cluster only \
+            (executors present at time 0 and the cluster faults) and its report says so; \
+            the workload is validated but not simulated, and summary.csv leaves the job \
+            and task columns empty. Outputs appear all at once (written under a temporary name and renamed \
             into place); a malformed scenario writes nothing and exits 2.
             """)
 
@@ -23,7 +24,9 @@ struct RunCommand: ParsableCommand {
         do {
             let path = try folder.publish(into: outputDirectory, name: scenario.name)
             print("wrote \(path)/ (\(folder.files.map(\.name).joined(separator: ", ")))")
-            print("note: \(Runner.simulatedScope): the Spark engine is not built yet; the workload was not simulated")
+            if scenario.variants.contains(where: { $0.workload.kind != "collective" }) {
+                print("note: the Spark engine is not built yet: only the cluster was simulated, not the workload")
+            }
         } catch {
             printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
             throw ExitCode(1)

@@ -1,4 +1,5 @@
 import Engine
+import Report
 import Sim
 
 /// The `report.md` of one run: what was simulated, on what, and what came out.
@@ -7,7 +8,10 @@ import Sim
 /// plain statement of what this build could and could not simulate.
 struct RunReport {
     let scenario: Scenario
-    let membership: ClusterMembershipRun
+    /// One per variant, in the scenario's order.
+    let outcomes: [RunOutcome]
+
+    private var first: RunOutcome { outcomes[0] }
 
     var markdown: String {
         var lines: [String] = ["# \(scenario.name)", ""]
@@ -21,13 +25,9 @@ struct RunReport {
             "",
             "## What was simulated",
             "",
-            "Cluster membership only: the executors present at time 0 and the cluster-level",
-            "faults (executor added, executor lost, host lost). The Spark scheduler that runs",
-            "the workload is not built yet in this version of sparksim, so no job, stage or task",
-            "was simulated; `summary.csv` leaves the job and task columns empty.",
-            "",
         ]
-        lines += clusterSection + workloadSection + faultSection + sparkSection
+        lines += scopeSection
+        lines += collectiveSection + clusterSection + workloadSection + faultSection + sparkSection
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -49,9 +49,9 @@ struct RunReport {
             lines += ["Network: ideal (no `network:` section).", ""]
         }
         lines += [
-            "Executors at the end of the run: \(membership.live.count) of "
+            "Executors at the end of the run: \(first.executorsAtEnd) of "
                 + "\(cluster.executors.count + addedCount) "
-                + "(last membership change at \(SimDuration(nanoseconds: membership.lastEventInstant.nanosecondsSinceStart))).",
+                + "(last event at \(HumanUnits.duration(nanoseconds: first.end.nanosecondsSinceStart))).",
             "",
         ]
         return lines
@@ -61,8 +61,59 @@ struct RunReport {
         scenario.faults.filter { if case .executorAdded = $0 { return true } else { return false } }.count
     }
 
+    private var scopeSection: [String] {
+        switch first.scope {
+        case CollectiveRun.scope:
+            return ["One collective operation per group on the simulated flow network (max-min fair",
+                    "sharing, latency per link), with the scenario's cluster faults acting on it.", ""]
+        default:
+            return ["Cluster membership only: the executors present at time 0 and the faults that act",
+                    "on the cluster (executors added and lost, hosts lost, degraded links). The Spark",
+                    "scheduler that runs the workload is not built yet in this version of sparksim, so",
+                    "no job, stage or task was simulated; `summary.csv` leaves the job and task columns",
+                    "empty.", ""]
+        }
+    }
+
+    private var collectiveSection: [String] {
+        let rows = outcomes.flatMap(\.collectives)
+        guard !rows.isEmpty else { return [] }
+        var lines = ["## Collective results", "",
+                     "| group | ranks | bytes per rank | algorithm | time | algorithm bandwidth |",
+                     "| ---: | ---: | ---: | --- | ---: | ---: |"]
+        for row in rows {
+            let time = row.duration.map { HumanUnits.duration(nanoseconds: $0.nanoseconds) } ?? "did not finish"
+            let rate = row.duration.flatMap { d in
+                d.nanoseconds > 0 ? HumanUnits.rate(bytesPerSecond: Double(row.bytes) / d.seconds) : nil
+            } ?? ""
+            lines.append("| \(row.group) | \(row.ranks) | \(HumanUnits.bytes(row.bytes)) | \(row.algorithm) "
+                         + "| \(time) | \(rate) |")
+        }
+        lines += ["", "Algorithm bandwidth is bytes per rank over time, as nccl-tests reports `algbw`.", ""]
+        if first.abortedTransfers > 0 {
+            lines += ["\(first.abortedTransfers) transfer(s) were aborted by lost hosts.", ""]
+        }
+        return lines + busiestLinks
+    }
+
+    private var busiestLinks: [String] {
+        // Most bytes first; ties in link order, so the table is the same on every run.
+        let links = first.links.enumerated().filter { $0.element.usage.bytesCarried > 0 }
+            .sorted { ($0.element.usage.bytesCarried, $1.offset) > ($1.element.usage.bytesCarried, $0.offset) }
+            .prefix(5).map(\.element)
+        guard !links.isEmpty else { return [] }
+        var lines = ["Busiest links (all in `links.csv`):", "", "| link | bytes | busy | peak transfers |",
+                     "| --- | ---: | ---: | ---: |"]
+        for row in links {
+            let link = row.usage
+            lines.append("| \(row.name) | \(HumanUnits.bytes(link.bytesCarried)) | "
+                         + "\(HumanUnits.duration(nanoseconds: link.busyTime.nanoseconds)) | \(link.peakConcurrentTransfers) |")
+        }
+        return lines + [""]
+    }
+
     private var workloadSection: [String] {
-        var lines = ["## Workload (not simulated)", ""]
+        var lines = [first.scope == CollectiveRun.scope ? "## Workload" : "## Workload (not simulated)", ""]
         for variant in scenario.variants {
             let label = variant.name.isEmpty ? "" : "`\(variant.name)`: "
             lines.append("- \(label)\(variant.workload.kind)\(workloadShape(variant.workload))")
@@ -71,6 +122,14 @@ struct RunReport {
     }
 
     private func workloadShape(_ workload: Scenario.Workload) -> String {
+        if case .collective(let collective) = workload {
+            let groups: String
+            switch collective.participants {
+            case .ranks(let ranks): groups = "\(ranks) ranks on the first \(ranks) hosts"
+            case .groups(let list): groups = list.map { "\($0.count) ranks" }.joined(separator: ", ")
+            }
+            return ": \(collective.algorithm.rawValue), \(HumanUnits.bytes(collective.bytes.bytes)) per rank, \(groups)"
+        }
         guard case .scripted(let scripted) = workload else { return "" }
         let stages = scripted.jobs.reduce(0) { $0 + $1.stages.count }
         let tasks = scripted.jobs.reduce(0) { $0 + $1.stages.reduce(0) { $0 + $1.tasks } }
@@ -79,12 +138,13 @@ struct RunReport {
 
     private var faultSection: [String] {
         guard !scenario.faults.isEmpty else { return [] }
-        let skipped = ClusterMembershipRun.unsimulatedFaults(of: scenario)
-        var lines = ["## Faults", "", "| kind | simulated |", "| --- | --- |"]
+        let skipped = first.faultKindsNotSimulated
+        var lines = ["## Faults", "", "| kind | acted on |", "| --- | --- |"]
         for fault in scenario.faults {
             lines.append("| \(fault.kind) | \(skipped.contains(fault.kind) ? "no (needs the engine)" : "yes") |")
         }
-        return lines + [""]
+        lines += ["", "Fault records in the trace: \(first.faultsApplied).", ""]
+        return lines
     }
 
     private var sparkSection: [String] {

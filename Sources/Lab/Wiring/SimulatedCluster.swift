@@ -1,0 +1,111 @@
+import Report
+import Sim
+
+/// The virtual cluster of one run: topology, flow network, collectives and injected
+/// faults on one simulation, with every membership change and fault written to the trace.
+///
+/// This is the Sim side of Lab's wiring. Fault effects reach the component they concern
+/// here, and only here: a lost host's transfers are aborted, a degraded link slows the
+/// network, an added executor on a new host gets a network port.
+struct SimulatedCluster {
+    var simulation = Simulation<LabEvent>()
+    var topology: ClusterTopology
+    var network: Network
+    var collectives = CollectiveRunner()
+    var faults: FaultInjector
+    private(set) var trace: [TraceRow] = []
+    private(set) var abortedTransfers = 0
+
+    /// Builds the cluster of `scenario` with its fault plan drawn from `streams`, and
+    /// records the executors present at time 0.
+    /// - Parameter horizon: random executor losses are drawn up to this instant.
+    init(_ scenario: Scenario, streams: RandomStreams, horizon: SimInstant) {
+        topology = ClusterWiring.topology(scenario.cluster)
+        network = ClusterWiring.network(scenario.cluster, topology: topology)
+        let specs = scenario.faults.compactMap { FaultWiring.spec($0, cluster: scenario.cluster) }
+        faults = FaultInjector(plan: FaultPlan(specs: specs, topology: topology, streams: streams, horizon: horizon))
+        for executor in topology.executors { recordAdded(executor, at: .zero) }
+        faults.start(in: &simulation)
+    }
+
+    /// Delivers events until none is pending.
+    mutating func runUntilEmpty() {
+        while let event = simulation.step() { deliver(event.payload) }
+    }
+
+    /// Delivers events while `condition` holds and events are pending.
+    mutating func run(while condition: (SimulatedCluster) -> Bool) {
+        while condition(self), let event = simulation.step() { deliver(event.payload) }
+    }
+
+    private mutating func deliver(_ event: LabEvent) {
+        switch event {
+        case .network(let timer):
+            for transfer in network.handle(timer, in: &simulation) where collectives.owns(transfer) {
+                collectives.transferCompleted(transfer, network: &network, in: &simulation)
+            }
+        case .collective(let collective):
+            collectives.handle(collective, network: &network, in: &simulation)
+        case .fault(let wake):
+            let outcome = faults.handle(wake, topology: &topology, in: &simulation)
+            if let record = outcome.record { recordFault(record) }
+            apply(outcome.effect)
+        }
+    }
+
+    /// Per-link accounting now, each link named by its host's or rack's scenario id.
+    func linkRows() -> [LinkRow] {
+        network.linkUsage(at: simulation.now).map { usage in
+            let link = usage.link
+            let owner: String
+            let direction: String
+            switch link.kind {
+            case .hostUp: (owner, direction) = (topology.hosts[link.index].id, "up")
+            case .hostDown: (owner, direction) = (topology.hosts[link.index].id, "down")
+            case .hostLoopback: (owner, direction) = (topology.hosts[link.index].id, "loopback")
+            case .rackUp: (owner, direction) = (topology.racks[link.index].id, "up")
+            case .rackDown: (owner, direction) = (topology.racks[link.index].id, "down")
+            }
+            return LinkRow(name: "\(owner).\(direction)", usage: usage)
+        }
+    }
+
+    private mutating func apply(_ effect: FaultEffect) {
+        let now = simulation.now
+        switch effect {
+        case .none, .slowdownChanged:
+            break
+        case .executorsLost(let lost):
+            for index in lost {
+                let executor = topology.executors[index]
+                trace.append(TraceRow(timeNanoseconds: now.nanosecondsSinceStart, event: "executor-lost",
+                                      executor: executor.id, host: topology.hosts[executor.host].id,
+                                      detail: "fault"))
+                if topology.hosts[executor.host].liveExecutors.isEmpty {
+                    abortedTransfers += network.abortTransfers(touching: executor.host, in: &simulation).count
+                }
+            }
+        case .executorAdded(let index):
+            while network.topology.hostCount < topology.hosts.count {
+                _ = network.addHost(rack: topology.hosts[network.topology.hostCount].rack)
+            }
+            recordAdded(topology.executors[index], at: now)
+        case .linkFactorChanged(let host, let factor):
+            if let index = topology.host(id: host) {
+                network.setLinkFactor(host: index, factor: factor.fraction, in: &simulation)
+            }
+        }
+    }
+
+    private mutating func recordAdded(_ executor: ClusterTopology.Executor, at instant: SimInstant) {
+        let spec = executor.spec
+        trace.append(TraceRow(timeNanoseconds: instant.nanosecondsSinceStart, event: "executor-added",
+                              executor: spec.id, host: spec.host,
+                              detail: "cores=\(spec.cores) gpus=\(spec.gpus.count)"))
+    }
+
+    private mutating func recordFault(_ record: FaultRecord) {
+        trace.append(TraceRow(timeNanoseconds: record.instant.nanosecondsSinceStart, event: "fault",
+                              executor: record.executor, host: record.host, detail: record.detail))
+    }
+}
