@@ -8,6 +8,12 @@
 /// transfers connected to that change through shared links (see `Network+Sharing`):
 /// a transfer on an uncontended path costs O(its route), not O(all transfers).
 ///
+/// Against SimGrid (shared/validation/simgrid): its CM02 model, with latency and bandwidth
+/// factors 1, pays the latency once and then shares bandwidth; it weights a contended link
+/// by 1/(route latency) and bounds a flow by its TCP window over the round trip, where
+/// this model is plain max-min with no window bound. Where contending transfers have equal
+/// route latencies and windows do not bind (the published rows), the two agree.
+///
 /// Time: rates are `Double` bytes per second and remaining bytes are `Double`, updated
 /// lazily (only when a transfer's rate changes); every instant is an integer nanosecond,
 /// a completion rounded *up* so that no transfer ends early. All floating-point

@@ -60,7 +60,8 @@ public struct AbortedTransfer: Hashable, Sendable, CustomStringConvertible {
 /// The network keeps at most one timer pending: "the next instant at which a latency
 /// ends, a transfer completes, or shares must be recomputed". `generation` tells the
 /// current timer from one the network has since cancelled (which the kernel never
-/// delivers, so a mismatch means the event reached the wrong network).
+/// delivers, so a mismatch means the event reached the wrong network). One network per
+/// simulation: two networks on one queue could not tell their timers apart.
 public struct NetworkEvent: Hashable, Sendable, CustomStringConvertible {
     public let generation: UInt64
 
