@@ -42,7 +42,9 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Report", "TestSupport"]),
+        .testTarget(
+            name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Report", "TestSupport"],
+            exclude: ["Fixtures"]),
         .testTarget(name: "TidyTests", dependencies: ["TestSupport"]),
     ]
 )

@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks of sparksim's own machinery (wall-clock timings, not simulations).",
-        subcommands: [PholdCommand.self])
+        subcommands: [PholdCommand.self, NetworkCommand.self])
 }
 
 /// PHOLD, the standard kernel benchmark, with the flags and output line of the Python
@@ -33,5 +33,32 @@ struct PholdCommand: ParsableCommand {
         let measurement = PholdBenchmark.measure(parameters)
         if verbose { printToStandardError(measurement.result.description) }
         print(measurement.line)
+    }
+}
+
+/// The flow network under many concurrent flows: flows per second of wall time.
+struct NetworkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "network",
+        abstract: "Benchmark the flow network: an all-to-all shuffle and a ring allreduce.",
+        discussion: "Prints one line per case: case=<name> flows=<n> sim_s=<x> wall_s=<y> flows_per_s=<z>.")
+
+    @Option(help: "Hosts in the all-to-all shuffle (split evenly over --racks).") var hosts: Int = 256
+    @Option(help: "Racks for the shuffle (10Gbps NICs, 100Gbps rack uplinks).") var racks: Int = 2
+    @Option(help: "Bytes each host sends to each other host in the shuffle.") var shuffleBytes: Int64 = 1 << 20
+    @Option(help: "Ranks in the ring allreduce (one per host, one rack, 10Gbps).") var ranks: Int = 1024
+    @Option(help: "Bytes per rank in the ring allreduce.") var allreduceBytes: Int64 = 100 << 20
+
+    func validate() throws {
+        guard hosts >= 2, racks >= 1, hosts % racks == 0 else {
+            throw ValidationError("--hosts must be at least 2 and a multiple of --racks")
+        }
+        guard ranks >= 2 else { throw ValidationError("--ranks must be at least 2") }
+        guard shuffleBytes >= 0, allreduceBytes >= 0 else { throw ValidationError("sizes must not be negative") }
+    }
+
+    func run() throws {
+        print(NetworkBenchmark.shuffle(hosts: hosts, racks: racks, bytes: shuffleBytes).line)
+        print(NetworkBenchmark.ringAllreduce(ranks: ranks, bytes: allreduceBytes).line)
     }
 }
