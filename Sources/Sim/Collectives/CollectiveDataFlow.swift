@@ -46,6 +46,11 @@ public struct CollectiveDataFlow {
 
     private func slot(_ rank: Int, _ cell: Int) -> Int { (rank * schedule.cellCount + cell) * words }
 
+    /// The ranks whose contributions `rank` holds in `cell`.
+    private func bits(rank: Int, cell: Int) -> ArraySlice<UInt64> {
+        contents[slot(rank, cell)..<slot(rank, cell) + words]
+    }
+
     private mutating func apply(_ order: [Int], limit: Int) {
         var position = [Int](repeating: -1, count: schedule.operations.count)
         guard order.count == position.count else {
@@ -70,9 +75,10 @@ public struct CollectiveDataFlow {
         case (.transfer, .copy):
             for cell in op.cells { copy(from: slot(source, cell), to: slot(target, cell)) }
         case (.transfer, .reduce):
-            parked[Int32(index)] = op.cells.flatMap { cell in contents[slot(source, cell)..<slot(source, cell) + words] }
+            parked[Int32(index)] = op.cells.flatMap { cell in bits(rank: source, cell: cell) }
         case (.transfer, .gather):
-            for cell in op.cells where !Self.unite(contents, slot(source, cell), into: &gathered, slot(target, cell), words: words) {
+            for cell in op.cells
+            where !Self.unite(contents, slot(source, cell), into: &gathered, slot(target, cell), words: words) {
                 problems.append("operation \(index) (\(op)) gathers some rank twice")
             }
         case (.reduce, _):
@@ -108,7 +114,7 @@ public struct CollectiveDataFlow {
         }
         for cell in 0..<schedule.cellCount where problems.count < limit {
             if schedule.algorithm.isAllreduce {
-                for rank in 0..<schedule.ranks where Array(contents[slot(rank, cell)..<slot(rank, cell) + words]) != full {
+                for rank in 0..<schedule.ranks where Array(bits(rank: rank, cell: cell)) != full {
                     problems.append("rank \(rank) ends without every contribution in cell \(cell)")
                     break
                 }

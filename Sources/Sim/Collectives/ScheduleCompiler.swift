@@ -10,13 +10,15 @@
 ///   order: the binomial broadcast's root serves p/2 first, then p/4, ...);
 /// - a `.copy` arrival waits for the last write and every read of its cells at the
 ///   destination (no overwriting data that is still being read or produced);
-/// - a reduction waits for its input, the last write and reads of its cells, and the
-///   rank's previous reduction (one device reduces one buffer at a time);
+/// - a reduction waits for its input and the last write and reads of its cells (one
+///   device reduces one buffer at a time, but that is a queue at run time, in the order
+///   reductions become ready: `ScheduleExecution`, not an order fixed here);
 /// - chunk i of a transfer waits for chunk i − `chunksInFlight` of it;
 /// - without chunking, MPI's step semantics on top: a rank's sends in a round wait for
 ///   everything it did in its previous active round (its sends, its receives, its last
-///   reduction, and what that round waited for if it sent nothing), and its reductions
-///   in a round wait for its sends of that round (`MPI_Sendrecv`, then `MPI_Reduce_local`).
+///   reduction, and what that round waited for if it sent nothing); its reductions in a
+///   round wait for its sends of that round (`MPI_Sendrecv`, then `MPI_Reduce_local`) and
+///   for its previous reduction (one MPI process reduces in program order).
 ///   A transfer also waits for its receiver to have finished *its* previous active round:
 ///   a rendezvous, as MPI posts the receive in the same `sendrecv` and SimGrid's SMPI
 ///   moves a large message only once both sides have posted it. (In MPICH's fold for a
@@ -167,8 +169,10 @@ struct ScheduleCompiler {
         let op = beginOperation()
         addDependency(input)
         for cell in transfer.cells { addHazards(rank: rank, cell: Int32(cell)) }
-        addDependency(lastReduce[rank])
-        if chunking == nil { for send in sendsThisRound[rank] { addDependency(send) } }
+        if chunking == nil {
+            addDependency(lastReduce[rank])
+            for send in sendsThisRound[rank] { addDependency(send) }
+        }
         finishOperation(CollectiveOperation(
             kind: .reduce, round: transfer.round, rank: transfer.peer, peer: transfer.peer, bytes: transfer.bytes,
             firstCell: transfer.firstCell, cellCount: transfer.cellCount, arrival: .reduce, input: input))

@@ -12,8 +12,9 @@ enum ExecutionAction: Hashable, Sendable {
 ///
 /// Operations become ready when their last dependency completes; ready operations are
 /// started in ascending index order within one completion (the dependents index is
-/// sorted), so the run is the same every time. Zero-duration reductions complete at
-/// once, inside the same call, without an event.
+/// sorted), so the run is the same every time. A rank's device reduces one buffer at a
+/// time, first ready first served; zero-duration reductions complete at once, inside
+/// the same call, without an event.
 ///
 /// - Complexity: O(1 + dependents) per completion, amortised; memory O(operations).
 struct ScheduleExecution {
@@ -22,6 +23,9 @@ struct ScheduleExecution {
     let start: SimInstant
     private var waits: [Int32]
     private var rankOperationsLeft: [Int32]
+    /// When each rank's reducing device is next free: reductions queue there in the
+    /// order they become ready.
+    private var deviceFree: [SimInstant]
     private(set) var rankFinish: [SimInstant]
     private(set) var ranksLeft: Int
     private(set) var operationsLeft: Int
@@ -35,6 +39,7 @@ struct ScheduleExecution {
         waits = schedule.dependents.waitCounts
         rankOperationsLeft = schedule.dependents.rankOperationCounts
         rankFinish = Array(repeating: start, count: schedule.ranks)
+        deviceFree = rankFinish
         ranksLeft = rankOperationsLeft.reduce(0) { $0 + ($1 > 0 ? 1 : 0) }
         operationsLeft = schedule.operations.count
     }
@@ -43,7 +48,9 @@ struct ScheduleExecution {
 
     /// The operations with no dependencies, started at `start`.
     mutating func begin(into actions: inout [ExecutionAction]) {
-        for op in schedule.operations.indices where waits[op] == 0 { ready(Int32(op), into: &actions) }
+        for op in schedule.operations.indices where waits[op] == 0 {
+            ready(Int32(op), now: start, into: &actions)
+        }
         drain(now: start, into: &actions)
     }
 
@@ -62,7 +69,7 @@ struct ScheduleExecution {
         if operation.peer != operation.rank { release(rank: Int(operation.peer), now: now) }
         for next in schedule.dependents.of(Int(op)) {
             waits[Int(next)] -= 1
-            if waits[Int(next)] == 0 { ready(next, into: &actions) }
+            if waits[Int(next)] == 0 { ready(next, now: now, into: &actions) }
         }
     }
 
@@ -75,18 +82,21 @@ struct ScheduleExecution {
         }
     }
 
-    private mutating func ready(_ op: Int32, into actions: inout [ExecutionAction]) {
+    private mutating func ready(_ op: Int32, now: SimInstant, into actions: inout [ExecutionAction]) {
         let operation = schedule.operations[Int(op)]
         switch operation.kind {
         case .transfer:
             actions.append(.transfer(operation: op, source: operation.rank, destination: operation.peer,
                                      bytes: operation.bytes))
         case .reduce:
-            let duration = reduction.duration(bytes: operation.bytes, rank: Int(operation.rank))
+            let rank = Int(operation.rank)
+            let duration = reduction.duration(bytes: operation.bytes, rank: rank)
             if duration == .zero {
                 worklist.append(op)
             } else {
-                actions.append(.reduction(operation: op, duration: duration))
+                let begin = max(now, deviceFree[rank])
+                deviceFree[rank] = begin + duration
+                actions.append(.reduction(operation: op, duration: deviceFree[rank] - now))
             }
         }
     }
