@@ -39,8 +39,7 @@ extension Network {
                     routeArray.withUnsafeBufferPointer { routeBuffer in
                         let pass = SharingPass(links: linkBuffer, marks: markBuffer, newRates: rateBuffer,
                                                routes: routeBuffer, epoch: epoch)
-                        pass.collectComponent(dirty: dirty, into: &work)
-                        pass.fillProgressively(&work)
+                        pass.run(dirty: dirty, into: &work)
                     }
                 }
             }
@@ -51,7 +50,7 @@ extension Network {
         statistics.recomputations += 1
         statistics.transfersVisited += scratch.componentFlows.count
         statistics.linksVisited += scratch.componentLinks.count
-        statistics.largestComponent = Swift.max(statistics.largestComponent, scratch.componentFlows.count)
+        statistics.largestComponent = Swift.max(statistics.largestComponent, scratch.largestComponent)
         applyNewRates(at: t)
     }
 

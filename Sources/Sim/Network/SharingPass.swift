@@ -1,5 +1,5 @@
 /// One recomputation of max-min fair shares, over raw buffers of the network's arrays
-/// (see `Network.reshare`): component discovery, then progressive filling.
+/// (see `Network.reshare`): component discovery, then progressive filling, per component.
 ///
 /// Marks: a link or transfer whose mark is below `epoch` has not been reached by this
 /// pass; `epoch` means "in the component"; a transfer marked `epoch + 1` has its rate
@@ -11,20 +11,37 @@ struct SharingPass {
     let routes: UnsafeBufferPointer<SharingRoute>
     let epoch: UInt32
 
-    /// Breadth-first closure of the dirty links over "transfer crosses link".
+    /// Recomputes the shares of every component that holds a dirty link, one component
+    /// at a time (in the order of the dirty links), so that the heap of progressive
+    /// filling holds one component's links and not all of them: many small independent
+    /// components (a ring's neighbour transfers) cost O(1) each, not O(log L).
     ///
-    /// - Complexity: O(F·R + L) for the F transfers and L links reached.
-    func collectComponent(dirty: [Int32], into work: inout SharingScratch) {
+    /// - Complexity: O(F·R + L log L) over the F transfers and L links reached.
+    func run(dirty: [Int32], into work: inout SharingScratch) {
         work.componentLinks.removeAll(keepingCapacity: true)
         work.componentFlows.removeAll(keepingCapacity: true)
+        work.largestComponent = 0
         for link in dirty {
             links[Int(link)].isDirty = false
-            if links[Int(link)].mark != epoch {
-                links[Int(link)].mark = epoch
-                work.componentLinks.append(link)
+            guard links[Int(link)].mark != epoch else { continue }
+            let (firstLink, firstFlow) = (work.componentLinks.count, work.componentFlows.count)
+            collectComponent(from: link, into: &work)
+            let flowCount = work.componentFlows.count - firstFlow
+            work.largestComponent = Swift.max(work.largestComponent, flowCount)
+            if flowCount == 1 {
+                fixAlone(work.componentFlows[firstFlow])
+            } else if flowCount > 1 {
+                fillProgressively(linksFrom: firstLink, &work)
             }
         }
-        var next = 0
+    }
+
+    /// Breadth-first closure of `start` over "transfer crosses link", appended to the
+    /// work lists.
+    private func collectComponent(from start: Int32, into work: inout SharingScratch) {
+        var next = work.componentLinks.count
+        links[Int(start)].mark = epoch
+        work.componentLinks.append(start)
         while next < work.componentLinks.count {
             let link = Int(work.componentLinks[next])
             next += 1
@@ -45,13 +62,22 @@ struct SharingPass {
         }
     }
 
-    /// Progressive filling over the collected component, with a lazy heap of links by
-    /// share (see `Network+Sharing`).
+    /// A transfer alone in its component gets its slowest link's whole rate.
+    private func fixAlone(_ slot: Int32) {
+        let route = routes[Int(slot)]
+        var rate = Double.infinity
+        for k in 0..<route.count { rate = Swift.min(rate, links[Int(route[k])].capacity) }
+        marks[Int(slot)] = epoch + 1
+        newRates[Int(slot)] = Swift.max(0, rate)
+    }
+
+    /// Progressive filling over the component whose links start at `firstLink` in the
+    /// work list, with a lazy heap of links by share (see `Network+Sharing`).
     ///
     /// - Complexity: O(F·R + (L + S) log L), S stale heap entries refreshed.
-    func fillProgressively(_ work: inout SharingScratch) {
+    private func fillProgressively(linksFrom firstLink: Int, _ work: inout SharingScratch) {
         work.heap.removeAll(keepingCapacity: true)
-        for link in work.componentLinks {
+        for link in work.componentLinks[firstLink...] {
             let l = Int(link)
             links[l].remainingCapacity = links[l].capacity
             links[l].unfixed = Int32(links[l].flows.count)

@@ -49,6 +49,8 @@ struct SharingScratch {
     var componentLinks: [Int32] = []
     var componentFlows: [Int32] = []
     var heap: [ShareEntry] = []
+    /// Transfers in the largest component of the last pass.
+    var largestComponent = 0
 
     /// Starts a pass; on wrap-around, clears every mark so that none is mistaken as current.
     mutating func nextEpoch(links: inout [LinkState], marks: inout [UInt32]) -> UInt32 {
