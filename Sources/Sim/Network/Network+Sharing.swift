@@ -14,7 +14,8 @@
 /// Incrementality: only links whose transfer set or rate changed are "dirty"; shares
 /// elsewhere cannot change unless connected to them through shared links, so the
 /// recomputation covers the transitive closure (links → transfers → links, breadth
-/// first) of the dirty links, and nothing else. Unlimited links couple nothing.
+/// first) of the dirty links, and nothing else, one component at a time. Unlimited
+/// links couple nothing.
 ///
 /// Determinism: the component is discovered in the order of dirty links and of each
 /// link's transfer list, heap ties go to the lower link number, and a transfer whose

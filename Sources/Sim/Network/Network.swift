@@ -25,11 +25,16 @@
 /// recomputed. Changes made at one instant (many transfers started by one handler) are
 /// therefore shared out once, when the timer fires at that same instant, after the
 /// events already queued for it. The model routes the timer to `handle(_:in:)`, which
-/// returns the transfers that completed, in ascending `TransferID` order.
+/// returns the transfers that completed, in ascending `TransferID` order. Nothing is
+/// reported synchronously: even an instantaneous transfer (ideal network, intra-host
+/// without a rate) completes through the timer, at the instant it started.
 ///
 /// - Complexity: `startTransfer`, `cancelTransfer` O(log n) plus the recomputation they
 ///   cause; a recomputation O(F·R + L log L) over the F transfers and L links of the
-///   affected component (R ≤ 4 links per route).
+///   affected components (R ≤ 4 limited links per route); `abortTransfers` O(n).
+///   With many transfers in one component ending at distinct instants (an all-to-all
+///   of unequal sizes), each end costs O(component): max-min fairness can change every
+///   rate in it.
 public struct Network {
     /// Hosts, racks and links.
     public private(set) var topology: NetworkTopology
@@ -74,8 +79,12 @@ public struct Network {
 
     /// Starts moving `bytes` from `source` to `destination`; `tag` is the caller's and
     /// comes back with the completion. The transfer pays its route's latency, then shares
-    /// bandwidth. A zero-byte transfer still pays the latency (a message crosses), except
-    /// on the ideal network, where it completes at once.
+    /// bandwidth. A zero-byte transfer still pays the latency (a message crosses); on the
+    /// ideal network, and between two endpoints of one host without an intra-host rate,
+    /// a transfer of any size completes at the instant it starts.
+    ///
+    /// - Complexity: O(log n) for n active transfers; the sharing it causes is done by
+    ///   the timer, once for everything started at this instant.
     @inlinable @discardableResult
     public mutating func startTransfer<Payload: NetworkEventCarrying>(
         bytes: Int64, from source: HostIndex, to destination: HostIndex, tag: UInt64,
