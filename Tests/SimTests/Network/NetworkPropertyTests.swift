@@ -19,8 +19,8 @@ struct NetworkPropertyTests {
         return h
     }
 
-    /// Drives one random run: bursts of transfers, waits, cancellations, link factors and
-    /// a joining host; shares are checked for max-min optimality after every timer.
+    /// Drives one random run: bursts of transfers, waits, cancellations, link factors, a
+    /// lost host and a joining host; shares are checked for max-min optimality after every timer.
     private func randomRun(seed: UInt64) throws -> NetworkHarness {
         let random = RandomStreams(seed: seed).stream(named: "test.network.property")
         var h = randomHarness(random)
@@ -41,6 +41,9 @@ struct NetworkPropertyTests {
                 h.network.setLinkFactor(host: random.integer(below: hosts), factor: factor, in: &h.simulation)
             }
             if step == 30 { h.network.addHost(rack: random.integer(below: 4)) }
+            if random.bernoulli(0.03) {
+                h.network.abortTransfers(touching: random.integer(below: hosts), in: &h.simulation)
+            }
             if let problem = h.problems?.first { throw PropertyFailure(problem) }
         }
         for host in 0..<h.network.topology.hostCount {
