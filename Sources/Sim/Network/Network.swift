@@ -29,6 +29,10 @@
 /// reported synchronously: even an instantaneous transfer (ideal network, intra-host
 /// without a rate) completes through the timer, at the instant it started.
 ///
+/// The public entry points are thin generic wrappers, `@inlinable` as the kernel's hot
+/// paths are, so that a model in another module specialises them for its payload; the
+/// work is in non-generic methods compiled once, here.
+///
 /// - Complexity: `startTransfer`, `cancelTransfer` O(log n) plus the recomputation they
 ///   cause; a recomputation O(F·R + L log L) over the F transfers and L links of the
 ///   affected components (R ≤ 4 limited links per route); `abortTransfers` O(n).
