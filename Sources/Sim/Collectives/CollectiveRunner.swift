@@ -41,13 +41,19 @@ public struct CollectiveOutcome: Hashable, Sendable, CustomStringConvertible {
     public let completion: SimInstant
     /// Network transfers it started.
     public let transfers: Int
-    /// Bytes those transfers carried.
+    /// Bytes those transfers carried (in full, even for transfers an abort cut short).
     public let bytesSent: Int64
+    /// When `CollectiveRunner.abort` stopped it, nil if it ran to the end. An aborted
+    /// collective's `completion` is the abort instant, and so is the finish of every rank
+    /// that had not finished.
+    public let abortedAt: SimInstant?
 
     /// `completion - start`.
     public var duration: SimDuration { completion - start }
 
-    public var description: String { "\(group) \(duration) transfers=\(transfers) bytes=\(bytesSent)" }
+    public var description: String {
+        "\(group) \(duration) transfers=\(transfers) bytes=\(bytesSent)" + (abortedAt == nil ? "" : " aborted")
+    }
 }
 
 /// Runs collectives on a `Network`: starts each transfer when its dependencies have
@@ -79,6 +85,15 @@ public struct CollectiveRunner {
         var transfers = 0
         var bytesSent: Int64 = 0
         var outcome: CollectiveOutcome?
+        /// What an abort must cancel, by operation.
+        var inFlight: InFlightSet<TransferID>
+        var pendingReductions: InFlightSet<EventID>
+
+        init(rankHosts: [HostIndex], operations: Int) {
+            self.rankHosts = rankHosts
+            inFlight = InFlightSet(operations: operations)
+            pendingReductions = InFlightSet(operations: operations)
+        }
     }
 
     public init(tagNamespace: UInt8 = 0xC0) { self.tagNamespace = tagNamespace }
@@ -88,7 +103,8 @@ public struct CollectiveRunner {
         _ schedule: CollectiveSchedule, rankHosts: [HostIndex], reduction: ReductionCost = .free,
         network: inout Network, in simulation: inout Simulation<Payload>
     ) -> CollectiveGroupID {
-        let id = addGroup(rankHosts: rankHosts, ranks: schedule.ranks, network: network)
+        let id = addGroup(rankHosts: rankHosts, ranks: schedule.ranks, operations: schedule.operations.count,
+                          network: network)
         var execution = ScheduleExecution(schedule: schedule, reduction: reduction, start: simulation.now)
         execution.begin(into: &actions)
         groups[id.rawValue].schedule = execution
@@ -102,7 +118,8 @@ public struct CollectiveRunner {
         _ broadcast: TorrentBroadcast, rankHosts: [HostIndex], random: RandomStream,
         network: inout Network, in simulation: inout Simulation<Payload>
     ) -> CollectiveGroupID {
-        let id = addGroup(rankHosts: rankHosts, ranks: broadcast.ranks, network: network)
+        let id = addGroup(rankHosts: rankHosts, ranks: broadcast.ranks,
+                          operations: (broadcast.ranks - 1) * broadcast.pieceCount, network: network)
         var execution = TorrentExecution(broadcast, rankHosts: rankHosts, random: random, start: simulation.now)
         execution.begin(into: &actions)
         groups[id.rawValue].torrent = execution
@@ -119,26 +136,65 @@ public struct CollectiveRunner {
         _ transfer: CompletedTransfer, network: inout Network, in simulation: inout Simulation<Payload>
     ) {
         precondition(owns(transfer), "CollectiveRunner: \(transfer) is not this runner's")
-        let group = Int((transfer.tag >> 32) & 0xFF_FFFF), operation = Int32(truncatingIfNeeded: transfer.tag)
-        complete(CollectiveGroupID(rawValue: group), operation, network: &network, in: &simulation)
+        let group = Self.group(ofTag: transfer.tag), operation = Int32(truncatingIfNeeded: transfer.tag)
+        precondition(groups[group.rawValue].inFlight.remove(operation),
+                     "CollectiveRunner: \(transfer) was not in flight")
+        complete(group, operation, network: &network, in: &simulation)
     }
 
     /// Delivers one of this runner's events (a reduction has ended).
     public mutating func handle<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
         _ event: CollectiveEvent, network: inout Network, in simulation: inout Simulation<Payload>
     ) {
+        precondition(groups[event.group.rawValue].pendingReductions.remove(event.operation),
+                     "CollectiveRunner: \(event) was not pending")
         complete(event.group, event.operation, network: &network, in: &simulation)
+    }
+
+    /// The collective an aborted transfer belonged to, if this runner started it (after
+    /// `Network.abortTransfers(touching:)`, the model aborts those collectives).
+    public func group(of transfer: AbortedTransfer) -> CollectiveGroupID? {
+        UInt8(transfer.tag >> 56) == tagNamespace ? Self.group(ofTag: transfer.tag) : nil
+    }
+
+    /// Stops `group` now: cancels its transfers still in flight and its pending
+    /// reductions (in start order), and records an aborted outcome. Returns false (a
+    /// no-op) if it had already finished or been aborted. Why: a barrier stage whose task
+    /// dies abandons its allreduce, and the survivors' flows must stop taking bandwidth.
+    @discardableResult
+    public mutating func abort<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+        _ group: CollectiveGroupID, network: inout Network, in simulation: inout Simulation<Payload>
+    ) -> Bool {
+        let slot = groups[group.rawValue]
+        guard slot.outcome == nil else { return false }
+        for id in slot.inFlight.sortedHandles() { network.cancelTransfer(id, in: &simulation) }
+        for id in slot.pendingReductions.sortedHandles() { simulation.cancel(id) }
+        let now = simulation.now
+        let (start, finished) = slot.schedule.map { ($0.start, $0.finishedRanks) }
+            ?? slot.torrent.map { ($0.start, $0.finishedRanks) } ?? (now, [])
+        let rankFinish = finished.map { $0 ?? now }
+        groups[group.rawValue] = Group(rankHosts: slot.rankHosts, operations: 0)
+        groups[group.rawValue].outcome = CollectiveOutcome(
+            group: group, start: start, rankFinish: rankFinish, completion: now, transfers: slot.transfers,
+            bytesSent: slot.bytesSent, abortedAt: now)
+        runningCount -= 1
+        return true
+    }
+
+    private static func group(ofTag tag: UInt64) -> CollectiveGroupID {
+        CollectiveGroupID(rawValue: Int((tag >> 32) & 0xFF_FFFF))
     }
 
     /// The outcome of `group`, once every rank has finished; nil while it runs.
     public func outcome(of group: CollectiveGroupID) -> CollectiveOutcome? { groups[group.rawValue].outcome }
 
-    private mutating func addGroup(rankHosts: [HostIndex], ranks: Int, network: Network) -> CollectiveGroupID {
+    private mutating func addGroup(rankHosts: [HostIndex], ranks: Int, operations: Int,
+                                   network: Network) -> CollectiveGroupID {
         precondition(rankHosts.count == ranks, "CollectiveRunner: \(rankHosts.count) hosts for \(ranks) ranks")
         precondition(rankHosts.allSatisfy { $0 >= 0 && $0 < network.topology.hostCount },
                      "CollectiveRunner: a rank's host is not in the network")
         precondition(groups.count < 1 << 24, "CollectiveRunner: more than 2^24 collectives")
-        groups.append(Group(rankHosts: rankHosts))
+        groups.append(Group(rankHosts: rankHosts, operations: operations))
         runningCount += 1
         return CollectiveGroupID(rawValue: groups.count - 1)
     }
@@ -167,35 +223,33 @@ public struct CollectiveRunner {
         for action in actions {
             switch action {
             case .transfer(let operation, let source, let destination, let bytes):
-                network.startTransfer(bytes: bytes, from: hosts[Int(source)], to: hosts[Int(destination)],
-                                      tag: prefix | UInt64(UInt32(bitPattern: operation)), in: &simulation)
+                let id = network.startTransfer(
+                    bytes: bytes, from: hosts[Int(source)], to: hosts[Int(destination)],
+                    tag: prefix | UInt64(UInt32(bitPattern: operation)), in: &simulation)
+                groups[group.rawValue].inFlight.insert(id, for: operation)
                 groups[group.rawValue].transfers += 1
                 groups[group.rawValue].bytesSent += bytes
             case .reduction(let operation, let duration):
-                simulation.schedule(Payload(collectiveEvent: CollectiveEvent(group: group, operation: operation)),
-                                    after: duration)
+                let event = simulation.schedule(
+                    Payload(collectiveEvent: CollectiveEvent(group: group, operation: operation)), after: duration)
+                groups[group.rawValue].pendingReductions.insert(event, for: operation)
             }
         }
         actions.removeAll(keepingCapacity: true)
         recordOutcomeIfFinished(group)
     }
 
+    /// Records the outcome and releases the execution once every rank has finished.
     private mutating func recordOutcomeIfFinished(_ group: CollectiveGroupID) {
-        let slot = groups[group.rawValue]
-        let finished: (start: SimInstant, ranks: [SimInstant])?
-        if let execution = slot.schedule, execution.isFinished {
-            finished = (execution.start, execution.rankFinish)
-        } else if let execution = slot.torrent, execution.isFinished {
-            finished = (execution.start, execution.rankFinish)
-        } else {
-            finished = nil
-        }
-        guard let finished else { return }
-        groups[group.rawValue].outcome = CollectiveOutcome(
-            group: group, start: finished.start, rankFinish: finished.ranks,
-            completion: finished.ranks.max() ?? finished.start, transfers: slot.transfers, bytesSent: slot.bytesSent)
-        groups[group.rawValue].schedule = nil
-        groups[group.rawValue].torrent = nil
+        let index = group.rawValue
+        guard groups[index].schedule?.isFinished ?? groups[index].torrent?.isFinished ?? false else { return }
+        let slot = groups[index]
+        let (start, ranks) = slot.schedule.map { ($0.start, $0.rankFinish) }
+            ?? slot.torrent.map { ($0.start, $0.rankFinish) }!
+        groups[index] = Group(rankHosts: slot.rankHosts, operations: 0)
+        groups[index].outcome = CollectiveOutcome(
+            group: group, start: start, rankFinish: ranks, completion: ranks.max() ?? start,
+            transfers: slot.transfers, bytesSent: slot.bytesSent, abortedAt: nil)
         runningCount -= 1
     }
 }

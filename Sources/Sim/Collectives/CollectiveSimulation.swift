@@ -45,18 +45,43 @@ public struct CollectiveSimulation {
     @discardableResult
     public mutating func run() -> Int {
         let before = simulation.stepCount
-        while let event = simulation.step() {
-            switch event.payload {
-            case .network(let timer):
-                for transfer in network.handle(timer, in: &simulation) {
-                    completedTransfers += 1
-                    runner.transferCompleted(transfer, network: &network, in: &simulation)
-                }
-            case .collective(let collective):
-                runner.handle(collective, network: &network, in: &simulation)
-            }
-        }
+        while let event = simulation.step() { deliver(event.payload) }
         return simulation.stepCount - before
+    }
+
+    /// Delivers the events due strictly before `limit`, then sets the clock to `limit`
+    /// (the kernel's `run(until:)` rule).
+    public mutating func run(until limit: SimInstant) {
+        while let event = simulation.step(before: limit) { deliver(event.payload) }
+        simulation.advance(to: limit)
+    }
+
+    /// Aborts `group` now (see `CollectiveRunner.abort`).
+    @discardableResult
+    public mutating func abort(_ group: CollectiveGroupID) -> Bool {
+        runner.abort(group, network: &network, in: &simulation)
+    }
+
+    /// A host is lost: its transfers are aborted, and with them every collective that had
+    /// one in flight, returned in ascending order.
+    @discardableResult
+    public mutating func loseHost(_ host: HostIndex) -> [CollectiveGroupID] {
+        let aborted = network.abortTransfers(touching: host, in: &simulation)
+        let groups = Array(Set(aborted.compactMap { runner.group(of: $0) })).sorted()
+        for group in groups { runner.abort(group, network: &network, in: &simulation) }
+        return groups
+    }
+
+    private mutating func deliver(_ event: CollectiveModelEvent) {
+        switch event {
+        case .network(let timer):
+            for transfer in network.handle(timer, in: &simulation) {
+                completedTransfers += 1
+                runner.transferCompleted(transfer, network: &network, in: &simulation)
+            }
+        case .collective(let collective):
+            runner.handle(collective, network: &network, in: &simulation)
+        }
     }
 
     /// The outcome of `group`, once it has finished.

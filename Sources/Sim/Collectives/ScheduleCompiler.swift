@@ -81,6 +81,7 @@ struct ScheduleCompiler {
     /// the reductions of its `.reduce` arrivals in the same order.
     mutating func compile() {
         let transfers = plan.transfers
+        reserveCapacity(for: transfers)
         var start = 0
         var opsOfTransfer: [Range<Int32>] = []
         while start < transfers.count {
@@ -99,15 +100,31 @@ struct ScheduleCompiler {
         }
     }
 
+    /// Reserves the output arrays: one operation per transfer or chunk, one reduction per
+    /// `.reduce` one, and about four dependencies each (the ring's count).
+    private mutating func reserveCapacity(for transfers: [PlannedTransfer]) {
+        var count = 0
+        for transfer in transfers {
+            let pieces = chunking == nil ? 1
+                : Int(blockFirstCell[Int(transfer.endBlock)] - blockFirstCell[Int(transfer.firstBlock)])
+            count += transfer.arrival == .reduce ? 2 * pieces : pieces
+        }
+        operations.reserveCapacity(count)
+        stamp.reserveCapacity(count)
+        dependencyStart.reserveCapacity(count + 1)
+        dependencyList.reserveCapacity(4 * count)
+    }
+
     /// Closes `rank`'s previous active round when it first acts in `round`.
     private mutating func enterRound(_ rank: Int, _ round: Int32) {
         guard chunking == nil, activeRound[rank] != round else { return }
-        var closed = sendsThisRound[rank] + receivesThisRound[rank]
-        if reduceThisRound[rank] >= 0 { closed.append(reduceThisRound[rank]) }
-        if sendsThisRound[rank].isEmpty { closed += previousRound[rank] }
-        previousRound[rank] = closed
-        sendsThisRound[rank].removeAll()
-        receivesThisRound[rank].removeAll()
+        // A round without sends did not wait for its predecessor: carry that one over.
+        if !sendsThisRound[rank].isEmpty { previousRound[rank].removeAll(keepingCapacity: true) }
+        previousRound[rank].append(contentsOf: sendsThisRound[rank])
+        previousRound[rank].append(contentsOf: receivesThisRound[rank])
+        if reduceThisRound[rank] >= 0 { previousRound[rank].append(reduceThisRound[rank]) }
+        sendsThisRound[rank].removeAll(keepingCapacity: true)
+        receivesThisRound[rank].removeAll(keepingCapacity: true)
         reduceThisRound[rank] = -1
         activeRound[rank] = round
     }
@@ -212,8 +229,9 @@ struct ScheduleCompiler {
         collected.append(dependency)
     }
 
+    /// Dependencies are kept in the order they were found (deterministic: it follows the
+    /// plan), not sorted: executions only count them.
     private mutating func finishOperation(_ operation: CollectiveOperation) {
-        collected.sort()
         dependencyList.append(contentsOf: collected)
         dependencyStart.append(Int32(dependencyList.count))
         operations.append(operation)

@@ -46,6 +46,11 @@ struct ScheduleExecution {
 
     var isFinished: Bool { operationsLeft == 0 }
 
+    /// Each rank's finish instant, nil for ranks still working.
+    var finishedRanks: [SimInstant?] {
+        (0..<schedule.ranks).map { rankOperationsLeft[$0] == 0 ? rankFinish[$0] : nil }
+    }
+
     /// The operations with no dependencies, started at `start`.
     mutating func begin(into actions: inout [ExecutionAction]) {
         for op in schedule.operations.indices where waits[op] == 0 {

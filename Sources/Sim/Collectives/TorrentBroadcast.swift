@@ -60,6 +60,7 @@ struct TorrentExecution {
     /// Fetch f moves piece `fetches[f].piece` to rank `fetches[f].receiver`.
     private var fetches: [(receiver: Int32, piece: Int32)] = []
     private(set) var rankFinish: [SimInstant]
+    private var done: [Bool]
     private(set) var ranksLeft: Int
 
     init(_ broadcast: TorrentBroadcast, rankHosts: [Int], random: RandomStream, start: SimInstant) {
@@ -78,10 +79,16 @@ struct TorrentExecution {
         nextPiece = Array(repeating: 0, count: broadcast.ranks)
         holders = Array(repeating: [0], count: pieces)
         rankFinish = Array(repeating: start, count: broadcast.ranks)
+        done = (0..<broadcast.ranks).map { $0 == 0 || pieces == 0 }
         ranksLeft = pieces == 0 ? 0 : broadcast.ranks - 1
     }
 
     var isFinished: Bool { ranksLeft == 0 }
+
+    /// Each rank's finish instant, nil for receivers still fetching.
+    var finishedRanks: [SimInstant?] {
+        (0..<broadcast.ranks).map { done[$0] ? rankFinish[$0] : nil }
+    }
 
     /// Every receiver's first fetch, in rank order.
     mutating func begin(into actions: inout [ExecutionAction]) {
@@ -96,6 +103,7 @@ struct TorrentExecution {
         let rank = Int(receiver)
         if nextPiece[rank] == broadcast.pieceCount {
             rankFinish[rank] = now
+            done[rank] = true
             ranksLeft -= 1
         } else {
             fetchNext(for: rank, into: &actions)

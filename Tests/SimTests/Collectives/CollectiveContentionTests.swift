@@ -102,3 +102,42 @@ struct MixedTrafficModel {
         }
     }
 }
+
+/// Aborting a collective stops its flows and its reductions.
+@Suite("Collectives: abort")
+struct CollectiveAbortTests {
+    @Test("an aborted ring leaves nothing in flight; a ring started after it runs as if alone")
+    func abortFreesTheLinks() {
+        var model = CollectiveSimulation(topology: CollectivePlatforms.flat())
+        let schedule = CollectiveSchedule.build(.ring, ranks: 8, bytesPerRank: 64 << 20)
+        let doomed = model.start(schedule, rankHosts: Array(0..<8), reduction: .uniform(bytesPerSecond: 1 << 30))
+        model.run(until: .zero + .milliseconds(30))
+        let (firstAbort, secondAbort) = (model.abort(doomed), model.abort(doomed))
+        #expect(firstAbort && !secondAbort)
+        let outcome = model.outcome(of: doomed)!
+        #expect(outcome.abortedAt == .zero + .milliseconds(30) && outcome.completion == outcome.abortedAt)
+        #expect(model.network.activeCount == 0)
+        // At most the network's own timer (re-sharing after the cancellations) is left: the
+        // cancelled reductions never fire (one would trap, its group no longer waits for it).
+        #expect(model.run() <= 1)
+        let fresh = model.start(schedule, rankHosts: Array(0..<8))
+        model.run()
+        let alone = CollectivePlatforms.run(schedule, on: CollectivePlatforms.flat(), rankHosts: Array(0..<8))
+        #expect(model.outcome(of: fresh)!.duration == alone.duration)
+        #expect(model.runner.runningCount == 0)
+    }
+
+    @Test("losing a host aborts the collectives with transfers on it, and only those")
+    func hostLoss() {
+        var model = CollectiveSimulation(topology: CollectivePlatforms.flat())
+        let schedule = CollectiveSchedule.build(.recursiveDoubling, ranks: 4, bytesPerRank: 16 << 20)
+        let first = model.start(schedule, rankHosts: [0, 1, 2, 3])
+        let second = model.start(schedule, rankHosts: [4, 5, 6, 7])
+        model.run(until: .zero + .milliseconds(5))
+        let aborted = model.loseHost(2)
+        #expect(aborted == [first])
+        model.run()
+        #expect(model.outcome(of: first)?.abortedAt != nil)
+        #expect(model.outcome(of: second)?.abortedAt == nil)
+    }
+}

@@ -44,7 +44,7 @@ enum CollectivePlatforms {
         guard let outcome = model.outcome(of: group) else {
             Issue.record("\(schedule.algorithm) did not finish")
             return CollectiveOutcome(group: group, start: .zero, rankFinish: [], completion: .zero, transfers: 0,
-                                     bytesSent: 0)
+                                     bytesSent: 0, abortedAt: nil)
         }
         return outcome
     }
