@@ -57,7 +57,10 @@ public enum CollectiveAlgorithm: String, Hashable, Sendable, CaseIterable, Custo
 /// and reduced: the pipelined ring.
 ///
 /// Without chunking (`nil`) a transfer is one flow, and a rank's step k sends wait for
-/// every operation of its step k−1 (MPI's `sendrecv` followed by the local reduction).
+/// every operation of its step k−1 (MPI's `sendrecv` followed by the local reduction)
+/// and for the receiver to have finished its own previous step (a rendezvous, as SimGrid's
+/// SMPI matches large messages). Chunked transfers are eager: a receiver takes chunks into
+/// buffers of its own whenever they come (as NCCL's pre-posted slots do).
 public struct CollectiveChunking: Hashable, Sendable, CustomStringConvertible {
     /// The largest chunk, in bytes (> 0).
     public let chunkBytes: Int64

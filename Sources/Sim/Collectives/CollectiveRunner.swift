@@ -181,6 +181,29 @@ public struct CollectiveRunner {
         return true
     }
 
+    /// Traps unless the bookkeeping agrees: `runningCount` counts the groups without an
+    /// outcome; a running group has an execution of one kind, and no more operations
+    /// under way than it has left; a finished one holds nothing under way.
+    ///
+    /// - Complexity: O(groups).
+    public func checkInvariants() {
+        var running = 0
+        for group in groups {
+            let underWay = group.inFlight.count + group.pendingReductions.count
+            if group.outcome == nil {
+                running += 1
+                precondition((group.schedule == nil) != (group.torrent == nil), "CollectiveRunner: execution kind")
+                if let execution = group.schedule {
+                    precondition(underWay <= execution.operationsLeft, "CollectiveRunner: more under way than left")
+                }
+            } else {
+                precondition(group.schedule == nil && group.torrent == nil && underWay == 0,
+                             "CollectiveRunner: a finished collective still holds work")
+            }
+        }
+        precondition(running == runningCount, "CollectiveRunner: runningCount \(runningCount) != \(running)")
+    }
+
     private static func group(ofTag tag: UInt64) -> CollectiveGroupID {
         CollectiveGroupID(rawValue: Int((tag >> 32) & 0xFF_FFFF))
     }

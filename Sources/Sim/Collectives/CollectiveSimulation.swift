@@ -49,6 +49,13 @@ public struct CollectiveSimulation {
         return simulation.stepCount - before
     }
 
+    /// Delivers the next event, if any; false when none was pending.
+    public mutating func step() -> Bool {
+        guard let event = simulation.step() else { return false }
+        deliver(event.payload)
+        return true
+    }
+
     /// Delivers the events due strictly before `limit`, then sets the clock to `limit`
     /// (the kernel's `run(until:)` rule).
     public mutating func run(until limit: SimInstant) {
