@@ -69,6 +69,20 @@ public enum CollectiveCost {
         }
     }
 
+    /// Bounds on a torrent broadcast's time with one rank per host and only NICs limiting
+    /// (its senders are drawn at run time, so it has no single formula). Each receiver
+    /// fetches its k pieces one after another, each paying α, and takes all N through its
+    /// NIC: at least k·α + Nβ. At most p − 1 fetches share any sender's NIC, so each piece
+    /// moves at ≥ 1/((p−1)β): at most k·α + (p−1)·Nβ, serving everyone from the source.
+    public static func torrentBroadcastBounds(_ broadcast: TorrentBroadcast, model: CollectiveCostModel)
+        -> (lower: Double, upper: Double)
+    {
+        guard broadcast.ranks > 1 else { return (0, 0) }
+        let pieces = Double(broadcast.pieceCount), nBeta = Double(broadcast.bytes) / model.bytesPerSecond
+        let latency = pieces * model.latencySeconds
+        return (latency + nBeta, latency + Double(broadcast.ranks - 1) * nBeta)
+    }
+
     /// Hierarchical allreduce over `hosts` hosts with `ranksPerHost` ranks each: the
     /// intra-host reduce into the leader (whose memory path carries (k−1)N, then reduces
     /// (k−1)N), the leaders' ring, and the intra-host copy back:
