@@ -55,7 +55,7 @@ enum CollectivePlatforms {
     }
 }
 
-/// One row of `shared/validation/simgrid/public.csv`.
+/// One row of the SimGrid reference CSV (`scenarios/validation/simgrid-reference.csv`).
 struct SimGridRow: CustomStringConvertible {
     let platform: String
     let algorithm: String
@@ -66,15 +66,15 @@ struct SimGridRow: CustomStringConvertible {
 
     var description: String { "\(platform),\(algorithm),P=\(ranks),N=\(bytes)" }
 
-    /// The CSV lives beside the repository, in the project's shared folder
-    /// (`SPARKSIM_SHARED` overrides where that is).
+    /// The repository's copy of the SimGrid reference rows (`scenarios/validation/`), so
+    /// that a fresh clone tests without the shared folder; `SPARKSIM_SIMGRID_CSV` points
+    /// at another file with the same columns (e.g. held-back rows).
     static var csvPath: String {
-        let shared = ProcessInfo.processInfo.environment["SPARKSIM_SHARED"]
+        ProcessInfo.processInfo.environment["SPARKSIM_SIMGRID_CSV"]
             ?? URL(fileURLWithPath: #filePath)  // Tests/SimTests/Collectives/<file>
                 .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-                .deletingLastPathComponent().deletingLastPathComponent()  // the checkout's parent
-                .appendingPathComponent("shared").path
-        return shared + "/validation/simgrid/public.csv"
+                .deletingLastPathComponent()  // the checkout
+                .appendingPathComponent("scenarios/validation/simgrid-reference.csv").path
     }
 
     /// Parses the CSV by its header's column names; throws on a malformed row.
