@@ -26,7 +26,8 @@ extension DAGScheduler {
         if stages[mapStageID]!.spec.isBarrier {
             mapOutputTracker.unregisterAllMapOutput(mapStageKey)
         } else {
-            mapOutputTracker.unregisterMapOutput(mapStageKey, mapPartition: mapPartition, executor: executor, host: host)
+            mapOutputTracker.unregisterMapOutput(mapStageKey, mapPartition: mapPartition, executor: executor,
+                                                 host: host)
         }
         let failed = stages[failedID]!
         if failed.spec.isBarrier {

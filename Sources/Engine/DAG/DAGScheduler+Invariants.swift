@@ -48,7 +48,8 @@ extension DAGScheduler {
         for (jobID, stageIDs) in jobToStages {
             for stageID in stageIDs where stages[stageID] != nil {
                 precondition(stages[stageID]!.jobIDs.contains(jobID),
-                             "DAGScheduler: job \(jobID.rawValue) lists stage \(stageID.rawValue), which does not list it")
+                             "DAGScheduler: job \(jobID.rawValue) lists stage \(stageID.rawValue), "
+                                 + "which does not list it")
             }
         }
     }

@@ -10,7 +10,8 @@ import Testing
     static let slotMessage = BarrierChecks.moreSlotsThanClusterMessage
 
     @Test func br05ABarrierStageWiderThanTheClusterIsCheckedEveryIntervalAndFailsAfterMaxFailures() {
-        var h = DAGHarness([("spark.scheduler.barrier.maxConcurrentTasksCheck.interval", .duration(nanoseconds: 1_000_000_000)),
+        var h = DAGHarness([("spark.scheduler.barrier.maxConcurrentTasksCheck.interval",
+                             .duration(nanoseconds: 1_000_000_000)),
                             ("spark.scheduler.barrier.maxConcurrentTasksCheck.maxFailures", .int(3))])
         h.slots = 4
         h.submit(JobSpec(name: "train", stages: [stage("train", job: "train", partitions: 5, barrier: true)]))
@@ -71,9 +72,11 @@ import Testing
         #expect(h.dag.mapOutputTracker.findMissingPartitions("job0.map") == [1])
         h.advance(byMilliseconds: 50)
         h.complete(h.taskSets[0], task: 1, .killed("test"))
-        let message = "Stage failed because barrier task ShuffleMapTask(0, 1) finished unsuccessfully.\nTaskKilled (test)"
+        let message = "Stage failed because barrier task ShuffleMapTask(0, 1) finished unsuccessfully.\n"
+            + "TaskKilled (test)"
         #expect(h.traces(.stageFailed).map { "\($0.stage!) \($0.stageAttempt!) \($0.detail!)" } == ["map 0 \(message)"])
-        #expect(h.kills.map(\.reason) == ["Task ShuffleMapTask(0, 1) from barrier stage ShuffleMapStage 0 (map) failed."])
+        #expect(h.kills.map(\.reason)
+            == ["Task ShuffleMapTask(0, 1) from barrier stage ShuffleMapStage 0 (map) failed."])
         #expect(h.dag.mapOutputTracker.findMissingPartitions("job0.map") == [0, 1])
         #expect(h.pendingTimers.map(\.at) == [at(ms: 250)])
         h.advance(to: at(ms: 250))

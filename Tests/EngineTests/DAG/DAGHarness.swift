@@ -127,7 +127,10 @@ struct DAGHarness: DAGFixtures {
     }
 
     var kills: [(stage: StageID, reason: String)] {
-        log.compactMap { if case .killAllTaskAttempts(let stage, let reason) = $0 { return (stage, reason) } else { return nil } }
+        log.compactMap {
+            if case .killAllTaskAttempts(let stage, let reason) = $0 { return (stage, reason) }
+            return nil
+        }
     }
 
     var partitionCompletions: [(stage: StageID, partition: Int)] {
@@ -158,7 +161,8 @@ extension DAGFixtures {
     }
 
     /// A fetch failure of `map` from `host`'s executor (Spark's `FetchFailed(makeBlockManagerId(host), …)`).
-    func fetchFailed(_ mapStageKey: String, map: Int, from host: String, _ message: String = "ignored") -> TaskEndReason {
+    func fetchFailed(_ mapStageKey: String, map: Int, from host: String,
+                     _ message: String = "ignored") -> TaskEndReason {
         .fetchFailed(mapStageKey: mapStageKey, mapPartition: map, executor: "\(host)-exec", host: host,
                      message: message)
     }
@@ -187,5 +191,7 @@ extension DAGFixtures {
     func stageIDs(_ taskSets: [TaskSet]) -> [Int] { taskSets.map(\.stage.stage.rawValue) }
 
     /// A stage attempt, spelled as Spark's tests check it.
-    func attempt(stage: Int, _ attempt: Int) -> StageAttemptID { StageAttemptID(stage: StageID(stage), attempt: attempt) }
+    func attempt(stage: Int, _ attempt: Int) -> StageAttemptID {
+        StageAttemptID(stage: StageID(stage), attempt: attempt)
+    }
 }

@@ -75,7 +75,8 @@ import Testing
         #expect(h.taskSets[2].stage == attempt(stage: 3, 0))
         #expect(h.traces(.stageSubmitted).count == 3)
         // Its fetch failure makes the skipped stage run, as attempt 1.
-        h.complete(h.taskSets[2], [fetchFailed("job0.map", map: 0, from: "hostA"), fetchFailed("job0.map", map: 0, from: "hostA")])
+        h.complete(h.taskSets[2], [fetchFailed("job0.map", map: 0, from: "hostA"),
+                                   fetchFailed("job0.map", map: 0, from: "hostA")])
         h.advance(byMilliseconds: 200)
         #expect(h.taskSets[3].stage == attempt(stage: 2, 1))
         #expect(partitions(h.taskSets[3]) == [0])
@@ -111,7 +112,8 @@ import Testing
         #expect(h.dag.hasNoJobState)
         // A reduce job runs its result tasks directly; a second map-stage job runs nothing.
         h.submit(JobSpec(name: "job1", stages: [
-            stage("map", job: "job0", partitions: 2), stage("reduce", job: "job1", partitions: 1, parents: ["job0.map"]),
+            stage("map", job: "job0", partitions: 2),
+            stage("reduce", job: "job1", partitions: 1, parents: ["job0.map"]),
         ]))
         #expect(stageIDs(h.taskSets) == [0, 2])
         h.completeResultStage(h.taskSets[1])

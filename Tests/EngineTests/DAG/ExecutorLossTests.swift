@@ -70,7 +70,8 @@ import Testing
         #expect(h.dag.hasNoJobState)
         // A reduce job over the shuffle runs its result tasks directly.
         h.submit(JobSpec(name: "job1", stages: [
-            stage("map", job: "job0", partitions: 3), stage("reduce", job: "job1", partitions: 2, parents: ["job0.map"]),
+            stage("map", job: "job0", partitions: 3),
+            stage("reduce", job: "job1", partitions: 2, parents: ["job0.map"]),
         ]))
         #expect(h.taskSets.count == 3 && !h.taskSets[2].tasks[0].isShuffleMap)
         h.completeResultStage(h.taskSets[2])
@@ -142,8 +143,8 @@ import Testing
             stage("C", partitions: 2, parents: ["job0.B"]),
         ]))
         h.completeMapStage(h.taskSets[0], reducers: 2, hosts: ["hostA", "hostA"])
-        h.complete(h.taskSets[1], task: 0, fetchFailed("job0.A", map: 0, from: "hostA",
-                                                      "Fetch failure of task: stageId=1, stageAttempt=0, partitionId=0"))
+        let message = "Fetch failure of task: stageId=1, stageAttempt=0, partitionId=0"
+        h.complete(h.taskSets[1], task: 0, fetchFailed("job0.A", map: 0, from: "hostA", message))
         h.advance(byMilliseconds: 200)
         #expect(h.taskSets[2].stage == attempt(stage: 0, 1) && partitions(h.taskSets[2]) == [0, 1])
         h.completeMapStage(h.taskSets[2], reducers: 2, hosts: ["hostB", "hostB"])

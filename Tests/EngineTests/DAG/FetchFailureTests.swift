@@ -79,7 +79,8 @@ import Testing
         for number in 0..<4 {
             h.completeMapStage(h.taskSets.last!, reducers: 2)
             if number < 2 {
-                h.complete(h.taskSets.last!, h.taskSets.last!.tasks.map { _ in fetchFailed("job0.S0", map: 0, from: "hostA") })
+                let reduceSet = h.taskSets.last!
+                h.complete(reduceSet, reduceSet.tasks.map { _ in fetchFailed("job0.S0", map: 0, from: "hostA") })
             } else {
                 h.completeMapStage(h.taskSets.last!, reducers: 1)
                 #expect(h.taskSets.last!.stage == attempt(stage: 2, number - 2))

@@ -90,7 +90,9 @@ import Testing
             == ["host0", "host1", "host2"])
         var tracker = MapOutputTracker()
         tracker.registerShuffle("big", numMaps: 1000)
-        for (index, status) in statuses.enumerated() { tracker.registerMapOutput("big", mapPartition: index, status: status!) }
+        for (index, status) in statuses.enumerated() {
+            tracker.registerMapOutput("big", mapPartition: index, status: status!)
+        }
         #expect(tracker.preferredHostsForShuffle("big", reducer: 0, numReducers: 1, localityEnabled: true).isEmpty)
     }
 }

@@ -42,6 +42,26 @@ import Testing
         #expect(h.dag.hasNoJobState)
     }
 
+    @Test func aStageWhoseOutputsAllArrivedWhileItWasQueuedCompletesWithoutTasksWhenResubmitted() {
+        // "Trigger mapstage's job listener in submitMissingTasks": A <- B, both map-stage jobs.
+        var h = DAGHarness()
+        h.submitMapStage(JobSpec(name: "job0", stages: [stage("A", partitions: 2)]))
+        h.submitMapStage(JobSpec(name: "job1", stages: [stage("A", partitions: 2),
+                                                        stage("B", job: "job1", partitions: 2, parents: ["job0.A"])]))
+        h.completeMapStage(h.taskSets[0], reducers: 2)
+        #expect(h.endedJobs.map(\.id) == [JobID(0)])
+        h.complete(h.taskSets[1], [.success(mapStatus("hostC", 2)), fetchFailed("job0.A", map: 0, from: "hostA")])
+        h.advance(byMilliseconds: 200)
+        // A speculative copy of B's partition 1 succeeds while B is queued: no completion yet.
+        h.complete(h.taskSets[1], task: 1, .success(mapStatus("hostD", 2)))
+        #expect(h.endedJobs.count == 1)
+        h.complete(h.taskSets[2], [.success(mapStatus("hostC", 2))])
+        #expect(h.taskSets.count == 3)
+        #expect(h.traces(.stageSubmitted).last?.detail == "no missing partitions")
+        #expect(h.endedJobs.map(\.id) == [JobID(0), JobID(1)])
+        #expect(h.dag.hasNoJobState)
+    }
+
     // MARK: BR-06
 
     typealias RDD = StageLineage.RDD
@@ -51,7 +71,8 @@ import Testing
         ("pruned", StageLineage(rdds: [RDD(partitions: 2, isFromBarrier: true, narrowParents: [1]),
                                        RDD(partitions: 2, narrowParents: [2]), RDD(partitions: 4)]), 2),
         // A job asking for partitions 1 and 3 of a 4-partition barrier RDD.
-        ("partial", StageLineage(rdds: [RDD(partitions: 4, isFromBarrier: true, narrowParents: [1]), RDD(partitions: 4)],
+        ("partial", StageLineage(rdds: [RDD(partitions: 4, isFromBarrier: true, narrowParents: [1]),
+                                        RDD(partitions: 4)],
                                  requestedPartitions: 2), 4),
         // union of a barrier RDD (2) with another RDD (2), then map.
         ("union", StageLineage(rdds: [RDD(partitions: 4, narrowParents: [1]), RDD(partitions: 4, narrowParents: [2, 4]),
@@ -59,7 +80,8 @@ import Testing
                                       RDD(partitions: 2)]), 4),
         // coalesce(1) of a 4-partition barrier RDD.
         ("coalesce", StageLineage(rdds: [RDD(partitions: 1, narrowParents: [1]),
-                                         RDD(partitions: 4, isFromBarrier: true, narrowParents: [2]), RDD(partitions: 4)]), 1),
+                                         RDD(partitions: 4, isFromBarrier: true, narrowParents: [2]),
+                                         RDD(partitions: 4)]), 1),
         // zip of two barrier RDDs.
         ("zip", StageLineage(rdds: [RDD(partitions: 4, narrowParents: [1, 2]), RDD(partitions: 4, isFromBarrier: true),
                                     RDD(partitions: 4, isFromBarrier: true)]), 4),
@@ -84,9 +106,11 @@ import Testing
 
     @Test func br06ZipWithANonBarrierRDDAndAPrunedRDDBehindAShuffleAreAccepted() {
         var h = DAGHarness()
-        let zip = StageLineage(rdds: [RDD(partitions: 4, narrowParents: [1, 2]), RDD(partitions: 4, isFromBarrier: true),
+        let zip = StageLineage(rdds: [RDD(partitions: 4, narrowParents: [1, 2]),
+                                      RDD(partitions: 4, isFromBarrier: true),
                                       RDD(partitions: 4)])
-        h.submit(JobSpec(name: "job0", stages: [stage("zip", partitions: 4, barrier: true)]), lineages: ["job0.zip": zip])
+        h.submit(JobSpec(name: "job0", stages: [stage("zip", partitions: 4, barrier: true)]),
+                 lineages: ["job0.zip": zip])
         #expect(h.taskSets.count == 1 && h.endedJobs.isEmpty)
 
         var g = DAGHarness()
