@@ -1,0 +1,154 @@
+import OrderedCollections
+
+/// Spark's driver-side scheduler as one object: the DAG scheduler, the task scheduler
+/// and the coarse-grained backend's offer logic, glued the way `SparkContext` wires
+/// `DAGScheduler`, `TaskSchedulerImpl` and `CoarseGrainedSchedulerBackend`.
+///
+/// It has one entry point, `handle(_:)`, fed with `SchedulerEvent`s, and talks to the
+/// world only through the injected `SchedulerEnvironment`: it never knows whether the
+/// clock is simulated. The two schedulers are value types returning their decisions;
+/// this class performs them in the order they were produced.
+///
+/// Offers follow SCENARIO.md's backend rules: all executors when a task set is
+/// submitted, when an executor is added, and at every `spark.scheduler.revive.interval`
+/// counted from time 0; only the executor whose task ended when a task ends; all executors
+/// after a speculation check that marked a task. Offers requested at one instant are made
+/// once every event already pending at that instant has been applied (an `.offerRound`
+/// timer due now), so same-instant task ends are all seen first.
+public final class SparkScheduler {
+    var dag: DAGScheduler
+    var tasks: TaskScheduler
+    let environment: SchedulerEnvironment
+    let reviveInterval: EngineDuration
+    let speculationInterval: EngineDuration?
+
+    /// Offers requested for the current instant: all executors, and/or these ones.
+    var fullRoundRequested = false
+    var executorsToOffer: OrderedSet<ExecutorID> = []
+    var offerRoundPending = false
+    var reviveArmed = false
+    var speculationArmed = false
+    /// The executor each running attempt was launched on (for the task-end offer).
+    var executorOfTask: [TaskID: ExecutorID] = [:]
+    /// Jobs that ended, in order: (name, succeeded, message).
+    public private(set) var endedJobs: [(name: String, succeeded: Bool, message: String?)] = []
+
+    public init(conf: SparkConf, taskScheduler configuration: TaskSchedulerConfiguration,
+                environment: SchedulerEnvironment) {
+        dag = DAGScheduler(conf: conf)
+        tasks = TaskScheduler(configuration: configuration, random: environment.random)
+        self.environment = environment
+        reviveInterval = EngineDuration(nanoseconds: max(conf.reviveIntervalNanoseconds, 1))
+        speculationInterval = conf.speculationEnabled
+            ? EngineDuration(nanoseconds: max(conf.speculationIntervalNanoseconds, 1)) : nil
+    }
+
+    var now: EngineInstant { environment.clock.now }
+
+    /// The stage key (`job0.map`) of a stage id, for backends that run per-stage work.
+    public func stageKey(of stage: StageID) -> String? { dag.stages[stage]?.spec.key }
+
+    /// True when no task set is active and no job is waiting.
+    public var isIdle: Bool { tasks.isIdle && dag.jobs.isEmpty }
+
+    /// Applies one input. Everything it causes (launches, kills, timers, trace rows) goes
+    /// out through the environment before it returns.
+    public func handle(_ event: SchedulerEvent) {
+        switch event {
+        case .submitJob(let job):
+            perform(dag.handleJobSubmitted(job, now: now, maxConcurrentTasks: slots))
+        case .executorAdded(let info):
+            tasks.executorAdded(info, now: now)
+            drainTaskScheduler()
+            requestFullRound()
+        case .executorLost(let id, let reason):
+            tasks.executorLost(id, reason: reason, now: now)
+            drainTaskScheduler()
+        case .taskRunning(let tid):
+            tasks.taskRunning(tid)
+            drainTaskScheduler()
+        case .taskEnded(let tid, let reason):
+            let executor = executorOfTask.removeValue(forKey: tid)
+            tasks.taskEnded(tid, reason: reason, now: now)
+            drainTaskScheduler()
+            if let executor { requestOffer(for: executor) }
+        case .timer(let timer):
+            handleTimer(timer)
+        }
+    }
+
+    /// Checks both schedulers' invariants (tests run it after every event).
+    public func checkInvariants() {
+        tasks.checkInvariants()
+        dag.checkInvariants()
+    }
+
+    func slots(_ stage: StageSpec) -> Int {
+        tasks.maxConcurrentTasks(resources: stage.resources, profile: stage.resourceProfile)
+    }
+}
+
+// MARK: - Performing decisions
+
+extension SparkScheduler {
+    /// Performs DAG actions in order; those that reach the task scheduler may produce
+    /// notifications that reach the DAG scheduler again, handled depth first as Spark's
+    /// synchronous calls are.
+    func perform(_ actions: [DAGAction]) {
+        for action in actions {
+            switch action {
+            case .submitTaskSet(let taskSet):
+                tasks.submitTasks(taskSet, now: now)
+                drainTaskScheduler()
+                requestFullRound()
+                armPeriodicTimers()
+            case .killAllTaskAttempts(let stage, let reason):
+                tasks.killAllTaskAttempts(stage: stage, reason: reason, now: now)
+                drainTaskScheduler()
+            case .notifyPartitionCompletion(let stage, let partition):
+                tasks.notifyPartitionCompletion(stage: stage, partition: partition, now: now)
+                drainTaskScheduler()
+            case .scheduleTimer(let timer, let instant):
+                _ = environment.timers.schedule(timer, at: instant)
+            case .trace(let event):
+                environment.trace.record(event)
+            case .jobEnded(_, let name, let succeeded, let message):
+                endedJobs.append((name, succeeded, message))
+            }
+        }
+    }
+
+    func drainTaskScheduler() {
+        for output in tasks.drainOutputs() {
+            switch output {
+            case .trace(let event):
+                environment.trace.record(event)
+            case .action(.killTask(let tid, let executor, let reason)):
+                environment.backend.kill(tid, executor: executor, reason: reason)
+            case .action(.reviveOffers):
+                requestFullRound()
+            case .notification(let notification):
+                perform(dagActions(for: notification))
+            }
+        }
+    }
+
+    private func dagActions(for notification: TaskSchedulerNotification) -> [DAGAction] {
+        switch notification {
+        case .taskStarted(let task):
+            return dag.handleTaskStarted(stage: task.stage, partition: task.partition, now: now)
+        case .taskEnded(let task, let reason):
+            return dag.handleTaskCompletion(stage: task.stage, partition: task.partition, reason: reason, now: now)
+        case .taskResubmitted(let task):
+            return dag.handleTaskResubmitted(stage: task.stage, partition: task.partition, now: now)
+        case .taskSetFailed(let attempt, let message):
+            return dag.handleTaskSetFailed(stage: attempt, message: message, now: now)
+        case .speculativeTaskSubmitted(let attempt, let partition):
+            return dag.handleSpeculativeTaskSubmitted(stage: attempt, partition: partition, now: now)
+        case .executorAdded(let executor, let host):
+            return dag.handleExecutorAdded(executor, host: host, now: now)
+        case .executorLost(let executor, let reason):
+            return dag.handleExecutorLost(executor, reason: reason, now: now)
+        }
+    }
+}
