@@ -1,3 +1,4 @@
+import DequeModule
 import OrderedCollections
 
 /// Spark's driver-side scheduler as one object: the DAG scheduler, the task scheduler
@@ -30,6 +31,10 @@ public final class SparkScheduler {
     var speculationArmed = false
     /// The executor each running attempt was launched on (for the task-end offer).
     var executorOfTask: [TaskID: ExecutorID] = [:]
+    /// Task-scheduler notifications for the DAG scheduler, handled in arrival order once
+    /// the current input's own decisions are performed (Spark posts them to the
+    /// DAGScheduler's event loop rather than calling it synchronously).
+    var dagEventQueue: Deque<TaskSchedulerNotification> = []
     /// Jobs that ended, in order: (name, succeeded, message).
     public private(set) var endedJobs: [(name: String, succeeded: Bool, message: String?)] = []
 
@@ -54,6 +59,11 @@ public final class SparkScheduler {
     /// Applies one input. Everything it causes (launches, kills, timers, trace rows) goes
     /// out through the environment before it returns.
     public func handle(_ event: SchedulerEvent) {
+        apply(event)
+        processDAGEvents()
+    }
+
+    private func apply(_ event: SchedulerEvent) {
         switch event {
         case .submitJob(let job):
             perform(dag.handleJobSubmitted(job, now: now, maxConcurrentTasks: slots))
@@ -128,8 +138,16 @@ extension SparkScheduler {
             case .action(.reviveOffers):
                 requestFullRound()
             case .notification(let notification):
-                perform(dagActions(for: notification))
+                dagEventQueue.append(notification)
             }
+        }
+    }
+
+    /// Delivers queued notifications to the DAG scheduler until none is left (handling one
+    /// may queue more, e.g. a resubmitted stage's task set failing at once).
+    func processDAGEvents() {
+        while let notification = dagEventQueue.popFirst() {
+            perform(dagActions(for: notification))
         }
     }
 

@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks of sparksim's own machinery (wall-clock timings, not simulations).",
-        subcommands: [PholdCommand.self, NetworkCommand.self])
+        subcommands: [PholdCommand.self, NetworkCommand.self, EngineCommand.self])
 }
 
 /// PHOLD, the standard kernel benchmark, with the flags and output line of the Python
@@ -60,5 +60,31 @@ struct NetworkCommand: ParsableCommand {
     func run() throws {
         print(NetworkBenchmark.shuffle(hosts: hosts, racks: racks, bytes: shuffleBytes).line)
         print(NetworkBenchmark.ringAllreduce(ranks: ranks, bytes: allreduceBytes).line)
+    }
+}
+
+/// Spark's scheduler at scale: one job of T tasks on E executors of 4 cores.
+struct EngineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "engine",
+        abstract: "Benchmark the scheduler: one job of --tasks tasks on --executors executors of 4 cores.",
+        discussion: """
+            Each task prefers one random host and runs 1-10 s (drawn from a named stream); \
+            delay scheduling is on (spark.locality.wait 3s), offers are revived every second. \
+            The last line is tasks=<n> wall_s=<x> peak_rss_mib=<y>.
+            """)
+
+    @Option(help: "Executors (4 cores each, one per host).") var executors: Int = 1000
+    @Option(help: "Tasks in the job.") var tasks: Int = 100_000
+    @Option(help: "Scenario seed for the named streams.") var seed: UInt64 = 1
+
+    func validate() throws {
+        guard executors >= 1, tasks >= 1 else { throw ValidationError("--executors and --tasks must be at least 1") }
+    }
+
+    func run() throws {
+        let measurement = EngineBenchmark.run(executors: executors, tasks: tasks, seed: seed)
+        print("executors=\(measurement.executors) simulated_s=\(Double(measurement.makespanNanoseconds) / 1e9)")
+        print(measurement.line)
     }
 }
