@@ -1,0 +1,117 @@
+/// Task ends: success, failure, abort (Spark's `handleSuccessfulTask`, `handleFailedTask`,
+/// `abort`, `markPartitionCompleted`, `suspend`).
+extension TaskSetManager {
+    /// Spark's reason for a twin that finished after another attempt won (SPARK-13343).
+    static let didNotCommitReason = "Finish but did not commit due to another attempt succeeded"
+    /// Spark's kill reason for the losing attempts of a task.
+    static let anotherAttemptSucceeded = "another attempt succeeded"
+
+    /// Marks the attempt successful, kills its running twins and tells the DAG scheduler
+    /// (`handleSuccessfulTask`). A twin killed because another attempt won that still
+    /// reports success is handled as killed (SPARK-13343); a second report is ignored
+    /// (SPARK-37300).
+    mutating func handleSuccessfulTask(_ tid: TaskID, result: TaskEndReason, now: EngineInstant,
+                                       cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox) {
+        guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
+        guard attempts[slot].isRunning else { return }
+        let index = attempts[slot].index
+        if successful[index] && killedByOtherAttempt.contains(tid) {
+            _ = handleFailedTask(tid, reason: .killed(Self.didNotCommitReason), now: now, cluster: cluster,
+                                 outbox: &outbox)
+            return
+        }
+        attempts[slot].markFinished(.finished, at: now)
+        if config.speculation.enabled { successfulTaskDurations.insert(attempts[slot].duration.nanoseconds) }
+        removeRunningTask(tid)
+        for other in attemptSlots(of: index) where attempts[other].isRunning {
+            killedByOtherAttempt.insert(attempts[other].taskID)
+            outbox.act(.killTask(attempts[other].taskID, executor: attempts[other].executor,
+                                 reason: Self.anotherAttemptSucceeded))
+        }
+        if !successful[index] {
+            tasksSuccessful += 1
+            successful[index] = true
+            numFailures[index] = 0
+            if tasksSuccessful == numTasks { isZombie = true }
+        }
+        let task = description(ofSlot: slot)
+        outbox.trace(traceEvent(.taskFinished, task: task, now: now))
+        outbox.notify(.taskEnded(task, result))
+    }
+
+    /// What a failure asks of the task scheduler beyond the task set.
+    struct FailureEffects {
+        /// A fetch failure from this block manager (for application-level exclusion).
+        var fetchFailure: (host: HostID, executor: ExecutorID)?
+    }
+
+    /// Marks the attempt failed, tells the DAG scheduler, counts the failure if it counts,
+    /// aborts the task set after `maxTaskFailures`, and re-queues the task
+    /// (`handleFailedTask`). A fetch failure makes the set a zombie and marks the task
+    /// done here (the map stage must run again first); a barrier task's failure makes the
+    /// set a zombie.
+    @discardableResult
+    mutating func handleFailedTask(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant,
+                                   cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox) -> FailureEffects {
+        guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
+        var effects = FailureEffects()
+        guard attempts[slot].isRunning else { return effects }
+        removeRunningTask(tid)
+        let killed: Bool
+        if case .killed = reason { killed = true } else { killed = false }
+        attempts[slot].markFinished(killed ? .killed : .failed, at: now)
+        let info = attempts[slot]
+        let index = info.index
+        copiesRunning[index] -= 1
+        let failureReason = "Lost task \(info.id) in stage \(taskSet.id) (TID \(tid.rawValue)) "
+            + "(\(info.host) executor \(info.executor)): \(reason.description)"
+        if case .fetchFailed(_, _, let executor, let host, _) = reason {
+            if !successful[index] {
+                successful[index] = true
+                tasksSuccessful += 1
+            }
+            isZombie = true
+            effects.fetchFailure = (host, executor)
+        }
+        if isBarrier { isZombie = true }
+        let task = description(ofSlot: slot)
+        outbox.trace(traceEvent(killed ? .taskKilled : .taskFailed, task: task, now: now, detail: reason.traceDetail))
+        outbox.notify(.taskEnded(task, reason))
+        if !isZombie && reason.countsTowardTaskFailures {
+            excludelist?.updateExcludedForFailedTask(host: info.host, executor: info.executor, index: index,
+                                                     failureReason: failureReason, now: now)
+            numFailures[index] += 1
+            if numFailures[index] >= config.maxTaskFailures {
+                abort("Task \(index) in stage \(taskSet.id) failed \(config.maxTaskFailures) times, "
+                      + "most recent failure: \(failureReason)\nDriver stacktrace:", outbox: &outbox)
+                return effects
+            }
+        }
+        if !successful[index] { addPendingTask(index, speculatable: false, cluster: cluster) }
+        return effects
+    }
+
+    /// Fails the task set: the DAG scheduler hears `taskSetFailed`; no more launches.
+    mutating func abort(_ message: String, outbox: inout TaskSchedulerOutbox) {
+        outbox.notify(.taskSetFailed(taskSet.stage, message: message))
+        isZombie = true
+    }
+
+    /// Stops launching without telling the DAG scheduler, which already knows (Spark's
+    /// `suspend`, from `killAllTaskAttempts`).
+    mutating func suspend() { isZombie = true }
+
+    /// Another attempt of the stage finished this partition: it need not run here
+    /// (`markPartitionCompleted`).
+    mutating func markPartitionCompleted(_ partition: Int) {
+        if partitionToIndex == nil {
+            partitionToIndex = Dictionary(taskSet.tasks.enumerated().map { ($1.partition, $0) },
+                                          uniquingKeysWith: { first, _ in first })
+        }
+        guard let index = partitionToIndex![partition], !successful[index] else { return }
+        tasksSuccessful += 1
+        successful[index] = true
+        numFailures[index] = 0
+        if tasksSuccessful == numTasks { isZombie = true }
+    }
+}

@@ -1,0 +1,185 @@
+/// Answering one executor's offer: which pending task, at which level, and the launch.
+extension TaskSetManager {
+    /// What `resourceOffer` decided (Spark returns the same triple).
+    struct OfferResult {
+        /// The launched attempt (never set for barrier tasks, which launch at round end).
+        var task: TaskDescription?
+        /// The offer was refused although tasks are pending, at maxLocality ANY: delay
+        /// scheduling rejected it (SPARK-18886's "delay schedule reject").
+        var delayReject: Bool
+        /// The index taken from the pending lists (barrier tasks: kept pending launch).
+        var dequeuedIndex: Int?
+    }
+
+    /// Offers one executor with a locality cap; takes at most one task
+    /// (`TaskSetManager.resourceOffer`).
+    ///
+    /// With `maxLocality == .noPref` the cap is used as is; otherwise delay scheduling
+    /// narrows it to the level allowed now.
+    ///
+    /// - Complexity: amortised O(1) without exclusion (stale list entries are dropped once).
+    mutating func resourceOffer(executor: ExecutorID, host: HostID, maxLocality: TaskLocality, cpus: Int,
+                                gpus: [GPUGrant], now: EngineInstant, cluster: ExecutorRegistry,
+                                nextTaskID: inout Int, outbox: inout TaskSchedulerOutbox) -> OfferResult {
+        let offerExcluded = excludelist.map {
+            $0.isNodeExcludedForTaskSet(host) || $0.isExecutorExcludedForTaskSet(executor)
+        } ?? false
+        guard !isZombie, !offerExcluded else { return OfferResult(task: nil, delayReject: false, dequeuedIndex: nil) }
+        var allowed = maxLocality
+        if maxLocality != .noPref {
+            allowed = min(allowedLocalityLevel(now: now, cluster: cluster), maxLocality)
+        }
+        var result = OfferResult(task: nil, delayReject: false, dequeuedIndex: nil)
+        if let (index, locality, speculative) = dequeueTask(executor: executor, host: host, maxLocality: allowed,
+                                                             cluster: cluster) {
+            result.dequeuedIndex = index
+            if config.legacyLocalityWaitReset && maxLocality != .noPref {
+                resetDelayScheduleTimer(locality, now: now)
+            }
+            if isBarrier {
+                barrierPendingLaunchTasks[index] = BarrierPendingLaunchTask(
+                    executor: executor, host: host, index: index, locality: locality, gpus: gpus)
+            } else {
+                let task = prepareLaunchingTask(executor: executor, host: host, index: index, locality: locality,
+                                                speculative: speculative, cpus: cpus, gpus: gpus, launchTime: now,
+                                                nextTaskID: &nextTaskID)
+                emitLaunch(task, now: now, outbox: &outbox)
+                result.task = task
+            }
+        }
+        let hasPendingTasks = !pendingTasks.all.isEmpty || !pendingSpeculatableTasks.all.isEmpty
+        result.delayReject = result.dequeuedIndex == nil && maxLocality == .any && hasPendingTasks
+        return result
+    }
+
+    /// A regular task if any fits, else a speculative copy (`dequeueTask`).
+    mutating func dequeueTask(executor: ExecutorID, host: HostID, maxLocality: TaskLocality,
+                              cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
+        if let found = dequeueTask(executor, host, maxLocality, speculative: false, cluster) { return found }
+        return dequeueTask(executor, host, maxLocality, speculative: true, cluster)
+    }
+
+    /// Looks in the executor's list, then the host's, the no-pref list (before racks, to
+    /// keep traffic in the rack), the rack's and the list of all, as far as `maxLocality`
+    /// allows (`dequeueTaskHelper`). A no-pref task is reported PROCESS_LOCAL.
+    private mutating func dequeueTask(_ executor: ExecutorID, _ host: HostID, _ maxLocality: TaskLocality,
+                                      speculative: Bool, _ cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
+        if speculative && speculatableTasks.isEmpty { return nil }
+        // Move the lists out so the scan can read the rest of `self` (no copy: a swap).
+        var lists = PendingTasksByLocality()
+        if speculative { swap(&lists, &pendingSpeculatableTasks) } else { swap(&lists, &pendingTasks) }
+        defer { if speculative { swap(&lists, &pendingSpeculatableTasks) } else { swap(&lists, &pendingTasks) } }
+        guard let (index, locality) = locate(executor, host, maxLocality, speculative, in: &lists, cluster) else {
+            return nil
+        }
+        if speculative { speculatableTasks.remove(index) }
+        return (index, locality, speculative)
+    }
+
+    private func locate(_ executor: ExecutorID, _ host: HostID, _ maxLocality: TaskLocality, _ speculative: Bool,
+                        in lists: inout PendingTasksByLocality, _ cluster: ExecutorRegistry) -> (Int, TaskLocality)? {
+        let take: (inout [Int]) -> Int? = {
+            dequeueTaskFromList(executor: executor, host: host, list: &$0, speculative: speculative)
+        }
+        if let index = lists.forExecutor.withList(executor, take) { return (index, .processLocal) }
+        if maxLocality >= .nodeLocal, let index = lists.forHost.withList(host, take) { return (index, .nodeLocal) }
+        if maxLocality >= .noPref, let index = take(&lists.noPrefs) { return (index, .processLocal) }
+        if maxLocality >= .rackLocal, let rack = cluster.rack(forHost: host),
+           let index = lists.forRack.withList(rack, take) { return (index, .rackLocal) }
+        if maxLocality >= .any, let index = take(&lists.all) { return (index, .any) }
+        return nil
+    }
+
+    /// Pops the first launchable index from the end of `list`, dropping stale entries on
+    /// the way; skips (and keeps) entries excluded here, and for a speculative copy those
+    /// that already ran on this host (`dequeueTaskFromList`).
+    func dequeueTaskFromList(executor: ExecutorID, host: HostID, list: inout [Int], speculative: Bool) -> Int? {
+        var offset = list.count
+        while offset > 0 {
+            offset -= 1
+            let index = list[offset]
+            if isTaskExcluded(index, executor: executor, host: host)
+                || (speculative && hasAttempt(of: index, onHost: host)) { continue }
+            if offset == list.count - 1 { list.removeLast() } else { list.remove(at: offset) }
+            guard !successful[index] else { continue }
+            if copiesRunning[index] == 0 && barrierPendingLaunchTasks[index] == nil { return index }
+            if speculative && copiesRunning[index] == 1 { return index }
+        }
+        return nil
+    }
+
+    func isTaskExcluded(_ index: Int, executor: ExecutorID, host: HostID) -> Bool {
+        guard let excludelist else { return false }
+        return excludelist.isNodeExcluded(host, forTask: index) || excludelist.isExecutorExcluded(executor, forTask: index)
+    }
+
+    /// Spark's `hasAttemptOnHost`: speculative copies go to another host.
+    func hasAttempt(of index: Int, onHost host: HostID) -> Bool {
+        var slot = lastAttempt[index]
+        while slot >= 0 {
+            if attempts[slot].host == host { return true }
+            slot = attempts[slot].previousAttempt
+        }
+        return false
+    }
+
+    /// Books a launch: next TID, attempt number, running copy (`prepareLaunchingTask`).
+    mutating func prepareLaunchingTask(executor: ExecutorID, host: HostID, index: Int, locality: TaskLocality,
+                                       speculative: Bool, cpus: Int, gpus: [GPUGrant], launchTime: EngineInstant,
+                                       nextTaskID: inout Int) -> TaskDescription {
+        let tid = TaskID(nextTaskID)
+        nextTaskID += 1
+        precondition(attempts.last.map { $0.taskID < tid } ?? true, "TIDs must grow")
+        copiesRunning[index] += 1
+        let previous = lastAttempt[index]
+        let attemptNumber = previous >= 0 ? attempts[previous].attemptNumber + 1 : 0
+        let addresses = gpus.map(\.address)
+        attempts.append(TaskInfo(taskID: tid, index: index, attemptNumber: attemptNumber, executor: executor, host: host,
+                                 locality: locality, speculative: speculative, launchTime: launchTime,
+                                 gpuAddresses: addresses, previousAttempt: previous))
+        lastAttempt[index] = attempts.count - 1
+        attemptsByExecutor[executor, default: []].append(attempts.count - 1)
+        addRunningTask(tid)
+        return TaskDescription(taskID: tid, stage: taskSet.stage, partition: taskSet.tasks[index].partition,
+                               attemptNumber: attemptNumber, executor: executor, host: host, locality: locality,
+                               speculative: speculative, cpus: cpus, gpuAddresses: addresses)
+    }
+
+    /// Tells the DAG scheduler and the trace that `task` launched.
+    func emitLaunch(_ task: TaskDescription, now: EngineInstant, outbox: inout TaskSchedulerOutbox) {
+        outbox.notify(.taskStarted(task))
+        var details: [String] = []
+        if task.speculative { details.append("speculative") }
+        if !task.gpuAddresses.isEmpty { details.append("gpu=" + task.gpuAddresses.joined(separator: ",")) }
+        outbox.trace(traceEvent(.taskLaunched, task: task, now: now, locality: task.locality,
+                                detail: details.isEmpty ? nil : details.joined(separator: " ")))
+    }
+
+    func traceEvent(_ kind: SchedulerTraceEvent.Kind, task: TaskDescription, now: EngineInstant,
+                    locality: TaskLocality? = nil, detail: String? = nil) -> SchedulerTraceEvent {
+        SchedulerTraceEvent(time: now, kind: kind, job: taskSet.jobName, stage: taskSet.stageName,
+                            stageAttempt: taskSet.stage.attempt, partition: task.partition,
+                            taskAttempt: task.attemptNumber, executor: task.executor, host: task.host,
+                            locality: locality, detail: detail)
+    }
+
+    /// Spark's `addRunningTask` (the scheduler updates the pools' counts).
+    mutating func addRunningTask(_ tid: TaskID) {
+        runningTasksSet.insert(tid)
+        maximumRunningTasks = max(maximumRunningTasks, runningTasksSet.count)
+    }
+
+    /// Spark's `removeRunningTask`.
+    mutating func removeRunningTask(_ tid: TaskID) {
+        runningTasksSet.remove(tid)
+    }
+
+    /// The launch description of a past attempt (for end notifications).
+    func description(ofSlot slot: Int) -> TaskDescription {
+        let info = attempts[slot]
+        return TaskDescription(taskID: info.taskID, stage: taskSet.stage, partition: taskSet.tasks[info.index].partition,
+                               attemptNumber: info.attemptNumber, executor: info.executor, host: info.host,
+                               locality: info.locality, speculative: info.speculative, cpus: taskSet.resources.cpus,
+                               gpuAddresses: info.gpuAddresses)
+    }
+}

@@ -1,0 +1,192 @@
+/// Schedules the tasks of one task set: delay scheduling across locality levels, retries
+/// up to `spark.task.maxFailures`, speculation, exclusion (Spark's `TaskSetManager`).
+///
+/// A value: the task scheduler owns it, calls its mutating methods with an event (an
+/// offer, a task end, an executor loss) and collects what it produced in an outbox
+/// (notifications for the DAG scheduler, backend actions, trace rows). It never reaches
+/// into the scheduler; what it needs to know about the cluster comes in as an
+/// `ExecutorRegistry` argument.
+///
+/// Life cycle: active → zombie (every task succeeded, a fetch failure, abort, a newer
+/// attempt of the stage, a barrier task failed) → finished (zombie with no running task;
+/// the scheduler then drops it). Zombies launch nothing but still account for the
+/// attempts they have running.
+public struct TaskSetManager {
+    public let taskSet: TaskSet
+    let config: TaskSchedulerConfiguration
+    public var numTasks: Int { taskSet.tasks.count }
+
+    // MARK: Per task (by index)
+
+    /// Launched attempts not yet failed (a successful attempt keeps its count, as in Spark).
+    var copiesRunning: [Int]
+    /// Some attempt succeeded (or failed with a fetch failure: not to be re-run here).
+    var successful: [Bool]
+    var numFailures: [Int]
+    /// Slot in `attempts` of the newest attempt of each index, -1 if none.
+    var lastAttempt: [Int]
+    public internal(set) var tasksSuccessful = 0
+    /// Partition → index, built on first use (Spark's `partitionToIndex`).
+    var partitionToIndex: [Int: Int]?
+
+    // MARK: Attempts
+
+    /// Every attempt launched, in TID order (TIDs only grow), found by binary search.
+    var attempts: [TaskInfo] = []
+    /// Slots of the attempts launched on each executor (for executor loss).
+    var attemptsByExecutor: [ExecutorID: [Int]] = [:]
+    /// Spark's `runningTasksSet` and the most it ever held (its hash table's size).
+    var runningTasksSet: Set<TaskID> = []
+    var maximumRunningTasks = 0
+    /// Attempts killed because another attempt of the task succeeded.
+    var killedByOtherAttempt: Set<TaskID> = []
+
+    // MARK: Scheduling state
+
+    public internal(set) var isZombie = false
+    var pendingTasks = PendingTasksByLocality()
+    var pendingSpeculatableTasks = PendingTasksByLocality()
+    /// Indices marked speculatable and not yet launched as a copy.
+    var speculatableTasks: Set<Int> = []
+    var successfulTaskDurations = PercentileHeap()
+    /// Barrier tasks given an offer in the current round, by index (launched together
+    /// at the round's end, or returned to pending).
+    var barrierPendingLaunchTasks: [Int: BarrierPendingLaunchTask] = [:]
+    var maximumBarrierPending = 0
+    public internal(set) var myLocalityLevels: [TaskLocality] = []
+    var localityWaits: [Int64] = []
+    var currentLocalityIndex = 0
+    var lastLocalityWaitResetTime: EngineInstant
+    public internal(set) var excludelist: TaskSetExcludelist?
+
+    // MARK: Kept by the task scheduler
+
+    /// `TaskSchedulerImpl.noRejectsSinceLastReset` for this task set (nil = never set).
+    var noRejectsSinceLastReset: Bool?
+    /// The pool holding this manager, and its insertion sequence (for stable ordering).
+    var pool = 0
+    var sequence = 0
+
+    /// Builds the pending lists (lowest index popped first) and the valid locality levels.
+    init(taskSet: TaskSet, config: TaskSchedulerConfiguration, cluster: ExecutorRegistry, now: EngineInstant) {
+        self.taskSet = taskSet
+        self.config = config
+        let n = taskSet.tasks.count
+        copiesRunning = Array(repeating: 0, count: n)
+        successful = Array(repeating: false, count: n)
+        numFailures = Array(repeating: 0, count: n)
+        lastAttempt = Array(repeating: -1, count: n)
+        lastLocalityWaitResetTime = now
+        if config.exclusion.taskSetRecordsFailures {
+            excludelist = TaskSetExcludelist(settings: config.exclusion)
+        }
+        for index in stride(from: n - 1, through: 0, by: -1) {
+            addPendingTask(index, resolveRacks: false, speculatable: false, cluster: cluster)
+        }
+        resolveRacksInBulk(cluster: cluster)
+        myLocalityLevels = computeValidLocalityLevels()
+        localityWaits = myLocalityLevels.map { config.localityWait($0, isBarrier: taskSet.isBarrier) }
+    }
+
+    /// The Spark name used by FAIR ordering ties (`"TaskSet_" + taskSet.id`).
+    public var name: String { "TaskSet_\(taskSet.id)" }
+    public var runningTasks: Int { runningTasksSet.count }
+    public var isBarrier: Bool { taskSet.isBarrier }
+    /// Spark's `isSchedulable`: offered resources in a round at all.
+    public var isSchedulable: Bool { !isZombie && !(pendingTasks.isEmpty && pendingSpeculatableTasks.isEmpty) }
+    /// A zombie with nothing running: the scheduler forgets it (`taskSetFinished`).
+    public var isFinished: Bool { isZombie && runningTasksSet.isEmpty }
+
+    /// Whether the index still needs an attempt (Spark's `copiesRunning == 0 && !successful`).
+    func needsScheduling(_ index: Int) -> Bool { copiesRunning[index] == 0 && !successful[index] }
+
+    /// Adds a task to every pending list it belongs on (`addPendingTask`); zombies add nothing.
+    mutating func addPendingTask(_ index: Int, resolveRacks: Bool = true, speculatable: Bool,
+                                 cluster: ExecutorRegistry) {
+        if isZombie { return }
+        let locations = taskSet.tasks[index].preferredLocations
+        if speculatable {
+            Self.add(index, locations, to: &pendingSpeculatableTasks, resolveRacks: resolveRacks, cluster: cluster)
+        } else {
+            Self.add(index, locations, to: &pendingTasks, resolveRacks: resolveRacks, cluster: cluster)
+        }
+    }
+
+    private static func add(_ index: Int, _ locations: [TaskLocation], to lists: inout PendingTasksByLocality,
+                            resolveRacks: Bool, cluster: ExecutorRegistry) {
+        for location in locations {
+            switch location {
+            case .executor(_, let executor):
+                lists.forExecutor.push(index, key: executor, isAlive: cluster.isExecutorAlive(executor))
+            case .hdfsCache(let host):
+                for executor in cluster.executorsAlive(onHost: host) {
+                    lists.forExecutor.push(index, key: executor, isAlive: true)
+                }
+            case .host:
+                break
+            }
+            lists.forHost.push(index, key: location.host, isAlive: cluster.hasExecutorsAlive(onHost: location.host))
+            if resolveRacks, let rack = cluster.rack(forHost: location.host) {
+                lists.forRack.push(index, key: rack, isAlive: cluster.hasHostAlive(onRack: rack))
+            }
+        }
+        if locations.isEmpty { lists.noPrefs.append(index) }
+        lists.all.append(index)
+    }
+
+    /// Appends each host's list to its rack's list, hosts in the JVM's `HashMap` order, as
+    /// Spark's `addPendingTasks` resolves racks once per host at creation.
+    private mutating func resolveRacksInBulk(cluster: ExecutorRegistry) {
+        let hosts = ScalaHashOrder.ordered(pendingTasks.forHost.insertionOrderedKeys,
+                                           capacity: ScalaHashOrder.capacity(
+                                               forMaximumSize: pendingTasks.forHost.insertionOrderedKeys.count),
+                                           hash: ScalaHashOrder.hash(of:))
+        for host in hosts {
+            guard let rack = cluster.rack(forHost: host), let list = pendingTasks.forHost.lists[host] else { continue }
+            pendingTasks.forRack.push(contentsOf: list, key: rack, isAlive: cluster.hasHostAlive(onRack: rack))
+        }
+    }
+
+    /// The slot of `tid` in `attempts`, by binary search.
+    func slot(of tid: TaskID) -> Int? {
+        var low = 0
+        var high = attempts.count
+        while low < high {
+            let mid = (low + high) / 2
+            if attempts[mid].taskID < tid { low = mid + 1 } else { high = mid }
+        }
+        return low < attempts.count && attempts[low].taskID == tid ? low : nil
+    }
+
+    /// The attempt with this TID, if this manager launched it.
+    func info(_ tid: TaskID) -> TaskInfo? { slot(of: tid).map { attempts[$0] } }
+
+    /// Slots of the attempts of `index`, newest first (Spark's `taskAttempts(index)`).
+    func attemptSlots(of index: Int) -> [Int] {
+        var slots: [Int] = []
+        var slot = lastAttempt[index]
+        while slot >= 0 {
+            slots.append(slot)
+            slot = attempts[slot].previousAttempt
+        }
+        return slots
+    }
+
+    /// Spark's `someAttemptSucceeded(tid)`.
+    func someAttemptSucceeded(_ tid: TaskID) -> Bool {
+        guard let info = info(tid) else { return false }
+        return successful[info.index]
+    }
+}
+
+/// A barrier task given an offer in the current round (Spark's `BarrierPendingLaunchTask`).
+struct BarrierPendingLaunchTask {
+    let executor: ExecutorID
+    let host: HostID
+    let index: Int
+    let locality: TaskLocality
+    let gpus: [GPUGrant]
+    /// The offer (in the round's shuffled order) that gave the resources, and the cores.
+    var offerIndex = 0
+    var cores = 0
+}

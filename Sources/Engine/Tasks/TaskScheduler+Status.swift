@@ -1,0 +1,103 @@
+/// Executor changes, task status updates and speculation checks (Spark's
+/// `TaskSchedulerImpl.executorAdded`, `executorLost`/`removeExecutor`, `statusUpdate`,
+/// `handleSuccessfulTask`/`handleFailedTask`, `checkSpeculatableTasks`).
+extension TaskScheduler {
+    /// Registers an executor: its resources are offered from now on, and the next round
+    /// recomputes every schedulable task set's locality levels (Spark's `newExecAvail`).
+    public mutating func executorAdded(_ info: ExecutorInfo, now: EngineInstant) {
+        let change = registry.add(info.id, host: info.host, rack: info.rack, profile: info.resourceProfile)
+        resources.add(info)
+        for slot in managers.indices where managers[slot] != nil { managers[slot]!.livenessChanged(change) }
+        newExecutorAvailable = true
+        outbox.notify(.executorAdded(info.id, host: info.host))
+    }
+
+    /// Removes an executor (`executorLost` → `removeExecutor`).
+    ///
+    /// Its running attempts are forgotten at once (their later reports are ignored). With
+    /// a pending reason the task sets are not told yet: their attempts neither fail nor
+    /// re-queue until the real reason arrives (a second call). Otherwise every task set,
+    /// zombies included, re-queues what it lost; the DAG scheduler hears of a live
+    /// executor's loss once.
+    public mutating func executorLost(_ id: ExecutorID, reason: ExecutorLossReason, now: EngineInstant) {
+        let wasAlive = registry.isExecutorAlive(id)
+        guard wasAlive || registry.executorHost[id] != nil else { return }
+        let isPending = reason == .pending
+        let (tasks, change) = registry.remove(id, keepHost: isPending)
+        for tid in tasks { cleanupTaskState(tid) }
+        if isPending { resources.disable(id) } else { resources.remove(id) }
+        if let change {
+            for slot in managers.indices where managers[slot] != nil { managers[slot]!.livenessChanged(change) }
+        }
+        if !isPending {
+            for slot in pools.managersInTreeOrder() {
+                let before = managers[slot]!.runningTasks
+                managers[slot]!.executorLost(id, reason: reason, now: now, cluster: registry, outbox: &outbox)
+                settle(slot, runningBefore: before, now: now)
+            }
+        }
+        healthTracker?.handleRemovedExecutor(id)
+        if wasAlive {
+            outbox.notify(.executorLost(id, reason: reason))
+            outbox.act(.reviveOffers)
+        }
+    }
+
+    /// The executor reports the attempt RUNNING: it is no longer "launching" (SPARK-39955).
+    public mutating func taskRunning(_ tid: TaskID) {
+        guard let slot = taskIdToManager[tid], let attempt = managers[slot]!.slot(of: tid) else { return }
+        managers[slot]!.attempts[attempt].launching = false
+    }
+
+    /// The executor reports the attempt ended (`statusUpdate` with a finished state).
+    ///
+    /// Frees what the attempt held on its executor, then lets its task set handle the
+    /// success or failure. A report for an attempt the scheduler has forgotten (its
+    /// executor was removed, or a duplicate) is ignored. After a failure that must re-run,
+    /// Spark revives offers.
+    public mutating func taskEnded(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant) {
+        resources.release(tid)
+        guard let slot = taskIdToManager[tid] else { return }
+        cleanupTaskState(tid)
+        let before = managers[slot]!.runningTasks
+        managers[slot]!.removeRunningTask(tid)
+        if case .success = reason {
+            managers[slot]!.handleSuccessfulTask(tid, result: reason, now: now, cluster: registry, outbox: &outbox)
+        } else {
+            let effects = managers[slot]!.handleFailedTask(tid, reason: reason, now: now, cluster: registry,
+                                                           outbox: &outbox)
+            if let fetch = effects.fetchFailure {
+                healthTracker?.updateExcludedForFetchFailure(host: fetch.host, executor: fetch.executor, now: now)
+            }
+            if !managers[slot]!.isZombie && !managers[slot]!.someAttemptSucceeded(tid) {
+                outbox.act(.reviveOffers)
+            }
+        }
+        settle(slot, runningBefore: before, now: now)
+    }
+
+    /// Looks for speculatable tasks in every task set, in pool order, and returns whether
+    /// any was marked (`checkSpeculatableTasks`); Spark then revives offers.
+    @discardableResult
+    public mutating func checkSpeculatableTasks(now: EngineInstant) -> Bool {
+        var found = false
+        for slot in pools.managersInTreeOrder() {
+            let marked = managers[slot]!.checkSpeculatableTasks(
+                minTimeToSpeculation: configuration.speculation.minTaskRuntime, now: now, cluster: registry,
+                outbox: &outbox)
+            found = found || marked
+        }
+        if found { outbox.act(.reviveOffers) }
+        return found
+    }
+
+    /// One task set's check with an explicit `minTimeToSpeculation` (TaskSetManagerSuite
+    /// calls `manager.checkSpeculatableTasks(0)`).
+    @discardableResult
+    public mutating func checkSpeculatableTasks(for attempt: StageAttemptID, minTimeToSpeculation: Int64,
+                                                now: EngineInstant) -> Bool {
+        guard let slot = taskSetsByStage[attempt.stage]?[attempt.attempt] else { return false }
+        return managers[slot]!.checkSpeculatableTasks(minTimeToSpeculation: minTimeToSpeculation, now: now,
+                                                      cluster: registry, outbox: &outbox)
+    }
+}
