@@ -60,8 +60,8 @@ public enum TaskEndReason: Hashable, Sendable, CustomStringConvertible {
         case .resultLost: return "TaskResultLost (result lost from block manager)"
         case .killed(let why): return "TaskKilled (\(why))"
         case .executorLost(let executor, let causedByApp, let message):
-            return "ExecutorLostFailure (executor \(executor) exited \(causedByApp ? "caused by" : "unrelated to") "
-                + "one of the running tasks) Reason: \(message)"
+            let behaviour = causedByApp ? "caused by one of the running tasks" : "unrelated to the running tasks"
+            return "ExecutorLostFailure (executor \(executor) exited \(behaviour)) Reason: \(message)"
         }
     }
 }
