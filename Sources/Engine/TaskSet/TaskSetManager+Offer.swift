@@ -110,7 +110,8 @@ extension TaskSetManager {
 
     func isTaskExcluded(_ index: Int, executor: ExecutorID, host: HostID) -> Bool {
         guard let excludelist else { return false }
-        return excludelist.isNodeExcluded(host, forTask: index) || excludelist.isExecutorExcluded(executor, forTask: index)
+        return excludelist.isNodeExcluded(host, forTask: index)
+            || excludelist.isExecutorExcluded(executor, forTask: index)
     }
 
     /// Spark's `hasAttemptOnHost`: speculative copies go to another host.
@@ -134,7 +135,8 @@ extension TaskSetManager {
         let previous = lastAttempt[index]
         let attemptNumber = previous >= 0 ? attempts[previous].attemptNumber + 1 : 0
         let addresses = gpus.map(\.address)
-        attempts.append(TaskInfo(taskID: tid, index: index, attemptNumber: attemptNumber, executor: executor, host: host,
+        attempts.append(TaskInfo(taskID: tid, index: index, attemptNumber: attemptNumber, executor: executor,
+                                 host: host,
                                  locality: locality, speculative: speculative, launchTime: launchTime,
                                  gpuAddresses: addresses, previousAttempt: previous))
         lastAttempt[index] = attempts.count - 1
@@ -177,7 +179,8 @@ extension TaskSetManager {
     /// The launch description of a past attempt (for end notifications).
     func description(ofSlot slot: Int) -> TaskDescription {
         let info = attempts[slot]
-        return TaskDescription(taskID: info.taskID, stage: taskSet.stage, partition: taskSet.tasks[info.index].partition,
+        return TaskDescription(taskID: info.taskID, stage: taskSet.stage,
+                               partition: taskSet.tasks[info.index].partition,
                                attemptNumber: info.attemptNumber, executor: info.executor, host: info.host,
                                locality: info.locality, speculative: info.speculative, cpus: taskSet.resources.cpus,
                                gpuAddresses: info.gpuAddresses)

@@ -37,7 +37,8 @@ extension TaskSetManager {
             case .pending: preconditionFailure("executorLost with a pending reason")
             }
             handleFailedTask(attempts[slot].taskID,
-                             reason: .executorLost(executor, causedByApp: causedByApp, message: Self.message(of: reason)),
+                             reason: .executorLost(executor, causedByApp: causedByApp,
+                                                   message: Self.message(of: reason)),
                              now: now, cluster: cluster, outbox: &outbox)
         }
         recomputeLocality()

@@ -16,7 +16,7 @@ extension TaskScheduler {
     mutating func completeBarrierRound(_ slot: Int, round: inout RoundState, now: EngineInstant) {
         let pending = managers[slot]!.barrierPendingInHashOrder()
         let numTasks = managers[slot]!.numTasks
-        defer { managers[slot]!.barrierPendingLaunchTasks.removeAll() }
+        defer { managers[slot]?.barrierPendingLaunchTasks.removeAll() }
         guard pending.count == numTasks else {
             for task in pending {
                 round.cpus[task.offerIndex] += task.cores
@@ -28,7 +28,9 @@ extension TaskScheduler {
                                       outbox: &outbox)
                 finishIfDone(slot, now: now)
             } else {
-                for task in pending { managers[slot]!.addPendingTask(task.index, speculatable: false, cluster: registry) }
+                for task in pending {
+                    managers[slot]!.addPendingTask(task.index, speculatable: false, cluster: registry)
+                }
             }
             return
         }
@@ -41,7 +43,8 @@ extension TaskScheduler {
             resources.acquire(description.taskID, executor: task.executor, cpus: task.cores, gpus: task.gpus)
             launched.append((task.offerIndex, description))
         }
-        let addresses = launched.sorted { $0.task.partition < $1.task.partition }.map { round.offers[$0.offerIndex].host }
+        let addresses = launched.sorted { $0.task.partition < $1.task.partition }
+            .map { round.offers[$0.offerIndex].host }
         for (offerIndex, task) in launched {
             var withAddresses = task
             withAddresses.barrierAddresses = addresses

@@ -31,6 +31,7 @@ extension TaskScheduler {
                                        cores: offer.cores, gpuAddresses: offer.gpus.map(\.address)), now: now)
         }
         healthTracker?.applyExcludeOnFailureTimeout(now: now)
+        abortUnschedulableTaskSets(now: now)
         var filtered = offers
         if let healthTracker {
             filtered = offers.filter {
@@ -100,6 +101,7 @@ extension TaskScheduler {
                 managers[slot]!.noRejectsSinceLastReset = false
             }
         }
+        checkSchedulable(slot, launchedAny: launchedAny, now: now)
         if launchedAny && isBarrier {
             completeBarrierRound(slot, round: &round, now: now)
         }
@@ -114,7 +116,8 @@ extension TaskScheduler {
         let taskSet = managers[slot]!.taskSet
         let cpus = taskSet.resources.cpus
         for i in round.offers.indices {
-            guard configuration.canBeScheduled(taskProfile: taskSet.resourceProfile, executorProfile: round.profiles[i]),
+            guard configuration.canBeScheduled(taskProfile: taskSet.resourceProfile,
+                                               executorProfile: round.profiles[i]),
                   round.cpus[i] >= cpus,
                   let gpus = GPUAmount.assign(taskSet.resources.gpus, from: round.gpus[i]) else { continue }
             let offer = round.offers[i]

@@ -28,6 +28,9 @@ public struct TaskScheduler {
     /// An executor registered since the last round: the next round recomputes locality.
     var newExecutorAvailable = false
     private var nextSequence = 0
+    /// Task sets excluded everywhere, with the instant they abort unless a launch happens
+    /// first, and the task found unschedulable (Spark's `unschedulableTaskSetToExpiryTime`).
+    var unschedulableDeadlines: [Int: (deadline: EngineInstant, index: Int)] = [:]
     var outbox = TaskSchedulerOutbox()
 
     public init(configuration: TaskSchedulerConfiguration, random: any SchedulerRandom) {
@@ -73,7 +76,8 @@ public struct TaskScheduler {
     public mutating func killAllTaskAttempts(stage: StageID, reason: String, now: EngineInstant) {
         for (_, slot) in (taskSetsByStage[stage] ?? [:]).sorted(by: { $0.key < $1.key }) {
             for tid in runningInHashOrder(slot) {
-                if let executor = taskIdToExecutor[tid] { outbox.act(.killTask(tid, executor: executor, reason: reason)) }
+                guard let executor = taskIdToExecutor[tid] else { continue }
+                outbox.act(.killTask(tid, executor: executor, reason: reason))
             }
             managers[slot]!.suspend()
             finishIfDone(slot, now: now)
@@ -147,6 +151,7 @@ public struct TaskScheduler {
         taskSetsByStage[attempt.stage]?[attempt.attempt] = nil
         if taskSetsByStage[attempt.stage]?.isEmpty == true { taskSetsByStage[attempt.stage] = nil }
         pools.remove(manager: slot, from: manager.pool)
+        unschedulableDeadlines[slot] = nil
         managers[slot] = nil
         freeSlots.append(slot)
     }

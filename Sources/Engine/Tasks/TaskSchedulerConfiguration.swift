@@ -116,6 +116,8 @@ public struct ExclusionSettings: Sendable {
     public var timeout: Int64
     public var fetchFailureEnabled: Bool
     public var shuffleServiceEnabled: Bool
+    /// `spark.scheduler.excludeOnFailure.unschedulableTaskSetTimeout`.
+    public var unschedulableTaskSetTimeout: Int64
 
     public init(conf: SparkConf) {
         taskAndStageEnabled = conf.excludeOnFailureTaskAndStageEnabled
@@ -129,6 +131,7 @@ public struct ExclusionSettings: Sendable {
         timeout = conf.excludeTimeoutNanoseconds
         fetchFailureEnabled = conf.excludeOnFetchFailure
         shuffleServiceEnabled = conf.shuffleServiceEnabled
+        unschedulableTaskSetTimeout = conf.unschedulableTaskSetTimeoutNanoseconds
     }
 
     /// A task set keeps failure records when either level is on; it excludes only when the

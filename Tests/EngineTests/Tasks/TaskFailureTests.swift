@@ -14,7 +14,8 @@ import Testing
             h.fail(attempt, .resultLost, at: ms(1))
         }
         #expect(h.failedTaskSets.map(\.0) == [ts])
-        #expect(h.failedTaskSets.first?.1 == "Task 0 in stage 0.0 failed 4 times, most recent failure: Lost task 0.3 in "
+        #expect(h.failedTaskSets.first?.1 == "Task 0 in stage 0.0 failed 4 times, most recent failure: Lost task 0.3 "
+                + "in "
                 + "stage 0.0 (TID 3) (host1 executor exec1): TaskResultLost (result lost from block manager)"
                 + "\nDriver stacktrace:")
         #expect(h.manager(ts) == nil)
