@@ -16,7 +16,8 @@ extension TaskScheduler {
         for slot in managers.indices {
             guard let manager = managers[slot] else { continue }
             precondition(!manager.isFinished, "finished \(manager.taskSet.stage) still held")
-            precondition(taskSetsByStage[manager.taskSet.stage.stage]?[manager.taskSet.stage.attempt] == slot,
+            let indexed = taskSetsByStage[manager.taskSet.stage.stage]?[manager.taskSet.stage.attempt]
+            precondition(indexed == slot || manager.isZombie,
                          "\(manager.taskSet.stage) not indexed by stage")
             var pool: Int? = manager.pool
             while let id = pool {

@@ -19,7 +19,7 @@ extension TaskScheduler {
     /// happened since the last full round that reset it (SPARK-18886). Barrier task sets
     /// launch all their tasks in the round or none. Offers are shuffled through
     /// `SchedulerRandom` when `shuffleOffers` is on. Executors seen for the first time
-    /// are registered, as Spark does.
+    /// are registered, as Spark does (their resources stay the caller's to track).
     ///
     /// - Returns: the launches, grouped by offer in the round's order (Spark's
     ///   `resourceOffers(...).flatten`); TIDs follow decision order.
@@ -27,8 +27,8 @@ extension TaskScheduler {
     public mutating func resourceOffers(_ offers: [WorkerOffer], isAllFreeResources: Bool,
                                         now: EngineInstant) -> [TaskDescription] {
         for offer in offers where !registry.isExecutorAlive(offer.executor) {
-            executorAdded(ExecutorInfo(id: offer.executor, host: offer.host, rack: registry.rack(forHost: offer.host),
-                                       cores: offer.cores, gpuAddresses: offer.gpus.map(\.address)), now: now)
+            register(ExecutorInfo(id: offer.executor, host: offer.host, rack: registry.rack(forHost: offer.host),
+                                  cores: offer.cores, gpuAddresses: offer.gpus.map(\.address)), bookResources: false)
         }
         healthTracker?.applyExcludeOnFailureTimeout(now: now)
         abortUnschedulableTaskSets(now: now)

@@ -5,8 +5,15 @@ extension TaskScheduler {
     /// Registers an executor: its resources are offered from now on, and the next round
     /// recomputes every schedulable task set's locality levels (Spark's `newExecAvail`).
     public mutating func executorAdded(_ info: ExecutorInfo, now: EngineInstant) {
+        register(info, bookResources: true)
+    }
+
+    /// Registers an executor; with `bookResources` its cores and GPUs are tracked for
+    /// `makeOffers` (executors first seen in a caller's offer are not: the caller owns
+    /// their resources, as Spark's tests passing ad-hoc `WorkerOffer`s do).
+    mutating func register(_ info: ExecutorInfo, bookResources: Bool) {
         let change = registry.add(info.id, host: info.host, rack: info.rack, profile: info.resourceProfile)
-        resources.add(info)
+        if bookResources { resources.add(info) }
         for slot in managers.indices where managers[slot] != nil { managers[slot]!.livenessChanged(change) }
         newExecutorAvailable = true
         outbox.notify(.executorAdded(info.id, host: info.host))

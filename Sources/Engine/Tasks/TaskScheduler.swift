@@ -55,7 +55,8 @@ public struct TaskScheduler {
     /// the newest is active (`submitTasks`). Spark then revives offers.
     public mutating func submitTasks(_ taskSet: TaskSet, now: EngineInstant) {
         let stage = taskSet.stage.stage
-        precondition(taskSetsByStage[stage]?[taskSet.stage.attempt] == nil, "\(taskSet.stage) submitted twice")
+        // Submitting an attempt again (Spark's tests do) replaces it; the old manager turns
+        // zombie below and lives on, unindexed, until its running attempts end.
         var manager = TaskSetManager(taskSet: taskSet, config: configuration, cluster: registry, now: now)
         manager.pool = pools.poolForTaskSet(named: taskSet.pool)
         manager.sequence = nextSequence
@@ -148,7 +149,9 @@ public struct TaskScheduler {
             healthTracker?.updateExcludedForSuccessfulTaskSet(failures: failures, now: now)
         }
         let attempt = manager.taskSet.stage
-        taskSetsByStage[attempt.stage]?[attempt.attempt] = nil
+        if taskSetsByStage[attempt.stage]?[attempt.attempt] == slot {
+            taskSetsByStage[attempt.stage]?[attempt.attempt] = nil
+        }
         if taskSetsByStage[attempt.stage]?.isEmpty == true { taskSetsByStage[attempt.stage] = nil }
         pools.remove(manager: slot, from: manager.pool)
         unschedulableDeadlines[slot] = nil

@@ -151,7 +151,7 @@ import Testing
         h.submit(stage: 0, tasks: 1)
         #expect(h.round([workerOffer("newExec", "newHost", cores: 2)], full: true).count == 1)
         #expect(h.notifications.contains(.executorAdded("newExec", host: "newHost")))
-        #expect(h.scheduler.makeOffers().map(\.cores) == [1])
+        #expect(h.scheduler.makeOffers().isEmpty, "the caller owns an ad-hoc offer's resources")
     }
 
     @Test func legacyDelaySchedulingAbortsAPartialBarrierRound() {
@@ -168,5 +168,19 @@ import Testing
         #expect(h.failedTaskSets.first?.1.hasPrefix("Fail resource offers for barrier stage 3 because only 1 out of "
             + "a total number of 2 tasks got resource offers.") == true)
         #expect(h.scheduler.makeOffers().first?.cores == 3, "the partial round's resources were given back")
+    }
+
+    @Test func resubmittingTheSameAttemptReplacesItAsSparksTestsDo() {
+        let h = Harness([("spark.task.cpus", .int(2))])
+        let ts = h.submit(stage: 0, tasks: 1, resources: TaskResourceRequest(cpus: 2))
+        #expect(h.round([workerOffer("executor0", "host0", cores: 0), workerOffer("executor1", "host1", cores: 0)],
+                        full: true).isEmpty)
+        h.submit(stage: 0, tasks: 1, resources: TaskResourceRequest(cpus: 2))
+        #expect(h.round([workerOffer("executor0", "host0", cores: 1), workerOffer("executor1", "host1", cores: 1)],
+                        full: true).isEmpty)
+        let launched = h.round([workerOffer("executor0", "host0", cores: 1), workerOffer("executor1", "host1", cores: 2)],
+                               full: true)
+        #expect(launched.map(\.executor) == ["executor1"] && launched.first?.cpus == 2)
+        #expect(h.manager(ts)?.isZombie == false)
     }
 }
