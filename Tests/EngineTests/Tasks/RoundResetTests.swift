@@ -81,4 +81,17 @@ import Testing
         #expect(h.traces.map { $0.locality } == [.nodeLocal, .processLocal])
         #expect(h.traces.allSatisfy { $0.time == ms(5) && $0.job == "job0" && $0.stage == "stage0" })
     }
+
+    @Test func anExecutorJoiningAPreferredHostAddsProcessLocal() {
+        let h = Harness()
+        _ = h.round([workerOffer("executor0", "host0")], full: true)
+        let ts = h.submit(stage: 0, prefs: Array(repeating: [exec("host0", "executor2")], count: 2))
+        let first = h.round([workerOffer("executor0", "host0"), workerOffer("executor1", "host1")], full: true)
+        #expect(first.count == 1, "only one task: locality")
+        #expect(h.manager(ts)?.myLocalityLevels == [.nodeLocal, .any])
+        let second = h.round([workerOffer("executor2", "host0")], full: true)
+        #expect(second.map(\.locality) == [.processLocal])
+        #expect(h.manager(ts)?.myLocalityLevels == [.processLocal, .nodeLocal, .any])
+        #expect(h.scheduler.registry.executorsAlive(onHost: "host0") == ["executor0", "executor2"])
+    }
 }
