@@ -137,8 +137,10 @@ public enum SparkConfigRegistry {
         SparkConfigKey("spark.speculation.interval", constant: "SPECULATION_INTERVAL",
                        .duration(bareUnitNanoseconds: ms), default: .duration(nanoseconds: 100 * ms),
                        constraint: .positive),
+        // No range check, as in Spark: TaskSetManagerSuite runs with multiplier 0 (every
+        // running task past the quantile is speculatable at once).
         SparkConfigKey("spark.speculation.multiplier", constant: "SPECULATION_MULTIPLIER",
-                       .double, default: .double(3), constraint: .positive),
+                       .double, default: .double(3)),
         SparkConfigKey("spark.speculation.quantile", constant: "SPECULATION_QUANTILE",
                        .double, default: .double(0.9), constraint: .fraction),
         // SPECULATION_MIN_THRESHOLD: timeConf(MILLISECONDS), default 100 (3.2+).
