@@ -1,3 +1,4 @@
+import Engine
 import Sim
 
 /// Everything that can happen in a lab run, in one enum so that every component shares
@@ -6,6 +7,12 @@ enum LabEvent: NetworkEventCarrying, CollectiveEventCarrying, FaultEventCarrying
     case network(NetworkEvent)
     case collective(CollectiveEvent)
     case fault(FaultWake)
+    /// A timer the engine asked for (`SimulatedTimers`), with the handle that cancels it.
+    case engineTimer(EngineTimer, TimerHandle)
+    /// A step of a task on the simulated executors or of a barrier sync (`SimulatedExecutorBackend`).
+    case backend(BackendWake)
+    /// A scripted job reaches the scheduler (its index in the run's job list).
+    case submitJob(Int)
 
     init(networkEvent: NetworkEvent) { self = .network(networkEvent) }
     init(collectiveEvent: CollectiveEvent) { self = .collective(collectiveEvent) }

@@ -38,19 +38,61 @@ struct SimulatedCluster {
         while condition(self), let event = simulation.step() { deliver(event.payload) }
     }
 
-    private mutating func deliver(_ event: LabEvent) {
+    /// What one cluster event changed that a scheduler backend must hear about.
+    struct Change {
+        /// Transfers that completed now and belong to no collective (a task's shuffle reads),
+        /// in ascending id order.
+        var completedTransfers: [CompletedTransfer] = []
+        /// Transfers cut short because a host at one end was lost, in ascending id order.
+        var abortedTransfers: [AbortedTransfer] = []
+        /// The fault that took effect, when the event was one.
+        var fault: FaultRecord?
+        /// Executors that left the topology, in the order they were removed.
+        var lostExecutors: [ExecutorIndex] = []
+        /// The executor that joined.
+        var addedExecutor: ExecutorIndex?
+    }
+
+    private mutating func deliver(_ event: LabEvent) { _ = deliverClusterEvent(event) }
+
+    /// Delivers one event of the cluster's own (network timer, collective step, fault) and
+    /// says what it changed, for the caller to pass on once this call has returned: the
+    /// cluster never calls out, so a scheduler reacting to a change may use the cluster
+    /// again (start or cancel transfers, schedule events) without re-entering it.
+    mutating func deliverClusterEvent(_ event: LabEvent) -> Change {
+        var change = Change()
         switch event {
         case .network(let timer):
-            for transfer in network.handle(timer, in: &simulation) where collectives.owns(transfer) {
-                collectives.transferCompleted(transfer, network: &network, in: &simulation)
+            for transfer in network.handle(timer, in: &simulation) {
+                if collectives.owns(transfer) {
+                    collectives.transferCompleted(transfer, network: &network, in: &simulation)
+                } else {
+                    change.completedTransfers.append(transfer)
+                }
             }
         case .collective(let collective):
             collectives.handle(collective, network: &network, in: &simulation)
         case .fault(let wake):
             let outcome = faults.handle(wake, topology: &topology, in: &simulation)
             if let record = outcome.record { recordFault(record) }
-            apply(outcome.effect)
+            change.fault = outcome.record
+            apply(outcome.effect, to: &change)
+        case .engineTimer, .backend, .submitJob:
+            preconditionFailure("SimulatedCluster: \(event) is not a cluster event")
         }
+        return change
+    }
+
+    /// Starts a transfer that belongs to no collective (its completion comes back in a
+    /// `Change`).
+    mutating func startTransfer(bytes: Int64, from source: HostIndex, to destination: HostIndex,
+                                tag: UInt64) -> TransferID {
+        network.startTransfer(bytes: bytes, from: source, to: destination, tag: tag, in: &simulation)
+    }
+
+    /// Stops a transfer that has not completed (a no-op when it already ended).
+    mutating func cancelTransfer(_ id: TransferID) {
+        network.cancelTransfer(id, in: &simulation)
     }
 
     /// Per-link accounting now, each link named by its host's or rack's scenario id.
@@ -70,19 +112,22 @@ struct SimulatedCluster {
         }
     }
 
-    private mutating func apply(_ effect: FaultEffect) {
+    private mutating func apply(_ effect: FaultEffect, to change: inout Change) {
         let now = simulation.now
         switch effect {
         case .none, .slowdownChanged:
             break
         case .executorsLost(let lost):
+            change.lostExecutors = lost
             for index in lost {
                 let executor = topology.executors[index]
                 trace.append(TraceRow(timeNanoseconds: now.nanosecondsSinceStart, event: "executor-lost",
                                       executor: executor.id, host: topology.hosts[executor.host].id,
                                       detail: "fault"))
                 if topology.hosts[executor.host].liveExecutors.isEmpty {
-                    abortedTransfers += network.abortTransfers(touching: executor.host, in: &simulation).count
+                    let aborted = network.abortTransfers(touching: executor.host, in: &simulation)
+                    abortedTransfers += aborted.count
+                    change.abortedTransfers += aborted
                 }
             }
         case .executorAdded(let index):
@@ -90,6 +135,7 @@ struct SimulatedCluster {
                 _ = network.addHost(rack: topology.hosts[network.topology.hostCount].rack)
             }
             recordAdded(topology.executors[index], at: now)
+            change.addedExecutor = index
         case .linkFactorChanged(let host, let factor):
             if let index = topology.host(id: host) {
                 network.setLinkFactor(host: index, factor: factor.fraction, in: &simulation)

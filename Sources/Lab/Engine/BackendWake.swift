@@ -1,0 +1,79 @@
+import Engine
+import Sim
+
+/// The simulated executors' own events on the shared queue (`LabEvent.backend`).
+///
+/// Each running task has at most one pending step (`start`, `segmentEnd`, `poll`) and at
+/// most one pending injected fault; both are cancelled when the task dies, so a wake that
+/// is delivered always finds its task in the state that scheduled it.
+enum BackendWake {
+    /// The launch overhead is over: the task starts (reports RUNNING, starts its reads).
+    case start(TaskID)
+    /// The task's current stretch of work is done: it reaches a barrier call or its end.
+    case segmentEnd(TaskID)
+    /// A task blocked in a barrier call checks its sync (Spark's BarrierTaskContext poll).
+    case poll(TaskID)
+    /// An injected fault with `after:` fires.
+    case fault(TaskID)
+    /// A task end decided off the task's own path (a kill) reaches the scheduler, after
+    /// whatever the scheduler was doing when it asked: a kill is a message, as in Spark.
+    case report(TaskID, TaskEndReason)
+    /// Barrier sync `epoch` of a stage attempt reaches `spark.barrier.sync.timeout`.
+    case syncTimeout(StageAttemptID, epoch: Int)
+}
+
+/// One task attempt on a simulated executor, from launch to its end.
+struct RunningTask {
+    enum Phase: Equatable {
+        /// Waiting out `engine.task_launch_overhead`.
+        case launching
+        /// Shuffle reads in flight (`reads` holds them); work starts when the last ends.
+        case reading
+        /// Working until the next barrier call or the end.
+        case working
+        /// In `barrier()`/`allGather()` since `calledAt`; resumes at a poll tick.
+        case blocked(calledAt: SimInstant)
+    }
+
+    /// What a blocked task finds at its next poll.
+    enum SyncOutcome: Equatable {
+        case pending
+        case released
+        case failed(String)
+    }
+
+    let description: TaskDescription
+    let stage: ScriptedStage
+    let host: HostIndex
+    let attempt: TaskAttemptKey
+    let fault: InjectedTaskFault?
+    /// `random-task-failures` picked this attempt: it fails when its work ends.
+    let failsAtRandom: Bool
+    var phase = Phase.launching
+    /// The pending step (start, segment end or poll).
+    var step: EventID?
+    /// The pending `after:` fault.
+    var faultEvent: EventID?
+    /// Shuffle reads in flight, by transfer (lookup only; `readOrder` gives their order).
+    var reads: [TransferID: ShuffleRead] = [:]
+    var readOrder: [TransferID] = []
+    /// Work done before the current stretch.
+    var workDone = SimDuration.zero
+    /// Index of the next barrier call in `stage.syncs(ofPartition:)`.
+    var nextSync = 0
+    var syncOutcome = SyncOutcome.pending
+    /// A kill that reached the task while it was blocked; it takes effect at the next poll.
+    var pendingKill: String?
+
+    var id: TaskID { description.taskID }
+    var partition: Int { description.partition }
+}
+
+/// One map output a reduce task is fetching.
+struct ShuffleRead: Equatable {
+    let mapStage: String
+    let mapPartition: Int
+    let executor: String
+    let host: String
+    let bytes: Int64
+}

@@ -1,0 +1,68 @@
+import Engine
+import Report
+import Sim
+
+/// A scripted workload run by the engine on the simulated cluster: the whole thing,
+/// from scenario to trace and summary counts.
+///
+/// The engine comes from a factory, so the same wiring runs Spark's scheduler
+/// (`SparkScheduler`) or a test's fake. Random executor losses are drawn up to a year
+/// (a run stops long before: when every job has ended, or when it stalls).
+enum EngineRun {
+    static let scope = "engine"
+    static let faultHorizon = SimInstant.zero + .seconds(365 * 86_400)
+    /// A run with jobs left, no task running, no submission due and nothing traced for
+    /// this long has stalled: what is left can never run. Long enough for Spark's own
+    /// give-up timers (the barrier slot check fails a job after 40 × 15 s by default).
+    static let stallLimit = SimDuration.seconds(86_400)
+
+    /// The counts of `summary.csv`.
+    struct Counts: Equatable {
+        var jobsSucceeded: Int
+        var jobsFailed: Int
+        var tasksLaunched: Int
+        var taskFailures: Int
+        /// The instant the last job ended; nil when none did.
+        var makespanNanoseconds: Int64?
+    }
+
+    /// What a run produced.
+    struct Result {
+        var outcome: RunOutcome
+        var counts: Counts
+        var stop: SimulatedDeployment.Stop
+    }
+
+    static func run(_ scenario: Scenario, _ workload: Scenario.ScriptedWorkload, streams: RandomStreams,
+                    makeEngine: SchedulingEngineFactory) -> Result {
+        let plan = ScriptedPlan(workload, scenario: scenario)
+        let deployment = SimulatedDeployment(scenario, plan: plan, streams: streams, horizon: faultHorizon)
+        let settings = EngineRunSettings(
+            conf: scenario.spark, pools: scenario.pools, maxTaskFailures: scenario.taskMaxFailures,
+            shuffleOffers: scenario.engine.shuffleOffers, taskOnlyProfileIDs: plan.taskOnlyProfileIDs)
+        deployment.start(makeEngine(settings, deployment.environment))
+        let stop = deployment.run(stallLimit: stallLimit)
+        let trace = deployment.trace
+        let cluster = deployment.cluster
+        let outcome = RunOutcome(
+            scope: scope, trace: trace.rows, executorsAtStart: scenario.cluster.executors.count,
+            executorsAtEnd: cluster.topology.liveExecutors.count, faultsApplied: cluster.faults.records.count,
+            end: cluster.simulation.now, links: cluster.linkRows(), abortedTransfers: cluster.abortedTransfers)
+        let counts = Counts(jobsSucceeded: trace.jobsSucceeded, jobsFailed: trace.jobsFailed,
+                            tasksLaunched: trace.tasksLaunched, taskFailures: trace.taskFailures,
+                            makespanNanoseconds: trace.lastJobEnd)
+        return Result(outcome: outcome, counts: counts, stop: stop)
+    }
+
+    /// The `summary.csv` row of a run.
+    static func summary(_ result: Result, scenario: Scenario, variant: String) -> SummaryRow {
+        let outcome = result.outcome
+        return SummaryRow(
+            scenario: scenario.name, variant: variant, seed: scenario.seed,
+            makespanNanoseconds: result.counts.makespanNanoseconds, jobsSucceeded: result.counts.jobsSucceeded,
+            jobsFailed: result.counts.jobsFailed, tasksLaunched: result.counts.tasksLaunched,
+            taskFailures: result.counts.taskFailures, simulated: outcome.scope,
+            executorsAtStart: outcome.executorsAtStart, executorsAtEnd: outcome.executorsAtEnd,
+            faultsApplied: outcome.faultsApplied)
+    }
+}

@@ -1,0 +1,59 @@
+import Engine
+import Sim
+
+/// What the cluster's changes mean for the executors and the engine: reads completing,
+/// executors joining and dying.
+extension SimulatedExecutorBackend {
+    /// Spark's `CoarseGrainedSchedulerBackend.onDisconnected` reason: an executor process
+    /// that dies is first seen as a dropped RPC connection, an `ExecutorProcessLost`
+    /// whose `causedByApp` defaults to true, so its running tasks' failures count.
+    static let processLostMessage = "Remote RPC client disassociated. Likely due to containers exceeding thresholds, "
+        + "or network issues. Check driver logs for WARN messages."
+
+    /// Passes on one cluster event's changes, in this order: completed reads; an added
+    /// executor (the engine hears `executorAdded`); lost executors, each with its running
+    /// tasks ended silently (Spark's backend reports them through `executorLost`, not as
+    /// status updates; `TaskSchedulerImpl.removeExecutor` fails them) and then the engine
+    /// hearing `executorLost`; last, tasks elsewhere whose reads the loss broke end with
+    /// a fetch failure, in task id order.
+    func clusterChanged(_ change: SimulatedCluster.Change) {
+        for transfer in change.completedTransfers { readFinished(transfer.id) }
+        if let index = change.addedExecutor {
+            deployment.deliver(.executorAdded(plan.executorInfo(deployment.cluster.topology.executors[index].id)))
+        }
+        guard !change.lostExecutors.isEmpty else { return }
+        for index in change.lostExecutors {
+            let executor = deployment.cluster.topology.executors[index]
+            for id in tasksByExecutor[executor.id] ?? [] { remove(id) }
+            deployment.deliver(.executorLost(executor.id, lossReason(change.fault)))
+        }
+        failBrokenReads(aborted: Set(change.abortedTransfers.map(\.id)))
+    }
+
+    /// Why the engine is told the executor went: a lost host is Spark's worker loss
+    /// (`ExecutorProcessLost` with the worker's host: not the app's fault); anything else
+    /// (an `executor-lost` fault, a random loss) is a process that died.
+    private func lossReason(_ fault: FaultRecord?) -> ExecutorLossReason {
+        if let fault, fault.kind == .hostLost, let host = fault.host { return .hostLost(host) }
+        return .processLost(causedByApp: true, message: Self.processLostMessage)
+    }
+
+    /// Ends every task with a read in flight that can no longer finish: its transfer was
+    /// aborted (host lost) or its source is gone (no external shuffle service). The first
+    /// broken read in the task's read order is the one reported.
+    private func failBrokenReads(aborted: Set<TransferID>) {
+        func isBroken(_ transfer: TransferID, of task: RunningTask) -> Bool {
+            guard let read = task.reads[transfer] else { return false }
+            return aborted.contains(transfer) || !isReadable(read)
+        }
+        var affected: Set<TaskID> = []
+        for (transfer, id) in transferOwners where tasks[id].map({ isBroken(transfer, of: $0) }) == true {
+            affected.insert(id)
+        }
+        for id in affected.sorted() {
+            guard let task = tasks[id], let transfer = task.readOrder.first(where: { isBroken($0, of: task) }),
+                  let read = task.reads[transfer] else { continue }
+            end(id, lostOutputFailure(read))
+        }
+    }
+}

@@ -1,0 +1,158 @@
+import Engine
+import Sim
+
+/// How the simulated executors behave beyond the scenario's stages and faults.
+struct BackendOptions {
+    /// `engine.task_launch_overhead`: from the launch decision to the task running.
+    var launchOverhead = SimDuration.zero
+    /// `engine.barrier_poll_interval`: how a task blocked in a sync learns it is over.
+    var pollInterval = SimDuration.seconds(1)
+    /// `spark.barrier.sync.timeout`, counted from an epoch's first call.
+    var syncTimeout = SimDuration.seconds(365 * 86_400)
+    /// `spark.shuffle.service.enabled`: map outputs stay readable while their host lives.
+    var shuffleServiceEnabled = false
+}
+
+/// The executors of the simulated cluster, as the engine's `ExecutorBackend`: they run
+/// the tasks the engine launches and report how each ends.
+///
+/// A launched task waits out the launch overhead, reports RUNNING, fetches its shuffle
+/// input (one network transfer per non-empty map output, all in parallel), then does its
+/// `duration` of work on its host under straggler slowdowns, stopping at its barrier
+/// calls, and reports its end: success (with a `MapStatus` for a shuffle-map task) or the
+/// failure an injected fault gives it. Kills and executor losses stop a task at once
+/// (a task blocked in a sync at its next poll). See SCENARIO.md's `engine:` section.
+///
+/// The engine is never re-entered: a report decided while the engine is calling in (a
+/// kill) is an event at the same instant; reports decided on the backend's own events
+/// (a task's end, an executor loss) go to the engine directly.
+///
+/// - Complexity: O(log n) per task step for the event queue; O(r) per task for its r
+///   shuffle reads; an executor loss O(t log t) for the t tasks running or reading.
+final class SimulatedExecutorBackend: ExecutorBackend {
+    unowned let deployment: SimulatedDeployment
+    let plan: ScriptedPlan
+    let options: BackendOptions
+    let faults: TaskFaultTable
+    let randomFailures: RandomWorkFailures
+    /// Tasks launched and not yet ended (lookup only; iteration goes through
+    /// `tasksByExecutor` or sorted ids).
+    var tasks: [TaskID: RunningTask] = [:]
+    /// Per executor, its tasks in launch order.
+    var tasksByExecutor: [String: [TaskID]] = [:]
+    /// The task each shuffle-read transfer belongs to.
+    var transferOwners: [TransferID: TaskID] = [:]
+    var mapOutputs = MapOutputRegistry()
+    var barrier = BarrierSyncCoordinator()
+    /// The pending timeout of each stage attempt's current sync epoch.
+    var syncTimeouts: [StageAttemptID: EventID] = [:]
+    private(set) var launchedCount = 0
+
+    init(_ deployment: SimulatedDeployment, plan: ScriptedPlan, options: BackendOptions, faults: TaskFaultTable,
+         randomFailures: RandomWorkFailures) {
+        self.deployment = deployment
+        self.plan = plan
+        self.options = options
+        self.faults = faults
+        self.randomFailures = randomFailures
+    }
+
+    /// Tasks launched and not yet ended.
+    var runningCount: Int { tasks.count }
+
+    var now: SimInstant { deployment.cluster.simulation.now }
+
+    func launch(_ task: TaskDescription) {
+        guard let key = deployment.stageKey(of: task.stage.stage) else {
+            preconditionFailure("SimulatedExecutorBackend: \(task.stage) has no stage key")
+        }
+        let topology = deployment.cluster.topology
+        guard let executor = topology.executor(id: task.executor), topology.executors[executor].isLive else {
+            preconditionFailure("SimulatedExecutorBackend: \(task.taskID) launched on dead executor \(task.executor)")
+        }
+        precondition(tasks[task.taskID] == nil, "SimulatedExecutorBackend: \(task.taskID) launched twice")
+        let attempt = TaskAttemptKey(stage: key, stageAttempt: task.stage.attempt, partition: task.partition,
+                                     attempt: task.attemptNumber)
+        var running = RunningTask(
+            description: task, stage: plan.stage(key), host: topology.executors[executor].host, attempt: attempt,
+            fault: faults.fault(for: attempt), failsAtRandom: randomFailures.shouldFail(key: attempt.randomFailureKey))
+        running.step = schedule(.start(task.taskID), at: now + options.launchOverhead)
+        tasks[task.taskID] = running
+        tasksByExecutor[task.executor, default: []].append(task.taskID)
+        launchedCount += 1
+    }
+
+    func kill(_ task: TaskID, executor: ExecutorID, reason: String) {
+        guard var running = tasks[task] else { return }
+        if case .blocked(let calledAt) = running.phase, options.pollInterval > .zero {
+            if running.pendingKill == nil { running.pendingKill = reason }
+            tasks[task] = running
+            schedulePoll(task, calledAt: calledAt)
+            return
+        }
+        remove(task)
+        schedule(.report(task, .killed(reason)), at: now)
+    }
+
+    /// Delivers one of the backend's own events.
+    func handle(_ wake: BackendWake) {
+        switch wake {
+        case .start(let id): start(id)
+        case .segmentEnd(let id): segmentEnded(id)
+        case .poll(let id): poll(id)
+        case .fault(let id): faultFired(id)
+        case .report(let id, let reason): deployment.deliver(.taskEnded(id, reason))
+        case .syncTimeout(let stage, let epoch): syncTimedOut(stage, epoch: epoch)
+        }
+    }
+
+    /// The launch overhead is over: RUNNING, then the reads (or the work, when none).
+    private func start(_ id: TaskID) {
+        tasks[id]!.step = nil
+        deployment.deliver(.taskRunning(id))
+        guard var task = tasks[id] else { return }  // killed while the engine heard RUNNING
+        switch task.fault {
+        case .failure(let after?), .fetchFailure(_, _, let after?):
+            task.faultEvent = schedule(.fault(id), at: now + after)
+            tasks[id] = task
+        default:
+            break
+        }
+        beginReads(id)
+    }
+
+    /// An injected fault with `after:` fires, whatever the task is doing (reading,
+    /// working or blocked in a sync): the task's code fails there and then.
+    private func faultFired(_ id: TaskID) {
+        tasks[id]!.faultEvent = nil
+        guard let fault = tasks[id]!.fault else { preconditionFailure("fault fired for \(id) without a fault") }
+        end(id, failure(of: fault, task: tasks[id]!))
+    }
+
+    /// The task ends on its own path: its events and transfers go, the engine hears.
+    func end(_ id: TaskID, _ reason: TaskEndReason) {
+        remove(id)
+        deployment.deliver(.taskEnded(id, reason))
+    }
+
+    /// Forgets a task: cancels its pending step, fault and transfers.
+    @discardableResult
+    func remove(_ id: TaskID) -> RunningTask {
+        guard let task = tasks.removeValue(forKey: id) else { preconditionFailure("remove: \(id) is not running") }
+        if let step = task.step { deployment.cluster.simulation.cancel(step) }
+        if let fault = task.faultEvent { deployment.cluster.simulation.cancel(fault) }
+        for transfer in task.readOrder where transferOwners.removeValue(forKey: transfer) != nil {
+            deployment.cluster.cancelTransfer(transfer)
+        }
+        tasksByExecutor[task.description.executor]?.removeAll { $0 == id }
+        if tasksByExecutor[task.description.executor]?.isEmpty == true {
+            tasksByExecutor[task.description.executor] = nil
+        }
+        return task
+    }
+
+    @discardableResult
+    func schedule(_ wake: BackendWake, at instant: SimInstant) -> EventID {
+        deployment.cluster.simulation.schedule(.backend(wake), at: instant)
+    }
+}

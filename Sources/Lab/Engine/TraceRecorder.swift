@@ -1,0 +1,81 @@
+import Engine
+import Report
+import Sim
+
+/// One trace for one run: the engine's scheduling events, the cluster's own rows
+/// (executors added and lost, faults) and the simulated executors' rows (barrier syncs),
+/// in the order the simulation processed them.
+///
+/// The cluster writes its rows into its own list as it handles an event; the deployment
+/// moves them here (`takeClusterRows`) before anyone reacts to that event, so a fault's
+/// row always precedes the engine rows it causes.
+///
+/// Executor membership is the cluster's to report: when the engine also records an
+/// `executor-added` or `executor-lost` row for an executor the cluster reported at the
+/// same instant, the engine's copy is dropped, so each change appears once. Engine rows
+/// about membership changes the cluster did not make (none today) are kept.
+final class TraceRecorder: SchedulerTraceSink {
+    private(set) var rows: [TraceRow] = []
+    /// How many of the cluster's rows have been taken.
+    private var clusterRowsTaken = 0
+    /// Membership rows the cluster wrote at `membershipInstant` (lookup only).
+    private var clusterMembership: Set<MembershipKey> = []
+    private var membershipInstant: Int64 = -1
+
+    private(set) var jobsSucceeded = 0
+    private(set) var jobsFailed = 0
+    private(set) var tasksLaunched = 0
+    private(set) var taskFailures = 0
+    /// The instant of the last job end (the makespan), nil before any job ended.
+    private(set) var lastJobEnd: Int64?
+    /// Told of every job end, with the job's name, as the row is recorded.
+    var onJobEnd: ((String) -> Void)?
+
+    var jobsEnded: Int { jobsSucceeded + jobsFailed }
+    /// The instant of the last row recorded (0 before any).
+    var lastRowInstant: Int64 { rows.last?.timeNanoseconds ?? 0 }
+
+    private struct MembershipKey: Hashable {
+        let event: String
+        let executor: String
+    }
+
+    func record(_ event: SchedulerTraceEvent) {
+        let row = TraceRow(
+            timeNanoseconds: event.time.nanoseconds, event: event.kind.rawValue, job: event.job, stage: event.stage,
+            stageAttempt: event.stageAttempt, partition: event.partition, taskAttempt: event.taskAttempt,
+            executor: event.executor, host: event.host, locality: event.locality?.description, detail: event.detail)
+        switch event.kind {
+        case .executorAdded, .executorLost:
+            if membershipInstant == row.timeNanoseconds, let executor = row.executor,
+               clusterMembership.contains(MembershipKey(event: row.event, executor: executor)) { return }
+        case .taskLaunched: tasksLaunched += 1
+        case .taskFailed: taskFailures += 1
+        case .jobSucceeded, .jobFailed:
+            if event.kind == .jobSucceeded { jobsSucceeded += 1 } else { jobsFailed += 1 }
+            lastJobEnd = row.timeNanoseconds
+        default: break
+        }
+        rows.append(row)
+        if event.kind == .jobSucceeded || event.kind == .jobFailed, let job = event.job { onJobEnd?(job) }
+    }
+
+    /// Appends the rows `clusterTrace` gained since the last call.
+    func takeClusterRows(_ clusterTrace: [TraceRow]) {
+        guard clusterRowsTaken < clusterTrace.count else { return }
+        for row in clusterTrace[clusterRowsTaken...] {
+            if row.event == "executor-added" || row.event == "executor-lost", let executor = row.executor {
+                if membershipInstant != row.timeNanoseconds {
+                    membershipInstant = row.timeNanoseconds
+                    clusterMembership.removeAll(keepingCapacity: true)
+                }
+                clusterMembership.insert(MembershipKey(event: row.event, executor: executor))
+            }
+            rows.append(row)
+        }
+        clusterRowsTaken = clusterTrace.count
+    }
+
+    /// A row of the simulated executors' own (a barrier sync completing).
+    func recordLab(_ row: TraceRow) { rows.append(row) }
+}
