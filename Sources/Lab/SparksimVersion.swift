@@ -1,4 +1,4 @@
 /// The version printed in reports, so a reader knows which rules produced a result.
 public enum SparksimVersion {
-    public static let current = "0.1.0-foundation"
+    public static let current = "0.2.0"
 }

@@ -6,12 +6,12 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and write DIR/<name>/{trace.csv,summary.csv,report.md}.",
         discussion: """
-            `collective` workloads run on the simulated network and write collective.csv \
-            and links.csv. NOTE: the Spark scheduler is not built yet in this version, so \
-            for scripted and training workloads a run simulates the cluster only \
-            (executors present at time 0 and the cluster faults) and its report says so; \
-            the workload is validated but not simulated, and summary.csv leaves the job \
-            and task columns empty. Outputs appear all at once (written under a temporary name and renamed \
+            `scripted` workloads run on Spark's scheduler (sparksim's re-implementation) \
+            over the simulated cluster; `collective` workloads run on the simulated \
+            network and write collective.csv. NOTE: training workloads \
+            (logistic-regression) are validated but not simulated yet: for them a run \
+            simulates the cluster only, its report says so, and summary.csv leaves the \
+            job and task columns empty. Outputs appear all at once (written under a temporary name and renamed \
             into place); a malformed scenario writes nothing and exits 2.
             """)
 
@@ -24,8 +24,8 @@ struct RunCommand: ParsableCommand {
         do {
             let path = try folder.publish(into: outputDirectory, name: scenario.name)
             print("wrote \(path)/ (\(folder.files.map(\.name).joined(separator: ", ")))")
-            if scenario.variants.contains(where: { $0.workload.kind != "collective" }) {
-                print("note: the Spark engine is not built yet: only the cluster was simulated, not the workload")
+            if scenario.variants.contains(where: { $0.workload.kind == "logistic-regression" }) {
+                print("note: training workloads are not simulated yet: only the cluster was simulated for them")
             }
         } catch {
             printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")

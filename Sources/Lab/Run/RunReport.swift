@@ -27,7 +27,7 @@ struct RunReport {
             "",
         ]
         lines += scopeSection
-        lines += collectiveSection + clusterSection + workloadSection + faultSection + sparkSection
+        lines += jobsSection + collectiveSection + clusterSection + workloadSection + faultSection + sparkSection
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -66,6 +66,12 @@ struct RunReport {
         case CollectiveRun.scope:
             return ["One collective operation per group on the simulated flow network (max-min fair",
                     "sharing, latency per link), with the scenario's cluster faults acting on it.", ""]
+        case EngineRun.scope:
+            return ["The scripted jobs on sparksim's re-implementation of Spark's scheduler (DAG scheduler,",
+                    "task scheduler, delay scheduling, retries, barrier mode, GPU scheduling) over the",
+                    "simulated cluster: shuffle reads are transfers on the flow network, task work runs",
+                    "under the scenario's stragglers, and every fault acts. Every scheduling event is in",
+                    "`trace.csv`.", ""]
         default:
             return ["Cluster membership only: the executors present at time 0 and the faults that act",
                     "on the cluster (executors added and lost, hosts lost, degraded links). The Spark",
@@ -73,6 +79,40 @@ struct RunReport {
                     "no job, stage or task was simulated; `summary.csv` leaves the job and task columns",
                     "empty.", ""]
         }
+    }
+
+    /// Each job's outcome, from the trace: when it reached the scheduler, when it ended.
+    private var jobsSection: [String] {
+        guard first.scope == EngineRun.scope else { return [] }
+        var submitted: [(name: String, at: Int64)] = []
+        var ended: [String: (ok: Bool, at: Int64, detail: String)] = [:]
+        for row in first.trace {
+            guard let job = row.job else { continue }
+            switch row.event {
+            case "job-submitted": submitted.append((job, row.timeNanoseconds))
+            case "job-succeeded": ended[job] = (true, row.timeNanoseconds, "")
+            case "job-failed": ended[job] = (false, row.timeNanoseconds, row.detail ?? "")
+            default: continue
+            }
+        }
+        let launched = first.trace.filter { $0.event == "task-launched" }.count
+        let failed = first.trace.filter { $0.event == "task-failed" }.count
+        var lines = ["## Jobs", "", "| job | submitted | outcome | ended | time |", "| --- | ---: | --- | ---: | ---: |"]
+        for job in submitted {
+            let end = ended[job.name]
+            let outcome = end.map { $0.ok ? "succeeded" : "failed" } ?? "did not end"
+            let endText = end.map { HumanUnits.duration(nanoseconds: $0.at) } ?? ""
+            let took = end.map { HumanUnits.duration(nanoseconds: $0.at - job.at) } ?? ""
+            lines.append("| \(job.name) | \(HumanUnits.duration(nanoseconds: job.at)) | \(outcome) | \(endText) | \(took) |")
+        }
+        lines += ["", "Task attempts launched: \(launched); failed: \(failed).", ""]
+        for job in submitted {
+            if let end = ended[job.name], !end.ok {
+                let reason = end.detail.split(separator: "\n").first.map(String.init) ?? ""
+                lines += ["Job `\(job.name)` failed: \(reason)", ""]
+            }
+        }
+        return lines
     }
 
     private var collectiveSection: [String] {
@@ -113,7 +153,7 @@ struct RunReport {
     }
 
     private var workloadSection: [String] {
-        var lines = [first.scope == CollectiveRun.scope ? "## Workload" : "## Workload (not simulated)", ""]
+        var lines = [first.scope == MembershipRun.scope ? "## Workload (not simulated)" : "## Workload", ""]
         for variant in scenario.variants {
             let label = variant.name.isEmpty ? "" : "`\(variant.name)`: "
             lines.append("- \(label)\(variant.workload.kind)\(workloadShape(variant.workload))")

@@ -9,14 +9,16 @@ import Sim
 public enum Runner {
     public static func run(_ scenario: Scenario) -> OutputFolder {
         let outcomes = scenario.variants.map { variant in
-            (variant: variant, outcome: run(variant.workload, of: scenario))
-        }
+            (variant: variant, result: run(variant.workload, of: scenario))
+        }.map { (variant: $0.variant, outcome: $0.result.outcome, summary: $0.result.summary) }
         var folder = OutputFolder()
         for (index, run) in outcomes.enumerated() {
             let name = index == 0 ? "trace.csv" : "trace-\(run.variant.name).csv"
             folder.add(name, TraceRow.csv(run.outcome.trace))
         }
-        folder.add("summary.csv", SummaryRow.csv(outcomes.map { summary($0.outcome, variant: $0.variant, scenario) }))
+        folder.add("summary.csv", SummaryRow.csv(outcomes.map { run in
+            run.summary ?? summary(run.outcome, variant: run.variant, scenario)
+        }))
         let collectiveRows = outcomes.flatMap(\.outcome.collectives)
         if !collectiveRows.isEmpty {
             var table = CSVTable(columns: CollectiveRow.columns)
@@ -30,13 +32,19 @@ public enum Runner {
         return folder
     }
 
-    static func run(_ workload: Scenario.Workload, of scenario: Scenario) -> RunOutcome {
+    /// Runs one variant; engine runs bring their own summary row (job and task counts).
+    static func run(_ workload: Scenario.Workload, of scenario: Scenario) -> (outcome: RunOutcome, summary: SummaryRow?) {
         let streams = RandomStreams(seed: scenario.seed)
         switch workload {
         case .collective(let collective):
-            return CollectiveRun.run(scenario, collective, streams: streams)
-        case .scripted, .logisticRegression:
-            return MembershipRun.run(scenario, streams: streams)
+            return (CollectiveRun.run(scenario, collective, streams: streams), nil)
+        case .scripted(let scripted):
+            let result = EngineRun.run(scenario, scripted, streams: streams,
+                                       makeEngine: SparkSchedulerFactory.make(for: scenario))
+            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
+            return (result.outcome, EngineRun.summary(result, scenario: scenario, variant: variant))
+        case .logisticRegression:
+            return (MembershipRun.run(scenario, streams: streams), nil)
         }
     }
 
