@@ -27,7 +27,7 @@ struct RunningTask {
     enum Phase: Equatable {
         /// Waiting out `engine.task_launch_overhead`.
         case launching
-        /// Shuffle reads in flight (`reads` holds them); work starts when the last ends.
+        /// Shuffle reads in flight; work starts when the last ends.
         case reading
         /// Working until the next barrier call or the end.
         case working
@@ -54,9 +54,12 @@ struct RunningTask {
     var step: EventID?
     /// The pending `after:` fault.
     var faultEvent: EventID?
-    /// Shuffle reads in flight, by transfer (lookup only; `readOrder` gives their order).
-    var reads: [TransferID: ShuffleRead] = [:]
-    var readOrder: [TransferID] = []
+    /// The task's shuffle reads in read order, each with its transfer while in flight (nil
+    /// once done). A read's transfer carries (task id, read index) as its tag, so a
+    /// completion finds its read without a lookup table.
+    var reads: [ShuffleRead] = []
+    var readTransfers: [TransferID?] = []
+    var readsInFlight = 0
     /// Work done before the current stretch.
     var workDone = SimDuration.zero
     /// Index of the next barrier call in `stage.syncs(ofPartition:)`.

@@ -17,7 +17,7 @@ extension SimulatedExecutorBackend {
     /// hearing `executorLost`; last, tasks elsewhere whose reads the loss broke end with
     /// a fetch failure, in task id order.
     func clusterChanged(_ change: SimulatedCluster.Change) {
-        for transfer in change.completedTransfers { readFinished(transfer.id) }
+        for transfer in change.completedTransfers { readFinished(transfer) }
         if let index = change.addedExecutor {
             deployment.deliver(.executorAdded(plan.executorInfo(deployment.cluster.topology.executors[index].id)))
         }
@@ -42,18 +42,18 @@ extension SimulatedExecutorBackend {
     /// aborted (host lost) or its source is gone (no external shuffle service). The first
     /// broken read in the task's read order is the one reported.
     private func failBrokenReads(aborted: Set<TransferID>) {
-        func isBroken(_ transfer: TransferID, of task: RunningTask) -> Bool {
-            guard let read = task.reads[transfer] else { return false }
-            return aborted.contains(transfer) || !isReadable(read)
+        func firstBroken(_ task: RunningTask) -> ShuffleRead? {
+            guard task.readsInFlight > 0 else { return nil }
+            for (index, transfer) in task.readTransfers.enumerated() {
+                guard let transfer else { continue }
+                if aborted.contains(transfer) || !isReadable(task.reads[index]) { return task.reads[index] }
+            }
+            return nil
         }
-        var affected: Set<TaskID> = []
-        for (transfer, id) in transferOwners where tasks[id].map({ isBroken(transfer, of: $0) }) == true {
-            affected.insert(id)
-        }
-        for id in affected.sorted() {
-            guard let task = tasks[id], let transfer = task.readOrder.first(where: { isBroken($0, of: task) }),
-                  let read = task.reads[transfer] else { continue }
-            end(id, lostOutputFailure(read))
+        // The dictionary's order only gathers the ids; they are ended in id order.
+        let broken = tasks.values.compactMap { task in firstBroken(task).map { (task.id, $0) } }
+        for (id, read) in broken.sorted(by: { $0.0 < $1.0 }) where tasks[id] != nil {
+            end(id, lostOutputFailure(read))  // unless the engine killed it for an earlier one
         }
     }
 }

@@ -29,16 +29,23 @@ extension SimulatedExecutorBackend {
                     end(id, lostOutputFailure(read))
                     return
                 }
-                let transfer = deployment.cluster.startTransfer(bytes: bytes, from: source, to: task.host,
-                                                                tag: UInt64(id.rawValue))
-                task.reads[transfer] = read
-                task.readOrder.append(transfer)
-                transferOwners[transfer] = id
+                let transfer = deployment.cluster.startTransfer(
+                    bytes: bytes, from: source, to: task.host, tag: Self.readTag(id, read: task.reads.count))
+                task.reads.append(read)
+                task.readTransfers.append(transfer)
+                task.readsInFlight += 1
             }
         }
         task.phase = .reading
         tasks[id] = task
-        if task.reads.isEmpty { readsDone(id) }
+        if task.readsInFlight == 0 { readsDone(id) }
+    }
+
+    /// The tag of a read's transfer: the task id in the high 32 bits, the read's index in
+    /// the low 32.
+    static func readTag(_ id: TaskID, read index: Int) -> UInt64 {
+        precondition(id.rawValue >= 0 && id.rawValue < 1 << 32 && index < 1 << 32, "readTag: \(id) read \(index)")
+        return UInt64(id.rawValue) << 32 | UInt64(index)
     }
 
     /// Whether a map output can still be fetched: its executor is alive, or, with the
@@ -57,16 +64,23 @@ extension SimulatedExecutorBackend {
     }
 
     /// A shuffle-read transfer completed.
-    func readFinished(_ transfer: TransferID) {
-        guard let id = transferOwners.removeValue(forKey: transfer) else { return }
-        tasks[id]!.reads[transfer] = nil
-        if tasks[id]!.reads.isEmpty, tasks[id]!.phase == .reading { readsDone(id) }
+    func readFinished(_ transfer: CompletedTransfer) {
+        let id = TaskID(Int(transfer.tag >> 32))
+        let index = Int(transfer.tag & 0xFFFF_FFFF)
+        // A task that ended while earlier completions of this instant were handed on (a kill
+        // the engine decided meanwhile) no longer waits for its reads.
+        // (No copy of the task is held while it changes: its arrays stay uniquely owned and
+        // are updated in place, not copied once per completion.)
+        guard tasks[id]?.readTransfers.indices.contains(index) == true,
+              tasks[id]!.readTransfers[index] == transfer.id else { return }
+        tasks[id]!.readTransfers[index] = nil
+        tasks[id]!.readsInFlight -= 1
+        if tasks[id]!.readsInFlight == 0, tasks[id]!.phase == .reading { readsDone(id) }
     }
 
     /// Every read is done: a fetch-failure fault without `after:` fires here, before
     /// the work; otherwise the work starts.
     private func readsDone(_ id: TaskID) {
-        tasks[id]!.readOrder = []
         if let fault = tasks[id]!.fault, case .fetchFailure(_, _, nil) = fault {
             end(id, failure(of: fault, task: tasks[id]!))
             return

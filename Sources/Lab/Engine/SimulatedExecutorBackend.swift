@@ -28,7 +28,8 @@ struct BackendOptions {
 /// (a task's end, an executor loss) go to the engine directly.
 ///
 /// - Complexity: O(log n) per task step for the event queue; O(r) per task for its r
-///   shuffle reads; an executor loss O(t log t) for the t tasks running or reading.
+///   shuffle reads; an executor loss O(t + b log b) for the t tasks running, b of them
+///   with a broken read.
 final class SimulatedExecutorBackend: ExecutorBackend {
     unowned let deployment: SimulatedDeployment
     let plan: ScriptedPlan
@@ -40,8 +41,6 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     var tasks: [TaskID: RunningTask] = [:]
     /// Per executor, its tasks in launch order.
     var tasksByExecutor: [String: [TaskID]] = [:]
-    /// The task each shuffle-read transfer belongs to.
-    var transferOwners: [TransferID: TaskID] = [:]
     var mapOutputs = MapOutputRegistry()
     var barrier = BarrierSyncCoordinator()
     /// The pending timeout of each stage attempt's current sync epoch.
@@ -141,9 +140,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         guard let task = tasks.removeValue(forKey: id) else { preconditionFailure("remove: \(id) is not running") }
         if let step = task.step { deployment.cluster.simulation.cancel(step) }
         if let fault = task.faultEvent { deployment.cluster.simulation.cancel(fault) }
-        for transfer in task.readOrder where transferOwners.removeValue(forKey: transfer) != nil {
-            deployment.cluster.cancelTransfer(transfer)
-        }
+        for case let transfer? in task.readTransfers { deployment.cluster.cancelTransfer(transfer) }
         tasksByExecutor[task.description.executor]?.removeAll { $0 == id }
         if tasksByExecutor[task.description.executor]?.isEmpty == true {
             tasksByExecutor[task.description.executor] = nil
