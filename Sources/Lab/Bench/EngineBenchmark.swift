@@ -1,5 +1,6 @@
 import Engine
 import Foundation
+import Report
 import Sim
 
 /// The engine at scale: one job of T tasks on E executors of 4 cores, each task
@@ -18,10 +19,7 @@ public enum EngineBenchmark {
         public let peakResidentMiB: Int
 
         public var line: String {
-            let wall = Int64((wallSeconds * 1000).rounded())
-            let fraction = String(wall % 1000)
-            return "tasks=\(tasks) wall_s=\(wall / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) "
-                + "peak_rss_mib=\(peakResidentMiB)"
+            "tasks=\(tasks) wall_s=\(NumberFormat.fixed(wallSeconds, decimals: 3)) peak_rss_mib=\(peakResidentMiB)"
         }
     }
 

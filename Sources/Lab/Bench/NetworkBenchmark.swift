@@ -1,3 +1,4 @@
+import Report
 import Sim
 
 /// The network model as a benchmark: many concurrent flows, timed in wall-clock seconds
@@ -16,14 +17,8 @@ public enum NetworkBenchmark {
         public var flowsPerSecond: Double { Double(flows) / max(wallSeconds, 1e-9) }
 
         public var line: String {
-            "case=\(name) flows=\(flows) sim_s=\(simulatedSeconds) wall_s=\(Self.fixed3(wallSeconds)) "
+            "case=\(name) flows=\(flows) sim_s=\(simulatedSeconds) wall_s=\(NumberFormat.fixed(wallSeconds, decimals: 3)) "
                 + "flows_per_s=\(Int64(flowsPerSecond.rounded()))"
-        }
-
-        private static func fixed3(_ x: Double) -> String {
-            let thousandths = Int64((x * 1000).rounded())
-            let fraction = String(thousandths % 1000)
-            return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
         }
     }
 

@@ -1,3 +1,4 @@
+import Report
 import Sim
 
 /// PHOLD as a benchmark of the simulation kernel: the model of `shared/bench/phold`,
@@ -15,8 +16,7 @@ public enum PholdBenchmark {
 
         /// The peers' one-line format: `events=<n> wall_s=<x> events_per_s=<y>`.
         public var line: String {
-            let wall = (wallSeconds * 1000).rounded() / 1000
-            return "events=\(result.events) wall_s=\(fixed3(wall)) events_per_s=\(Int64(eventsPerSecond.rounded()))"
+            return "events=\(result.events) wall_s=\(NumberFormat.fixed(wallSeconds, decimals: 3)) events_per_s=\(Int64(eventsPerSecond.rounded()))"
         }
     }
 
@@ -29,9 +29,4 @@ public enum PholdBenchmark {
         return Measurement(result: result, wallSeconds: seconds)
     }
 
-    private static func fixed3(_ x: Double) -> String {
-        let thousandths = Int64((x * 1000).rounded())
-        let fraction = String(thousandths % 1000)
-        return "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
-    }
 }
