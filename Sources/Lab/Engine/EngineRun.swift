@@ -44,10 +44,17 @@ enum EngineRun {
         let stop = deployment.run(stallLimit: stallLimit)
         let trace = deployment.trace
         let cluster = deployment.cluster
-        let outcome = RunOutcome(
+        var outcome = RunOutcome(
             scope: scope, trace: trace.rows, executorsAtStart: scenario.cluster.executors.count,
             executorsAtEnd: cluster.topology.liveExecutors.count, faultsApplied: cluster.faults.records.count,
             end: cluster.simulation.now, links: cluster.linkRows(), abortedTransfers: cluster.abortedTransfers)
+        switch stop {
+        case .allJobsEnded: break
+        case .nothingPending: outcome.unfinishedReason = "nothing was left to happen with jobs unfinished"
+        case .stalled:
+            outcome.unfinishedReason = "stalled: no task ran and nothing happened for \(stallLimit) "
+                + "(the jobs left can never run, e.g. no executor has the resources they need)"
+        }
         let counts = Counts(jobsSucceeded: trace.jobsSucceeded, jobsFailed: trace.jobsFailed,
                             tasksLaunched: trace.tasksLaunched, taskFailures: trace.taskFailures,
                             makespanNanoseconds: trace.lastJobEnd)

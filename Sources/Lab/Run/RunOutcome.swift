@@ -20,6 +20,8 @@ struct RunOutcome {
     var faultKindsNotSimulated: [String] = []
     /// Transfers cut short because a host holding one end was lost.
     var abortedTransfers = 0
+    /// Why an engine run stopped with jobs unfinished (nil when every job ended).
+    var unfinishedReason: String?
 }
 
 /// One row of `collective.csv` (SCENARIO.md): `group,ranks,bytes,algorithm,time_ns`.

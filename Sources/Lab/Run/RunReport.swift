@@ -106,6 +106,9 @@ struct RunReport {
             lines.append("| \(job.name) | \(HumanUnits.duration(nanoseconds: job.at)) | \(outcome) | \(endText) | \(took) |")
         }
         lines += ["", "Task attempts launched: \(launched); failed: \(failed).", ""]
+        if let reason = first.unfinishedReason {
+            lines += ["The run ended with jobs unfinished: \(reason).", ""]
+        }
         for job in submitted {
             if let end = ended[job.name], !end.ok {
                 let reason = end.detail.split(separator: "\n").first.map(String.init) ?? ""
