@@ -1,36 +1,5 @@
 /// The fraction of a device's peak rate that a piece of work achieves, in (0, 1].
-///
-/// Why parts per million, not a `Double`: finish instants are computed exactly (see
-/// `ComputeCost`), and `0.7` has no exact binary value — 7e8 FLOPs at 1 GFLOPS × 0.7 would
-/// finish at 1 000 000 000.000 000 06 ns and round up to one nanosecond late. Any
-/// efficiency written with at most six decimals is exact here.
-public struct Efficiency: Hashable, Comparable, Sendable, CustomStringConvertible {
-    /// 1 ... 1 000 000.
-    public let partsPerMillion: Int64
-
-    public init(partsPerMillion: Int64) {
-        precondition(partsPerMillion > 0 && partsPerMillion <= PartsPerMillion.one,
-                     "Efficiency: \(partsPerMillion) ppm is not in (0, 1]")
-        self.partsPerMillion = partsPerMillion
-    }
-
-    /// `fraction` rounded to the nearest millionth; it must be in (0, 1] and not round to 0.
-    public init(_ fraction: Double) {
-        precondition(fraction > 0 && fraction <= 1, "Efficiency: \(fraction) is not in (0, 1]")
-        self.init(partsPerMillion: PartsPerMillion.rounded(fraction))
-    }
-
-    /// The device's full peak rate.
-    public static let full = Efficiency(partsPerMillion: PartsPerMillion.one)
-
-    /// The value as a `Double`, for reports only.
-    public var fraction: Double { Double(partsPerMillion) / 1e6 }
-
-    public static func < (a: Efficiency, b: Efficiency) -> Bool { a.partsPerMillion < b.partsPerMillion }
-
-    /// `0.7`, `1.0`.
-    public var description: String { PartsPerMillion.decimal(partsPerMillion) }
-}
+public typealias Efficiency = UnitFraction
 
 /// How many times slower than normal work proceeds on a host: ≥ 1, at most 1 000 000.
 ///
