@@ -56,16 +56,9 @@ extension ScenarioDecoder {
         -> (Scenario.Cluster.Form, [DecodedExecutor])?
     {
         let expected = "a list of executors like {id: exec1, host: host1, rack: rack1, cores: 2}"
-        guard let items = list(node, "executors", expected: expected) else { return nil }
-        if items.isEmpty {
-            report(node.position, "executors is an empty list", expected: expected)
-            return nil
-        }
-        if items.count > ScenarioLimits.maxExecutors {
-            report(node.position, "\(items.count) executors exceed the limit \(ScenarioLimits.maxExecutors)",
-                   expected: "at most \(ScenarioLimits.maxExecutors) executors")
-            return nil
-        }
+        guard let items = boundedList(node, "executors", expected: expected, limit: ScenarioLimits.maxExecutors,
+                                      noun: "executors")
+        else { return nil }
         var executors: [DecodedExecutor] = []
         for item in items {
             if let e = decodeExecutor(item, context: "executor", defaults: defaults) { executors.append(e) }

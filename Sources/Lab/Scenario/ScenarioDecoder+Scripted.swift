@@ -8,16 +8,8 @@ extension ScenarioDecoder {
     mutating func decodeScripted(_ f: Fields, ctx: WorkloadContext) -> Scenario.ScriptedWorkload? {
         let expected = "a list of jobs, each with stages: [...]"
         guard let node = required(f, "jobs", expected: expected),
-              let items = list(node, "jobs", expected: expected) else { return nil }
-        if items.isEmpty {
-            report(node.position, "jobs is an empty list", expected: expected)
-            return nil
-        }
-        if items.count > ScenarioLimits.maxJobs {
-            report(node.position, "\(items.count) jobs exceed the limit \(ScenarioLimits.maxJobs)",
-                   expected: "at most \(ScenarioLimits.maxJobs) jobs")
-            return nil
-        }
+              let items = boundedList(node, "jobs", expected: expected, limit: ScenarioLimits.maxJobs, noun: "jobs")
+        else { return nil }
         var jobs: [Scenario.Job] = []
         var seen = ScriptedScope()
         var failed = false
@@ -85,16 +77,9 @@ extension ScenarioDecoder {
     {
         let expected = "a list of stages, parents first, each with tasks: and duration:"
         guard let node = required(f, "stages", expected: expected),
-              let items = list(node, "stages", expected: expected) else { return nil }
-        if items.isEmpty {
-            report(node.position, "stages is an empty list", expected: expected)
-            return nil
-        }
-        if items.count > ScenarioLimits.maxStagesPerJob {
-            report(node.position, "\(items.count) stages exceed the limit \(ScenarioLimits.maxStagesPerJob)",
-                   expected: "at most \(ScenarioLimits.maxStagesPerJob) stages per job")
-            return nil
-        }
+              let items = boundedList(node, "stages", expected: expected, limit: ScenarioLimits.maxStagesPerJob,
+                                      noun: "stages per job")
+        else { return nil }
         var stages: [Scenario.Stage] = []
         var failed = false
         for (index, item) in items.enumerated() {

@@ -145,4 +145,22 @@ extension ScenarioDecoder {
         }
         return items
     }
+
+    /// Reads `node` as a non-empty list of at most `limit` items (`noun` names them in the
+    /// limit message, e.g. "stages per job"); reports any other shape, an empty list, or
+    /// too many items. The one rule behind jobs, stages and executors.
+    mutating func boundedList(_ node: SourceNode, _ what: String, expected: String, limit: Int,
+                              noun: String) -> [SourceNode]? {
+        guard let items = list(node, what, expected: expected) else { return nil }
+        if items.isEmpty {
+            report(node.position, "\(what) is an empty list", expected: expected)
+            return nil
+        }
+        if items.count > limit {
+            report(node.position, "\(items.count) \(what) exceed the limit \(limit)",
+                   expected: "at most \(limit) \(noun)")
+            return nil
+        }
+        return items
+    }
 }
