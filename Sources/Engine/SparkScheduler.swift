@@ -40,7 +40,7 @@ public final class SparkScheduler {
 
     public init(conf: SparkConf, taskScheduler configuration: TaskSchedulerConfiguration,
                 environment: SchedulerEnvironment) {
-        dag = DAGScheduler(conf: conf)
+        dag = DAGScheduler(conf: conf, onLocalMaster: configuration.onLocalMaster)
         tasks = TaskScheduler(configuration: configuration, random: environment.random)
         self.environment = environment
         reviveInterval = EngineDuration(nanoseconds: max(conf.reviveIntervalNanoseconds, 1))

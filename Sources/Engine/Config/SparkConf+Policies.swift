@@ -94,6 +94,12 @@ extension SparkConf {
 
     /// `DYN_ALLOCATION_ENABLED`.
     public var dynamicAllocationEnabled: Bool { bool("spark.dynamicAllocation.enabled") }
+    /// `Utils.isDynamicAllocationEnabled`: the setting counts on a cluster master only; on a
+    /// local master (`local`, `local[...]`) Spark ignores it unless `DYN_ALLOCATION_TESTING`
+    /// is set. `local-cluster[...]` is a cluster master here, as in Spark.
+    public func dynamicAllocationApplies(onLocalMaster: Bool) -> Bool {
+        dynamicAllocationEnabled && (!onLocalMaster || bool("spark.dynamicAllocation.testing"))
+    }
     /// `DYN_ALLOCATION_MIN_EXECUTORS`, default 0.
     public var dynamicAllocationMinExecutors: Int { int("spark.dynamicAllocation.minExecutors") }
     /// `DYN_ALLOCATION_MAX_EXECUTORS`, default Int32.max.

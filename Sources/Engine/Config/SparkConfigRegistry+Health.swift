@@ -60,6 +60,9 @@ extension SparkConfigRegistry {
     static let allocation: [SparkConfigKey] = [
         SparkConfigKey("spark.dynamicAllocation.enabled", constant: "DYN_ALLOCATION_ENABLED",
                        .bool, default: .bool(false)),
+        // DYN_ALLOCATION_TESTING: lets dynamic allocation apply on a local master.
+        SparkConfigKey("spark.dynamicAllocation.testing", constant: "DYN_ALLOCATION_TESTING",
+                       .bool, default: .bool(false)),
         SparkConfigKey("spark.dynamicAllocation.minExecutors",
                        constant: "DYN_ALLOCATION_MIN_EXECUTORS", .int, default: .int(0),
                        constraint: .atLeast(0)),

@@ -4,12 +4,15 @@
 ///   `checkBarrierStageWithNumSlots`, `checkBarrierStageWithRDDChainPattern`;
 ///   `BarrierJobAllocationFailed`.
 public enum BarrierChecks {
-    /// SPARK-24819, as quoted by the conformance set (BR-05). Spark 4.3's own text ends
-    /// "…with more resources(e.g. CPU, GPU) or repartition…" (see the project report).
+    /// SPARK-24819 in Spark 4.x (`SparkCoreErrors.numPartitionsGreaterThanMaxNumConcurrentTasksError`),
+    /// exactly as pyspark 4.3 printed it on this project's machine (validation/spark-real, run e).
+    /// The conformance set quotes the Spark 2.4/3.0 wording ("…with more CPU cores or
+    /// repartition…"), an older text of the same constant.
     public static let moreSlotsThanClusterMessage =
         "[SPARK-24819]: Barrier execution mode does not allow run a barrier stage that requires more slots "
-        + "than the total number of slots in the cluster currently. Please init a new cluster with more CPU "
-        + "cores or repartition the input RDD(s) to reduce the number of slots required to run this barrier stage."
+        + "than the total number of slots in the cluster currently. Please init a new cluster with more "
+        + "resources(e.g. CPU, GPU) or repartition the input RDD(s) to reduce the number of slots required "
+        + "to run this barrier stage."
 
     /// SPARK-24820/SPARK-24821, as quoted by the conformance set (BR-06).
     public static let unsupportedRDDChainMessage =

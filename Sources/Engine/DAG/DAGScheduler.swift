@@ -67,8 +67,9 @@ public struct DAGScheduler: Sendable {
         var lineages: [String: StageLineage]
     }
 
-    /// Reads Spark's settings once, as `DAGScheduler`'s constructor does.
-    public init(conf: SparkConf) {
+    /// Reads Spark's settings once, as `DAGScheduler`'s constructor does. `onLocalMaster`
+    /// says the application runs on `local[...]`, where Spark ignores dynamic allocation.
+    public init(conf: SparkConf, onLocalMaster: Bool = false) {
         maxConsecutiveStageAttempts = conf.stageMaxConsecutiveAttempts
         maxStageAttempts = max(conf.stageMaxConsecutiveAttempts, conf.stageMaxAttempts)
         shuffleServiceEnabled = conf.shuffleServiceEnabled
@@ -76,7 +77,7 @@ public struct DAGScheduler: Sendable {
         reduceLocalityEnabled = conf.shuffleReduceLocalityEnabled
         barrierCheckInterval = EngineDuration(nanoseconds: conf.barrierMaxConcurrentTasksCheckIntervalNanoseconds)
         barrierCheckMaxFailures = conf.barrierMaxConcurrentTasksCheckMaxFailures
-        dynamicAllocationEnabled = conf.dynamicAllocationEnabled
+        dynamicAllocationEnabled = conf.dynamicAllocationApplies(onLocalMaster: onLocalMaster)
         defaultPool = conf.schedulerPool
     }
 

@@ -29,6 +29,9 @@ public struct TaskSchedulerConfiguration: Sendable {
     /// The rack of each host (Spark's `getRackForHost`); racks reported by executors are
     /// added as they register.
     public var hostRacks: [HostID: RackID]
+    /// The application runs on a local master (`local[...]`), where Spark's
+    /// `Utils.isDynamicAllocationEnabled` is false; read by the DAG scheduler.
+    public var onLocalMaster = false
 
     public init(conf: SparkConf, maxTaskFailures: Int, pools: [PoolSpec], shuffleOffers: Bool) {
         precondition(maxTaskFailures >= 1, "maxTaskFailures \(maxTaskFailures)")

@@ -13,6 +13,7 @@ enum SparkSchedulerFactory {
                 pools: settings.pools.map(poolSpec), shuffleOffers: settings.shuffleOffers)
             configuration.taskOnlyProfiles = Set(settings.taskOnlyProfileIDs)
             configuration.hostRacks = hostRacks
+            configuration.onLocalMaster = scenario.runsOnLocalMaster
             return SparkScheduler(conf: settings.conf, taskScheduler: configuration, environment: environment)
         }
     }

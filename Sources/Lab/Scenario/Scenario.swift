@@ -47,6 +47,13 @@ public struct Scenario: Sendable, Equatable {
         return spark.taskMaxFailures
     }
 
+    /// The cluster is Spark's local mode (`local`, `local[N]`, `local[N,F]`), where Spark
+    /// ignores `spark.dynamicAllocation.enabled` (`Utils.isLocalMaster`).
+    public var runsOnLocalMaster: Bool {
+        if case .master(let master) = cluster.form { return master.localTaskAttempts != nil }
+        return false
+    }
+
     /// The seeds to run: `seed`, `seed+1`, ... (`sweep.seeds` of them, or just `seed`).
     public var seeds: [UInt64] {
         let count = sweep?.seeds ?? 1
