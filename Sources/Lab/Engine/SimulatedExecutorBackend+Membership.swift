@@ -11,7 +11,8 @@ extension SimulatedExecutorBackend {
         + "or network issues. Check driver logs for WARN messages."
 
     /// Passes on one cluster event's changes, in this order: completed reads; an added
-    /// executor (the engine hears `executorAdded`); lost executors, each with its running
+    /// executor (the engine hears `executorAdded`); a failed GPU (the tasks holding it
+    /// fail; the engine hears only their failures); lost executors, each with its running
     /// tasks ended silently (Spark's backend reports them through `executorLost`, not as
     /// status updates; `TaskSchedulerImpl.removeExecutor` fails them) and then the engine
     /// hearing `executorLost`; last, tasks elsewhere whose reads the loss broke end with
@@ -21,6 +22,7 @@ extension SimulatedExecutorBackend {
         if let index = change.addedExecutor {
             deployment.deliver(.executorAdded(plan.executorInfo(deployment.cluster.topology.executors[index].id)))
         }
+        if let failed = change.failedGPU { gpuFailed(executor: failed.executor, address: failed.address) }
         guard !change.lostExecutors.isEmpty else { return }
         for index in change.lostExecutors {
             let executor = deployment.cluster.topology.executors[index]

@@ -105,11 +105,16 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         }
     }
 
-    /// The launch overhead is over: RUNNING, then the reads (or the work, when none).
+    /// The launch overhead is over: RUNNING, then the reads (or the work, when none). A
+    /// task given a broken GPU fails right away, before any read or work.
     private func start(_ id: TaskID) {
         tasks[id]!.step = nil
         deployment.deliver(.taskRunning(id))
         guard var task = tasks[id] else { return }  // killed while the engine heard RUNNING
+        if let gpu = failedGPU(of: task) {
+            end(id, gpuFailure(gpu, of: task))
+            return
+        }
         switch task.fault {
         case .failure(let after?), .fetchFailure(_, _, let after?):
             task.faultEvent = schedule(.fault(id), at: now + after)

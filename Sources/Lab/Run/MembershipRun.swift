@@ -20,12 +20,12 @@ enum MembershipRun {
     }
 
     /// Fault kinds that need the engine (task-level faults and per-attempt failures);
-    /// stragglers are recorded but slow down nothing until tasks run.
+    /// stragglers and GPU failures are recorded but act on nothing until tasks run.
     static func notSimulated(_ scenario: Scenario) -> [String] {
         var kinds: [String] = []
         for fault in scenario.faults {
             switch fault {
-            case .taskFailure, .fetchFailure, .randomTaskFailures, .straggler:
+            case .taskFailure, .fetchFailure, .randomTaskFailures, .straggler, .gpuFailed:
                 if !kinds.contains(fault.kind) { kinds.append(fault.kind) }
             default: continue
             }
@@ -35,7 +35,8 @@ enum MembershipRun {
 
     static func instant(_ fault: Scenario.Fault) -> SimInstant? {
         switch fault {
-        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at): return at
+        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at), .gpuFailed(_, _, let at):
+            return at
         case .straggler(_, _, let from, let until), .linkDegraded(_, _, let from, let until): return until ?? from
         default: return nil
         }

@@ -14,6 +14,10 @@ extension Scenario {
         case straggler(host: String, slowdown: Double, from: SimInstant, until: SimInstant?)
         /// `host`'s link runs at `factor` of its rate in [from, until).
         case linkDegraded(host: String, factor: Double, from: SimInstant, until: SimInstant?)
+        /// GPU `gpu` (an address) of `executor` breaks at `at` and stays broken. Spark
+        /// cannot tell: the executor keeps advertising the address, and every task attempt
+        /// holding it fails (the running ones at `at`, later ones as soon as they start).
+        case gpuFailed(executor: String, gpu: Int, at: SimInstant)
         /// Each task attempt fails with this probability (seeded stream).
         case randomTaskFailures(probability: Double)
         /// Executors die at random with this mean time between failures.
@@ -29,6 +33,7 @@ extension Scenario {
             case .executorAdded: return "executor-added"
             case .straggler: return "straggler"
             case .linkDegraded: return "link-degraded"
+            case .gpuFailed: return "gpu-failed"
             case .randomTaskFailures: return "random-task-failures"
             case .randomExecutorLoss: return "random-executor-loss"
             }

@@ -21,11 +21,13 @@ extension ScenarioDecoder {
         "executor-added": ["executor", "at"],
         "straggler": ["host", "slowdown", "from", "until"],
         "link-degraded": ["host", "factor", "from", "until"],
+        "gpu-failed": ["executor", "gpu", "at"],
         "random-task-failures": ["probability"],
         "random-executor-loss": ["mtbf", "distribution", "shape"],
     ]
     static let faultKinds = ["task-failure", "fetch-failure", "executor-lost", "host-lost", "executor-added",
-                             "straggler", "link-degraded", "random-task-failures", "random-executor-loss"]
+                             "straggler", "link-degraded", "gpu-failed", "random-task-failures",
+                             "random-executor-loss"]
 
     /// Decodes the list; references to executors and hosts are checked in time order
     /// (an added executor exists from its `at`, a lost one no longer after its `at`).
@@ -80,6 +82,8 @@ extension ScenarioDecoder {
             return .executorAdded(e.executor, at: at)
         case "straggler", "link-degraded":
             return decodeSlowdown(f, kind: kind, ctx: ctx)
+        case "gpu-failed":
+            return decodeGPUFault(f)
         case "random-task-failures":
             let p = required(f, "probability", expected: "the chance each task attempt fails, from 0 to 1")
                 .flatMap { double($0, "probability", expected: "a number from 0 to 1") { $0 >= 0 && $0 <= 1 } }

@@ -111,8 +111,11 @@ extension ScenarioDecoder {
         var hostOf: [String: String] = [:]
         var joinedAt: [String: SimInstant] = [:]
         var lostAt: [String: SimInstant] = [:]
-        for e in initial { hostOf[e.id] = e.host; joinedAt[e.id] = .zero }
-        for case (.executorAdded(let e, let at), _) in faults { hostOf[e.id] = e.host; joinedAt[e.id] = at }
+        var gpusOf: [String: Int] = [:]
+        for e in initial { hostOf[e.id] = e.host; joinedAt[e.id] = .zero; gpusOf[e.id] = e.gpus }
+        for case (.executorAdded(let e, let at), _) in faults {
+            hostOf[e.id] = e.host; joinedAt[e.id] = at; gpusOf[e.id] = e.gpus
+        }
         let allIds = Self.appendingNew(initial.map(\.id), added.map(\.executor.id))
         let allHosts = Self.appendingNew([], allIds.map { hostOf[$0]! })
         let ordered = faults.enumerated().sorted { a, b in
@@ -151,6 +154,10 @@ extension ScenarioDecoder {
                 if !allHosts.contains(host) {
                     reportUnknown("host", host, at: Self.valuePosition(node, "host"), among: allHosts)
                 }
+            case .gpuFailed(let id, let gpu, let at):
+                let executor = TimelineExecutor(id: id, joinedAt: joinedAt[id], lostAt: lostAt[id], gpus: gpusOf[id])
+                checkGPUFault(executor, gpu: gpu, at: at, node: node,
+                              known: allIds, withGPUs: allIds.filter { (gpusOf[$0] ?? 0) > 0 })
             default:
                 continue
             }
@@ -164,7 +171,8 @@ extension ScenarioDecoder {
 
     private static func time(of fault: Scenario.Fault) -> SimInstant {
         switch fault {
-        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at): return at
+        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at), .gpuFailed(_, _, let at):
+            return at
         default: return .zero
         }
     }

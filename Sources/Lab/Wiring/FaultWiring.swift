@@ -20,6 +20,8 @@ enum FaultWiring {
             return .straggler(host: host, slowdown: slowdown, from: from, until: until)
         case .linkDegraded(let host, let factor, let from, let until):
             return .linkDegraded(host: host, factor: factor, from: from, until: until)
+        case .gpuFailed(let executor, let gpu, let at):
+            return .gpuFailed(executor: executor, address: gpu, at: at)
         case .randomTaskFailures(let probability):
             return .randomWorkFailures(probability: probability)
         case .randomExecutorLoss(let mtbf, let distribution):

@@ -51,6 +51,8 @@ struct SimulatedCluster {
         var lostExecutors: [ExecutorIndex] = []
         /// The executor that joined.
         var addedExecutor: ExecutorIndex?
+        /// The GPU that broke: its live executor and address.
+        var failedGPU: (executor: ExecutorIndex, address: Int)?
     }
 
     private mutating func deliver(_ event: LabEvent) { _ = deliverClusterEvent(event) }
@@ -140,6 +142,8 @@ struct SimulatedCluster {
             if let index = topology.host(id: host) {
                 network.setLinkFactor(host: index, factor: factor.fraction, in: &simulation)
             }
+        case .gpuFailed(let executor, let address):
+            change.failedGPU = (executor, address)
         }
     }
 

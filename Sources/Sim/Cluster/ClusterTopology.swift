@@ -40,8 +40,14 @@ public struct ClusterTopology: Sendable {
         public let host: HostIndex
         public let rack: RackIndex
         public fileprivate(set) var isLive: Bool
+        /// Addresses of its GPUs that have failed, ascending. A failed GPU stays in
+        /// `spec.gpus`: the hardware is still there, it just no longer computes.
+        public fileprivate(set) var failedGPUs: [Int] = []
 
         public var id: String { spec.id }
+
+        /// Whether the GPU with `address` has failed (false for an address it does not have).
+        public func hasFailedGPU(_ address: Int) -> Bool { failedGPUs.contains(address) }
     }
 
     public private(set) var racks: [Rack] = []
@@ -108,6 +114,21 @@ public struct ClusterTopology: Sendable {
         return true
     }
 
+    /// Marks GPU `address` of an executor as failed; returns false (a no-op) when it
+    /// already had. A dead executor's GPUs may fail too: nothing runs on them.
+    ///
+    /// Precondition: the executor has a GPU with that address.
+    @discardableResult
+    public mutating func failGPU(_ address: Int, ofExecutor index: ExecutorIndex) -> Bool {
+        precondition(executors.indices.contains(index), "ClusterTopology: no executor #\(index)")
+        precondition(executors[index].spec.gpus.indices.contains(address),
+                     "ClusterTopology: executor \(executors[index].id) has no GPU \(address)")
+        guard !executors[index].hasFailedGPU(address) else { return false }
+        executors[index].failedGPUs.append(address)
+        executors[index].failedGPUs.sort()
+        return true
+    }
+
     /// Removes every live executor of `host` and returns them in add order (empty when the
     /// host had none). The host itself stays, with its index.
     public mutating func removeExecutors(onHost host: HostIndex) -> [ExecutorIndex] {
@@ -169,6 +190,9 @@ extension ClusterTopology {
                          "ClusterTopology: executor \(executor.id) misnumbered")
             precondition(executor.rack == hosts[executor.host].rack, "ClusterTopology: executor \(executor.id) rack")
             precondition(executor.isLive == liveExecutors.contains(e), "ClusterTopology: live set disagrees")
+            precondition(zip(executor.failedGPUs, executor.failedGPUs.dropFirst()).allSatisfy { $0 < $1 }
+                             && executor.failedGPUs.allSatisfy(executor.spec.gpus.indices.contains),
+                         "ClusterTopology: executor \(executor.id) failed GPUs out of order or range")
         }
         precondition(liveSeen == liveExecutors.count, "ClusterTopology: host live lists disagree with live set")
         precondition(liveExecutors.elementsEqual(liveExecutors.sorted()), "ClusterTopology: live set out of add order")

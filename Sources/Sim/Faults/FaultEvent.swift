@@ -38,6 +38,8 @@ public enum FaultAction: Hashable, Sendable, CustomStringConvertible {
     case endStraggler(host: String, slowdown: SlowdownFactor)
     case startLinkDegradation(host: String, factor: LinkFactor, until: SimInstant?)
     case endLinkDegradation(host: String, factor: LinkFactor)
+    /// A `gpuFailed`: GPU `address` of `executor` breaks for good.
+    case failGPU(executor: String, address: Int)
 
     public var kind: FaultKind {
         switch self {
@@ -47,6 +49,7 @@ public enum FaultAction: Hashable, Sendable, CustomStringConvertible {
         case .addExecutor: return .executorAdded
         case .startStraggler, .endStraggler: return .straggler
         case .startLinkDegradation, .endLinkDegradation: return .linkDegraded
+        case .failGPU: return .gpuFailed
         }
     }
 
@@ -60,6 +63,7 @@ public enum FaultAction: Hashable, Sendable, CustomStringConvertible {
         case .endStraggler(let host, let slowdown): return "end straggler \(host) x\(slowdown)"
         case .startLinkDegradation(let host, let factor, _): return "start link degradation \(host) x\(factor)"
         case .endLinkDegradation(let host, let factor): return "end link degradation \(host) x\(factor)"
+        case .failGPU(let executor, let address): return "fail GPU \(address) of \(executor)"
         }
     }
 }

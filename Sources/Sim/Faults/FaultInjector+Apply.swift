@@ -29,7 +29,24 @@ extension FaultInjector {
         case .endLinkDegradation(let host, let factor):
             endInterval(link: host, factor)
             return linkOutcome(event, host: host)
+        case .failGPU(let id, let address):
+            return failGPU(address, of: id, event, topology: &topology)
         }
+    }
+
+    /// Breaks the GPU for good. The record is written whatever the executor's state (the
+    /// scenario asked for it); only a live executor's first failure of that GPU is an
+    /// effect, since nothing runs on a dead one.
+    private mutating func failGPU(_ address: Int, of id: String, _ event: FaultEvent,
+                                  topology: inout ClusterTopology) -> FaultOutcome {
+        guard let index = topology.executor(id: id) else {
+            return outcome(event, executor: id, host: nil, effect: .none)
+        }
+        let host = topology.hosts[topology.executors[index].host].id
+        let newlyFailed = topology.failGPU(address, ofExecutor: index)
+        let effect: FaultEffect = newlyFailed && topology.executors[index].isLive
+            ? .gpuFailed(index, address: address) : .none
+        return outcome(event, executor: id, host: host, effect: effect)
     }
 
     private mutating func loseExecutor<Payload: FaultEventCarrying>(

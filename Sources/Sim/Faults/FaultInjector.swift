@@ -24,7 +24,8 @@ extension FaultWake: FaultEventCarrying {
 
 /// What one fault event changed, for the parts of the model that must react.
 public enum FaultEffect: Hashable, Sendable {
-    /// Nothing changed (a random loss of an executor that was already gone).
+    /// Nothing changed (a random loss of an executor that was already gone, a GPU failure
+    /// on a dead executor or on a GPU that had already failed).
     case none
     /// These executors left the topology, in add order (empty: the subject was already gone).
     case executorsLost([ExecutorIndex])
@@ -34,11 +35,13 @@ public enum FaultEffect: Hashable, Sendable {
     case slowdownChanged(host: String, factor: SlowdownFactor)
     /// From now on `host`'s link runs at `factor` of its rate (the combined factor).
     case linkFactorChanged(host: String, factor: LinkFactor)
+    /// GPU `address` of this live executor has just failed: work holding it must fail.
+    case gpuFailed(ExecutorIndex, address: Int)
 }
 
 /// The answer of `FaultInjector.handle`: what took effect, and the trace record saying so.
 public struct FaultOutcome: Hashable, Sendable {
-    /// Nil when nothing is worth a trace line (`effect == .none`).
+    /// Nil when nothing is worth a trace line (a random loss of an executor already gone).
     public let record: FaultRecord?
     public let effect: FaultEffect
 }

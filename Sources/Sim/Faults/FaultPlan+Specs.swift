@@ -22,6 +22,8 @@ extension FaultPlan {
             let factor = LinkFactor(fraction)
             let start = (from, FaultAction.startLinkDegradation(host: host, factor: factor, until: until))
             return [start] + (until.map { [($0, .endLinkDegradation(host: host, factor: factor))] } ?? [])
+        case .gpuFailed(let executor, let address, let at):
+            return [(at, .failGPU(executor: executor, address: address))]
         case .randomWorkFailures, .randomExecutorLoss:
             return []
         }
@@ -32,6 +34,9 @@ extension FaultPlan {
         switch spec {
         case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at):
             precondition(at >= .zero, "FaultPlan: fault before time 0: \(spec)")
+        case .gpuFailed(_, let address, let at):
+            precondition(at >= .zero, "FaultPlan: fault before time 0: \(spec)")
+            precondition(address >= 0, "FaultPlan: negative GPU address: \(spec)")
         case .straggler(_, let slowdown, let from, let until):
             precondition(from >= .zero && until.map { $0 >= from } ?? true, "FaultPlan: bad interval: \(spec)")
             precondition(slowdown >= 1 && slowdown <= 1e6, "FaultPlan: slowdown must be in [1, 10^6]: \(spec)")

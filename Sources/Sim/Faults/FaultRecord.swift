@@ -58,6 +58,8 @@ extension FaultRecord {
         case .endLinkDegradation(let host, let factor):
             let note = combined.flatMap { $0 == LinkFactor.full.description ? nil : " (link x\($0))" } ?? ""
             return "link-degraded \(host) x\(factor) ended\(note)"
+        case .failGPU(let executor, let address):
+            return "gpu-failed \(executor) gpu=\(address)"
         }
     }
 }

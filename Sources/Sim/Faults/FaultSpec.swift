@@ -16,6 +16,9 @@ public enum FaultSpec: Hashable, Sendable {
     case straggler(host: String, slowdown: Double, from: SimInstant, until: SimInstant?)
     /// `host`'s link runs at `factor` (in (0, 1]) of its rate in [from, until); nil = forever.
     case linkDegraded(host: String, factor: Double, from: SimInstant, until: SimInstant?)
+    /// GPU `address` of the executor stops working at `at` and stays broken: work on it
+    /// fails from then on. The executor itself lives on, still holding the GPU.
+    case gpuFailed(executor: String, address: Int, at: SimInstant)
     /// Each work item fails with `probability`, decided per item by `RandomWorkFailures`.
     case randomWorkFailures(probability: Double)
     /// Each executor dies after a random time to failure of mean `mtbf`.
@@ -29,6 +32,7 @@ public enum FaultSpec: Hashable, Sendable {
         case .executorAdded: return .executorAdded
         case .straggler: return .straggler
         case .linkDegraded: return .linkDegraded
+        case .gpuFailed: return .gpuFailed
         case .randomWorkFailures: return .randomWorkFailures
         case .randomExecutorLoss: return .randomExecutorLoss
         }
@@ -42,6 +46,7 @@ public enum FaultKind: String, Hashable, Sendable, CustomStringConvertible {
     case executorAdded = "executor-added"
     case straggler = "straggler"
     case linkDegraded = "link-degraded"
+    case gpuFailed = "gpu-failed"
     case randomWorkFailures = "random-work-failures"
     case randomExecutorLoss = "random-executor-loss"
 

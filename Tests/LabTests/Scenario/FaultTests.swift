@@ -6,8 +6,8 @@ import Testing
     @Test func everyFaultKindDecodesToItsCase() throws {
         let scenario = try ScenarioLoader.load(path: Fixtures.path("valid/barrier-gpu.yaml"))
         #expect(scenario.faults.map(\.kind) == ["task-failure", "fetch-failure", "executor-added", "executor-lost",
-                                                "host-lost", "straggler", "link-degraded", "random-task-failures",
-                                                "random-executor-loss"])
+                                                "host-lost", "straggler", "link-degraded", "gpu-failed",
+                                                "random-task-failures", "random-executor-loss"])
         #expect(scenario.faults[0] == .taskFailure(Scenario.TaskFault(
             job: "prepare", stage: "load", partition: 3, attempt: 1, stageAttempt: 0, after: nil)))
         #expect(scenario.faults[1] == .fetchFailure(Scenario.FetchFault(
@@ -22,7 +22,9 @@ import Testing
         #expect(at == SimInstant(nanosecondsSinceStart: 20_000_000_000))
         #expect(scenario.faults[5] == .straggler(host: "host3", slowdown: 2.5,
                                                  from: SimInstant(nanosecondsSinceStart: 5_000_000_000), until: nil))
-        #expect(scenario.faults[8]
+        #expect(scenario.faults[7]
+            == .gpuFailed(executor: "gpu1", gpu: 3, at: SimInstant(nanosecondsSinceStart: 30_000_000_000)))
+        #expect(scenario.faults[9]
             == .randomExecutorLoss(mtbf: .seconds(12 * 3600), distribution: .weibull(shape: 1.5)))
     }
 

@@ -111,6 +111,27 @@ struct FaultInjectorTests {
         #expect(world.injector.records[2].host == "host2" && world.injector.records[2].kind == .executorLost)
     }
 
+    @Test("a GPU failure marks the address broken for good, keeps the executor, and is recorded every time")
+    func gpuFailure() {
+        var world = World([
+            .gpuFailed(executor: "gpu1", address: 1, at: Self.s(2)),
+            .gpuFailed(executor: "gpu1", address: 1, at: Self.s(3)),
+            .executorLost(executor: "exec2", at: Self.s(4)),
+            .gpuFailed(executor: "exec2", address: 0, at: Self.s(5)),
+        ], executors: [executor("gpu1", "host1", "rack1", gpus: 2), executor("exec2", "host2", "rack1", gpus: 1)])
+        world.start()
+        world.run()
+        #expect(world.records == [
+            "t=2s fault gpu-failed gpu1 gpu=1", "t=3s fault gpu-failed gpu1 gpu=1",
+            "t=4s fault executor-lost exec2", "t=5s fault gpu-failed exec2 gpu=0",
+        ])
+        // Only the first failure of a live executor's GPU is news for the model.
+        #expect(world.outcomes.map(\.1.effect) == [.gpuFailed(0, address: 1), .none, .executorsLost([1]), .none])
+        #expect(world.topology.executors.map(\.failedGPUs) == [[1], [0]])
+        #expect(world.topology.executors[0].isLive && !world.topology.executors[0].hasFailedGPU(0))
+        #expect(world.injector.records[0].kind == .gpuFailed && world.injector.records[0].host == "host1")
+    }
+
     @Test("random losses: joiners draw when they join, and leavers' pending losses are cancelled")
     func randomLossFollowsTopology() {
         let specs: [FaultSpec] = [
