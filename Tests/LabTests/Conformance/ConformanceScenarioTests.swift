@@ -9,7 +9,9 @@ import TestSupport
     @Test func theFolderHoldsAScenarioForEveryExpressibleBehaviour() {
         let ids = Set(ConformanceScenarios.files.map(ConformanceScenarios.behaviourID))
         #expect(ids == ["DS-01", "DS-03", "DS-10", "TF-02", "TF-04", "TF-08", "SP-01", "SP-04", "EL-02", "FF-01",
-                        "FF-02", "BR-01", "BR-05", "BR-08", "BR-11", "GPU-01", "GPU-02", "POOL-02"])
+                        "FF-02", "BR-01", "BR-05", "BR-08", "BR-11", "GPU-01", "GPU-02", "POOL-02",
+                        "HY-01", "HY-02", "HY-03", "HY-04", "HY-05", "HY-06", "HY-07", "HY-08", "HY-09", "HY-10",
+                        "HY-11", "HY-12"])
     }
 
     @Test(arguments: ConformanceScenarios.files)

@@ -77,6 +77,22 @@ extension ConformanceOutcomeTests {
         ], jobEnds: ["5000 job-succeeded job0"]),
         Expected(file: "hy-11-barrier-slots-counted-per-profile.yaml", launches: [
         ], jobEnds: ["2000 job-failed job0"]),
+        Expected(file: "hy-12a-gpu-failure-task-retries.yaml", launches: [
+            "0 s0.0 p0.0 exec1 PROCESS_LOCAL gpu=0",
+            "0 s0.0 p1.0 exec2 PROCESS_LOCAL gpu=0",
+            "1000 s0.0 p1.1 exec2 PROCESS_LOCAL gpu=0",
+            "1100 s0.0 p1.2 exec1 PROCESS_LOCAL gpu=0",
+        ], jobEnds: ["4200 job-succeeded job0"]),
+        Expected(file: "hy-12b-gpu-failure-barrier-stage-aborts.yaml", launches: [
+            "0 s0.0 p0.0 exec1 PROCESS_LOCAL gpu=0",
+            "0 s0.0 p1.0 exec2 PROCESS_LOCAL gpu=0",
+            "1200 s0.1 p0.0 exec1 PROCESS_LOCAL gpu=0",
+            "1200 s0.1 p1.0 exec2 PROCESS_LOCAL gpu=0",
+            "1400 s0.2 p0.0 exec1 PROCESS_LOCAL gpu=0",
+            "1400 s0.2 p1.0 exec2 PROCESS_LOCAL gpu=0",
+            "1600 s0.3 p0.0 exec1 PROCESS_LOCAL gpu=0",
+            "1600 s0.3 p1.0 exec2 PROCESS_LOCAL gpu=0",
+        ], jobEnds: ["1600 job-failed job0"]),
     ]
 }
 

@@ -74,7 +74,7 @@ import TestSupport
     }
 
     @Test func theNormalStagesTaskOnTheBrokenGPUFailsUntilARetryLandsOnAHealthyOne() throws {
-        let run = try SparkRun(shipped: "hy-gpu-failure-task-retries")
+        let run = try SparkRun(shipped: "hy-12a-gpu-failure-task-retries")
         #expect(run.summary("fault") == ["1000000000,.,exec2,gpu-failed exec2 gpu=0"])
         #expect(run.summary("task-launched") == [
             "0,0.0,exec1,gpu=0", "0,1.0,exec2,gpu=0",
@@ -93,7 +93,7 @@ import TestSupport
     }
 
     @Test func theBarrierStageKeepsGettingTheBrokenGPUAndAbortsAfterFourAttempts() throws {
-        let run = try SparkRun(shipped: "hy-gpu-failure-barrier-stage-aborts")
+        let run = try SparkRun(shipped: "hy-12b-gpu-failure-barrier-stage-aborts")
         let instants: [Int64] = [0, 1200 * millisecond, 1400 * millisecond, 1600 * millisecond]
         #expect(run.rows.filter { $0.event == "stage-submitted" }.map(\.timeNanoseconds) == instants)
         #expect(run.rows.filter { $0.event == "stage-submitted" }.map(\.stage) == Array(repeating: "s0", count: 4))
