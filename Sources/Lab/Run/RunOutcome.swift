@@ -22,6 +22,10 @@ struct RunOutcome {
     var abortedTransfers = 0
     /// Why an engine run stopped with jobs unfinished (nil when every job ended).
     var unfinishedReason: String?
+    /// Files of the workload's own (`scaling.csv` ...), added after `collective.csv`.
+    var extraFiles: [(name: String, contents: String)] = []
+    /// Markdown lines of the workload's own section of `report.md`.
+    var reportSection: [String] = []
 }
 
 /// One row of `collective.csv` (SCENARIO.md): `group,ranks,bytes,algorithm,time_ns`.

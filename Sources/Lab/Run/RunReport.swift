@@ -27,7 +27,7 @@ struct RunReport {
             "",
         ]
         lines += scopeSection
-        lines += jobsSection + collectiveSection + clusterSection + workloadSection + faultSection + sparkSection
+        lines += jobsSection + collectiveSection + first.reportSection + clusterSection + workloadSection + faultSection + sparkSection
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -66,6 +66,11 @@ struct RunReport {
         case CollectiveRun.scope:
             return ["One collective operation per group on the simulated flow network (max-min fair",
                     "sharing, latency per link), with the scenario's cluster faults acting on it.", ""]
+        case DeepLearningRun.scope:
+            return ["Horovod-style data-parallel training steps of each model (compute from the model",
+                    "profile on the scenario's GPU, gradients fused and allreduced on the scenario's network,",
+                    "timed by the placement-aware α-β costs checked against the flow simulation); no Spark",
+                    "scheduler events.", ""]
         case EngineRun.scope:
             return ["The scripted jobs on sparksim's re-implementation of Spark's scheduler (DAG scheduler,",
                     "task scheduler, delay scheduling, retries, barrier mode, GPU scheduling) over the",

@@ -25,6 +25,7 @@ public enum Runner {
             for row in collectiveRows { table.append(row.fields) }
             folder.add("collective.csv", table.text)
         }
+        for file in outcomes.flatMap(\.outcome.extraFiles) { folder.add(file.name, file.contents) }
         if let first = outcomes.first?.outcome, !first.links.isEmpty {
             folder.add("links.csv", LinkTable.csv(first.links))
         }
@@ -45,6 +46,8 @@ public enum Runner {
             return (result.outcome, EngineRun.summary(result, scenario: scenario, variant: variant))
         case .logisticRegression:
             return (MembershipRun.run(scenario, streams: streams), nil)
+        case .deepLearning(let training):
+            return (DeepLearningRun.run(scenario, training), nil)
         }
     }
 

@@ -7,6 +7,7 @@ extension Scenario {
         case scripted(ScriptedWorkload)
         case collective(CollectiveWorkload)
         case logisticRegression(LogisticRegressionWorkload)
+        case deepLearning(DeepLearningWorkload)
 
         /// The `kind:` spelling.
         public var kind: String {
@@ -14,6 +15,7 @@ extension Scenario {
             case .scripted: return "scripted"
             case .collective: return "collective"
             case .logisticRegression: return "logistic-regression"
+            case .deepLearning: return "deep-learning"
             }
         }
     }

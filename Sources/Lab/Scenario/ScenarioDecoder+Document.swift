@@ -63,7 +63,8 @@ extension ScenarioDecoder {
         let ctx = WorkloadContext(
             defaults: defaults, initialHosts: cluster.map { KnownNames($0.hosts.map(\.id)) },
             hosts: cluster.map { c in KnownNames(Self.appendingNew(c.hosts.map(\.id), added.map(\.host))) },
-            executors: cluster.map { c in KnownNames(Self.appendingNew(c.executors.map(\.id), added.map(\.id))) })
+            executors: cluster.map { c in KnownNames(Self.appendingNew(c.executors.map(\.id), added.map(\.id))) },
+            cluster: cluster)
         guard exclusive(f, ["workload", "compare"], expected: "workload: for one workload or compare: for variants")
         else { return (nil, []) }
         let before = diagnostics.count

@@ -11,6 +11,8 @@ struct WorkloadContext {
     var hosts: KnownNames?
     /// Executor ids at any time.
     var executors: KnownNames?
+    /// The cluster at time 0 (nil when it could not be decoded): deep-learning checks GPUs.
+    var cluster: Scenario.Cluster? = nil
 }
 
 /// Names in order (for messages and suggestions) with a set for membership, so checking
@@ -29,7 +31,7 @@ struct KnownNames {
 
 /// `workload:` and `compare:`: kind dispatch and the training workloads.
 extension ScenarioDecoder {
-    static let workloadKinds = ["scripted", "collective", "logistic-regression"]
+    static let workloadKinds = ["scripted", "collective", "logistic-regression", "deep-learning"]
 
     /// Decodes one workload mapping. `extraKeys` holds `variant` under `compare:`.
     mutating func decodeWorkload(_ node: SourceNode, context: String, extraKeys: [String],
@@ -58,6 +60,9 @@ extension ScenarioDecoder {
             let allowed = ["kind", "style", "data", "partitions", "solver", "max_iter", "tol", "reg_param"] + extraKeys
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
             return decodeLogisticRegression(f).map { .logisticRegression($0) }
+        case "deep-learning":
+            guard let f = fields(node, context: context, allowed: Self.deepLearningKeys + extraKeys) else { return nil }
+            return decodeDeepLearning(f, ctx: ctx).map { .deepLearning($0) }
         default:
             let hint = Self.didYouMean(kind, Self.workloadKinds)
             report(kindNode.position, "workload kind '\(kind)' is not supported yet\(hint)",
