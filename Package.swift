@@ -40,7 +40,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Sim", "Engine"], path: "Tests/TestSupport"),
         .testTarget(name: "SimTests", dependencies: ["Sim", "TestSupport", "CGSL"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
-        .testTarget(name: "WorkloadsTests", dependencies: ["Workloads", "TestSupport"]),
+        .testTarget(
+            name: "WorkloadsTests", dependencies: ["Workloads", "Sim", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(
             name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Report", "TestSupport"],
