@@ -44,7 +44,7 @@ let package = Package(
             name: "WorkloadsTests", dependencies: ["Workloads", "Sim", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(
-            name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Report", "TestSupport"],
+            name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Workloads", "Report", "TestSupport"],
             exclude: ["Fixtures"]),
         .testTarget(name: "TidyTests", dependencies: ["TestSupport"]),
     ]

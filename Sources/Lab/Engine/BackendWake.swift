@@ -67,6 +67,8 @@ struct RunningTask {
     var syncOutcome = SyncOutcome.pending
     /// A kill that reached the task while it was blocked; it takes effect at the next poll.
     var pendingKill: String?
+    /// A training task's place in its program (unused by scripted tasks).
+    var program = ProgramCursor()
 
     var id: TaskID { description.taskID }
     var partition: Int { description.partition }

@@ -42,6 +42,12 @@ enum EngineRun {
             shuffleOffers: scenario.engine.shuffleOffers, taskOnlyProfileIDs: plan.taskOnlyProfileIDs)
         deployment.start(makeEngine(settings, deployment.environment))
         let stop = deployment.run(stallLimit: stallLimit)
+        return result(of: deployment, scenario: scenario, stop: stop)
+    }
+
+    /// The outcome and counts of a deployment that has run.
+    static func result(of deployment: SimulatedDeployment, scenario: Scenario,
+                       stop: SimulatedDeployment.Stop) -> Result {
         let trace = deployment.trace
         let cluster = deployment.cluster
         var outcome = RunOutcome(

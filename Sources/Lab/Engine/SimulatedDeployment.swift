@@ -32,6 +32,11 @@ final class SimulatedDeployment {
     private var inEngine = false
     private let jobIndex: [String: Int]
     private var pendingSubmissions = 0
+    /// A driver program that submits jobs one after another (training); nil for a
+    /// scripted plan, whose jobs are all known up front.
+    private(set) var driver: TrainingDriver?
+    /// Jobs the driver submitted, in order; `.submitJob(i)` names `plan.jobs.count + i`.
+    private var driverJobs: [JobSpec] = []
 
     init(_ scenario: Scenario, plan: ScriptedPlan, streams: RandomStreams, horizon: SimInstant) {
         cluster = SimulatedCluster(scenario, streams: streams, horizon: horizon)
@@ -67,6 +72,24 @@ final class SimulatedDeployment {
         for executor in cluster.topology.liveExecutors {
             deliver(.executorAdded(plan.executorInfo(cluster.topology.executors[executor].id)))
         }
+        if let job = driver?.start(at: cluster.simulation.now) { submitDriverJob(job, at: cluster.simulation.now) }
+    }
+
+    /// Runs `driver`'s jobs instead of (after) the plan's: set before `start`.
+    func attach(_ driver: TrainingDriver) {
+        precondition(engine == nil && self.driver == nil, "SimulatedDeployment: driver attached late or twice")
+        self.driver = driver
+    }
+
+    private func submitDriverJob(_ job: JobSpec, at instant: SimInstant) {
+        driverJobs.append(job)
+        scheduleSubmission(plan.jobs.count + driverJobs.count - 1, at: instant)
+    }
+
+    /// Every job there will be has ended: the plan's, and the driver's once it is done.
+    private var allJobsEnded: Bool {
+        guard let driver else { return trace.jobsEnded >= plan.jobs.count }
+        return driver.isFinished && pendingSubmissions == 0 && trace.jobsEnded >= plan.jobs.count + driverJobs.count
     }
 
     /// Hands one input to the engine. Traps if the engine is already handling one.
@@ -97,11 +120,12 @@ final class SimulatedDeployment {
             backend.handle(wake)
         case .submitJob(let index):
             pendingSubmissions -= 1
-            deliver(.submitJob(plan.jobs[index].spec))
+            deliver(.submitJob(index < plan.jobs.count ? plan.jobs[index].spec : driverJobs[index - plan.jobs.count]))
         case .network, .collective, .fault:
             let change = cluster.deliverClusterEvent(event)
             trace.takeClusterRows(cluster.trace)
             backend.clusterChanged(change)
+            if let driver { backend.programClusterChanged(change, driver: driver) }
         }
     }
 
@@ -109,7 +133,7 @@ final class SimulatedDeployment {
     /// and reports it causes). Stops early when nothing is pending, or when the run has
     /// stalled: no task running, no submission due, and no trace row for `stallLimit`.
     func run(stallLimit: SimDuration) -> Stop {
-        while trace.jobsEnded < plan.jobs.count {
+        while !allJobsEnded {
             guard let next = cluster.simulation.nextEventInstant() else { return .nothingPending }
             if backend.runningCount == 0, pendingSubmissions == 0,
                next.nanosecondsSinceStart - trace.lastRowInstant > stallLimit.nanoseconds { return .stalled }
@@ -127,6 +151,13 @@ final class SimulatedDeployment {
 
     /// Submits the jobs waiting for `job` (`after:`), in list order, at this instant.
     private func jobEnded(_ job: String) {
+        if let driver, driverJobs.last?.name == job {
+            let succeeded = trace.rows.last?.event == "job-succeeded"
+            if let (next, at) = driver.jobEnded(succeeded: succeeded, at: cluster.simulation.now) {
+                submitDriverJob(next, at: at)
+            }
+            return
+        }
         guard let ended = jobIndex[job] else { return }
         for (index, waiting) in plan.jobs.enumerated() where waiting.trigger == .after(ended) {
             scheduleSubmission(index, at: cluster.simulation.now)

@@ -9,6 +9,7 @@ extension SimulatedExecutorBackend {
     /// is gone, is a fetch failure at once, as Spark's shuffle reader fails on it.
     func beginReads(_ id: TaskID) {
         var task = tasks[id]!
+        if task.stage.program != nil { task.program.runStart = now }
         let partition = task.partition
         for parent in task.stage.parents {
             for mapPartition in 0..<plan.stage(parent).partitions {
@@ -90,6 +91,7 @@ extension SimulatedExecutorBackend {
 
     /// Starts the work up to the next barrier call, or to the end.
     func startStretch(_ id: TaskID) {
+        if tasks[id]!.stage.program != nil { return advanceProgram(id) }
         var task = tasks[id]!
         let target = workTarget(task)
         let hostID = deployment.cluster.topology.hosts[task.host].id
@@ -111,6 +113,7 @@ extension SimulatedExecutorBackend {
     /// A stretch of work is done: the task calls its next sync, or ends.
     func segmentEnded(_ id: TaskID) {
         tasks[id]!.step = nil
+        if tasks[id]!.stage.program != nil { return advanceProgram(id) }
         tasks[id]!.workDone = workTarget(tasks[id]!)
         let syncs = tasks[id]!.stage.syncs(ofPartition: tasks[id]!.partition)
         if tasks[id]!.nextSync < syncs.count {
@@ -124,19 +127,21 @@ extension SimulatedExecutorBackend {
     /// fails the attempt at its end; the scenario named the attempt as failing), as does
     /// a random failure; otherwise the task succeeds, a shuffle-map task registering its
     /// output.
-    private func finish(_ id: TaskID) {
+    func finish(_ id: TaskID) {
         let task = tasks[id]!
         if let fault = task.fault {
             end(id, failure(of: fault, task: task))
         } else if task.failsAtRandom {
             end(id, .exception("sparksim.InjectedTaskFailure: random-task-failures picked this attempt"))
         } else if task.stage.writesShuffleOutput {
+            task.stage.program.map { $0.driver.taskSucceeded($0.role, task: task, at: now) }
             let status = MapStatus(executor: task.description.executor, host: task.description.host,
                                    sizesByReducer: task.stage.sizesByReducer(ofPartition: task.partition))
             mapOutputs.register(status, stage: task.stage.key, partition: task.partition,
                                 partitions: task.stage.partitions)
             end(id, .success(status))
         } else {
+            task.stage.program.map { $0.driver.taskSucceeded($0.role, task: task, at: now) }
             end(id, .success(nil))
         }
     }

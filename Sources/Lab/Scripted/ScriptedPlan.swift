@@ -40,6 +40,9 @@ struct ScriptedPlan {
     let executors: [String: Scenario.Executor]
     /// The scenario's `task-failure` and `fetch-failure` faults, by the attempt they name.
     let taskFaults: TaskFaultTable
+    /// Stages of jobs a driver program creates while the run goes (training passes);
+    /// shared by every copy of the plan, so the executors find them by key.
+    let dynamicStages = DynamicStages()
 
     init(_ workload: Scenario.ScriptedWorkload, scenario: Scenario) {
         var ids: OrderedDictionary<String, Int> = [:]
@@ -66,7 +69,7 @@ struct ScriptedPlan {
 
     /// The stage a key names (every key the plan hands out resolves).
     func stage(_ key: String) -> ScriptedStage {
-        guard let stage = stages[key] else { preconditionFailure("ScriptedPlan: no stage \(key)") }
+        guard let stage = stages[key] ?? dynamicStages.stages[key] else { preconditionFailure("ScriptedPlan: no stage \(key)") }
         return stage
     }
 
@@ -125,5 +128,16 @@ struct ScriptedPlan {
         return ExecutorInfo(id: executor.id, host: executor.host, rack: executor.rack, cores: executor.cores,
                             gpuAddresses: (0..<executor.gpus).map(String.init),
                             resourceProfile: executor.profile.flatMap { profileIDs[$0] } ?? 0)
+    }
+}
+
+/// Stages added to a plan after it was built, by key (lookup only): a reference, so the
+/// deployment's and the backend's copies of the plan see the same stages.
+final class DynamicStages {
+    private(set) var stages: [String: ScriptedStage] = [:]
+
+    func add(_ stage: ScriptedStage) {
+        precondition(stages[stage.key] == nil, "DynamicStages: \(stage.key) added twice")
+        stages[stage.key] = stage
     }
 }

@@ -23,6 +23,9 @@ struct ScriptedStage {
     /// Whether its tasks report map output: it is not its job's result stage, or a stage
     /// reads it.
     let writesShuffleOutput: Bool
+    /// A training stage's program (its tasks' steps come from the training driver); nil
+    /// for a scripted stage, whose tasks do `duration` of work with their barrier calls.
+    var program: StageProgram?
 
     var partitions: Int { source.tasks }
     var isBarrier: Bool { source.barrier }
@@ -39,7 +42,8 @@ struct ScriptedStage {
     /// reducers, the first `total % reducers` reducers taking one byte more, so the sizes
     /// always add up to the output and never depend on anything but the scenario.
     func sizesByReducer(ofPartition index: Int) -> [Int64] {
-        Self.split(source.outputBytes[index].bytes, into: reducers)
+        if let program { return program.driver.sizesByReducer(program.role, partition: index, reducers: reducers) }
+        return Self.split(source.outputBytes[index].bytes, into: reducers)
     }
 
     /// `total` bytes over `parts` parts, as evenly as integers allow (earlier parts larger).

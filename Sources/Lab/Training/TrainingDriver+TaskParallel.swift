@@ -1,0 +1,136 @@
+import Engine
+import Sim
+import Workloads
+
+/// MLlib's task-parallel pattern: one job per pass, a data stage of one task per
+/// partition, then `treeAggregate`'s shuffle levels and its final 1-task stage on an
+/// executor (`TreeAggregateShape`); the driver finishes the pass with the sum.
+extension TrainingDriver {
+    /// The job of pass `index`: stages `partials` (P tasks), `tree-1`, ... and `final`.
+    func taskParallelJob(_ next: DataPass, index: Int) -> JobSpec {
+        pass = next
+        shape = TreeAggregateShape(partitions: setup.partitions)
+        partials = Array(repeating: nil, count: setup.partitions)
+        stageCritical = Array(repeating: nil, count: shape.levels.count)
+        let job = "\(next.purpose)-\(index)"
+        var specs: [StageSpec] = []
+        for (level, tasks) in shape.levels.enumerated() {
+            let name = level == 0 ? "partials" : (level == shape.levels.count - 1 ? "final" : "tree-\(level)")
+            let parents = level == 0 ? [] : [specs[level - 1].key]
+            let role: StageProgram.Role = level == 0 ? .partials(job: index) : .combine(job: index, level: level)
+            let preferences: [[TaskLocation]] = level == 0 && cacheLocations.allSatisfy { $0 != nil }
+                ? cacheLocations.map { [$0!] } : []
+            let isLast = level == shape.levels.count - 1
+            specs.append(addStage(job: job, name: name, tasks: tasks, parents: parents, barrier: false,
+                                  reducers: isLast ? 1 : shape.levels[level + 1], writesShuffleOutput: !isLast,
+                                  role: role, preferences: preferences))
+        }
+        return JobSpec(name: job, stages: specs)
+    }
+
+    /// Registers a stage with the executors (as a dynamic `ScriptedStage`) and returns
+    /// its `StageSpec` for the engine.
+    func addStage(job: String, name: String, tasks: Int, parents: [String], barrier: Bool, reducers: Int,
+                  writesShuffleOutput: Bool, role: StageProgram.Role,
+                  preferences: [[TaskLocation]] = []) -> StageSpec {
+        let key = "\(job).\(name)"
+        let source = Scenario.Stage(
+            name: name, tasks: tasks, duration: .uniform(.zero), preferredHosts: nil, preferredExecutors: nil,
+            outputBytes: .uniform(ByteCount(bytes: 0)),
+            parents: parents.map { Scenario.StageRef(job: job, stage: String($0.dropFirst(job.count + 1))) },
+            barrier: barrier, resources: nil, resourceProfile: nil, syncs: [], partitionSyncs: [:])
+        var stage = ScriptedStage(key: key, job: job, name: name, source: source, parents: parents,
+                                  reducers: reducers, writesShuffleOutput: writesShuffleOutput)
+        stage.program = StageProgram(driver: self, role: role)
+        plan.dynamicStages.add(stage)
+        return StageSpec(key: key, name: name, jobName: job, partitions: tasks, parents: parents,
+                         preferredLocations: preferences, isBarrier: barrier,
+                         resources: TaskResourceRequest(cpus: setup.taskCPUs))
+    }
+
+    /// The next step of a task-parallel task after its current phase ended.
+    func taskParallelStep(_ role: StageProgram.Role, task: ProgramTask, cursor: inout ProgramCursor) -> ProgramStep {
+        guard let pass else { preconditionFailure("TrainingDriver: a task ran with no pass") }
+        let level: Int
+        switch role {
+        case .partials: level = 0
+        case .combine(_, let l): level = l
+        case .barrier: preconditionFailure("TrainingDriver: barrier role in a task-parallel run")
+        }
+        let isLast = level == shape.levels.count - 1
+        switch cursor.phase {
+        case .start where level == 0 && pass.broadcastDoubles > 0:
+            cursor.phase = .fetch
+            return .fetchBroadcast(id: jobCount - 1, bytes: Int64(pass.broadcastDoubles) * 8)
+        case .start, .fetch:
+            cursor.phase = .compute
+            let flops = level == 0
+                ? Double(slices[task.partition].count) * pass.flopsPerRow
+                : Double(inputs(toPartition: task.partition, level: level) * pass.resultDoubles)
+            return .work(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
+        case .compute where isLast:
+            cursor.phase = .send
+            return .sendToDriver(bytes: Int64(pass.resultDoubles) * 8)
+        case .compute, .send:
+            cursor.phase = .done
+            return .finish
+        default:
+            preconditionFailure("TrainingDriver: task-parallel task in phase \(cursor.phase)")
+        }
+    }
+
+    /// How many values partition `partition` of `level` combines.
+    func inputs(toPartition partition: Int, level: Int) -> Int {
+        (0..<shape.levels[level - 1]).filter { shape.target(of: $0, atLevel: level - 1) == partition }.count
+    }
+
+    /// The shuffle sizes a task-parallel map task writes: its whole result to the one
+    /// partition of the next level that `treeAggregate` keys it to.
+    func taskParallelSizes(level: Int, partition: Int, reducers: Int) -> [Int64] {
+        var sizes = [Int64](repeating: 0, count: reducers)
+        sizes[shape.target(of: partition, atLevel: level)] = Int64(pass?.resultDoubles ?? 0) * 8
+        return sizes
+    }
+
+    /// A task-parallel task succeeded: a data task's partial vector is computed and kept
+    /// by partition (and its executor remembered as where the partition is cached); the
+    /// stage's critical task is the last to succeed.
+    func taskParallelSucceeded(level: Int, task: RunningTask, at now: SimInstant) {
+        guard let pass else { return }
+        if level == 0 {
+            partials[task.partition] = trainer.partialResult(of: pass, rows: slices[task.partition])
+            if cacheLocations[task.partition] == nil {
+                cacheLocations[task.partition] = .executor(host: task.description.host,
+                                                           executor: task.description.executor)
+            }
+        }
+        let log = logs[task.id] ?? []
+        if stageCritical[level].map({ now >= $0.end }) ?? true {
+            stageCritical[level] = (now, launches[task.id] ?? now, log)
+        }
+    }
+
+    /// The job of the current pass succeeded: the driver sums the partials as
+    /// treeAggregate does, completes the pass and does its own work (driverFlops at the
+    /// driver's rate). Returns when the driver is ready for the next pass.
+    func finishTaskParallelPass(at now: SimInstant) -> SimInstant {
+        guard let finished = pass else { preconditionFailure("TrainingDriver: no pass to finish") }
+        let values = partials.enumerated().map { index, value -> [Double] in
+            guard let value else { preconditionFailure("TrainingDriver: partition \(index) has no partial") }
+            return value
+        }
+        let sum = shape.sum(values)
+        for critical in stageCritical {
+            guard let critical else { continue }
+            timeline.add(.scheduling, from: timeline.cursor, to: critical.launch)
+            for interval in critical.log { timeline.add(interval) }
+        }
+        let ready = now + TrainingCosts.computeTime(flops: finished.driverFlops, rate: setup.driverRate)
+        timeline.add(.driver, from: now, to: ready)
+        stamp(trainer.complete(finished, sum: sum), at: ready)
+        pass = nil
+        logs.removeAll()
+        launches.removeAll()
+        return ready
+    }
+}

@@ -1,0 +1,188 @@
+import Engine
+import Sim
+import Workloads
+
+/// What a training run needs besides the trainer: its style, its data's shape and the
+/// cost model.
+struct TrainingSetup {
+    enum Style: Equatable {
+        /// MLlib: one job per pass (broadcast, a task per partition, treeAggregate).
+        case taskParallel
+        /// Hydrogen: one barrier stage, a task per worker, an exchange per pass.
+        case barrier(BarrierExchange)
+    }
+
+    /// How barrier workers sum their vectors each pass.
+    enum BarrierExchange: Equatable {
+        /// Horovod/Gloo-style: an allreduce on the network, no Spark poll tick.
+        case allreduce(Sim.CollectiveAlgorithm)
+        /// Through Spark's `BarrierTaskContext.allGather` (the coordinator and its poll tick).
+        case allGather
+    }
+
+    var style: Style
+    /// Task-parallel: partitions; barrier: workers.
+    var partitions: Int
+    var rows: Int
+    /// Bytes of one row as it crosses from the JVM to Python (features and label, 8 each).
+    var bytesPerRow: Int64
+    var costs = TrainingCosts()
+    /// One executor core's rate (`cluster.cpu.flops_per_core`, else the documented default).
+    var flopsPerCore = TrainingCosts.defaultFlopsPerCore
+    /// The driver's rate for its own work (one core at `flopsPerCore`).
+    var driverRate = TrainingCosts.defaultFlopsPerCore
+    /// `spark.task.cpus`: the cores a task computes on.
+    var taskCPUs = 1
+    /// `engine.task_launch_overhead`, to place each task's launch on its timeline.
+    var launchOverhead = SimDuration.zero
+    /// Barrier jobs restarted from the last checkpoint at most this many times.
+    var maxRestarts = 3
+}
+
+/// One iteration reached, with the instant every holder of the model had it.
+struct TimedIteration: Equatable {
+    var record: IterationRecord
+    var time: SimInstant
+}
+
+/// The driver program of a training run: it submits one job after another to the engine
+/// (the deployment asks it when a job ends), keeps the trainer, sums the tasks' partial
+/// vectors, and tells the simulated executors what each training task does next.
+///
+/// The numerics are real: each successful task's `partialResult` is kept by partition
+/// and summed as `treeAggregate` would (task-parallel), or summed when every worker has
+/// reached a pass's allreduce (barrier); the trainer then `complete`s the pass. Time comes
+/// only from the cost model: FLOPs at the cores' rate, bytes on the simulated network,
+/// Python start-up and JVM -> Python exchange, checkpoints.
+///
+/// - Complexity: O(P) per pass for the partials, plus O(log) per task step.
+final class TrainingDriver {
+    let setup: TrainingSetup
+    let plan: ScriptedPlan
+    /// The trainer as the driver (task-parallel) or every worker (barrier) holds it.
+    var trainer: any PartitionedTrainer
+    /// Row ranges of each partition (task-parallel) or worker (barrier): Spark's slicing.
+    let slices: [Range<Int>]
+    /// The host the driver runs on: the first host of the cluster (client mode on the
+    /// first machine); broadcasts come from here and task results go here.
+    let driverHost: HostIndex
+    private(set) var isFinished = false
+    /// Why training stopped early (a job failed beyond recovery); nil when it completed.
+    private(set) var failure: String?
+    private(set) var records: [TimedIteration] = []
+    private(set) var restarts = 0
+    /// Iterations reached again after a restart from a checkpoint.
+    private(set) var redoneIterations = 0
+    /// Jobs submitted so far; the current job's index is `jobCount - 1`.
+    private(set) var jobCount = 0
+    private(set) var trainingStart = SimInstant.zero
+    private(set) var trainingEnd: SimInstant?
+    var timeline = CriticalPath()
+    var logs: [TaskID: [CriticalPath.Interval]] = [:]
+    var launches: [TaskID: SimInstant] = [:]
+    var jobSubmitted = SimInstant.zero
+
+    // Task-parallel pass state.
+    var pass: DataPass?
+    var shape = TreeAggregateShape(partitions: 1)
+    var partials: [[Double]?] = []
+    var cacheLocations: [TaskLocation?]
+    /// Per stage level of the current job: the log and end of its last successful task.
+    var stageCritical: [(end: SimInstant, launch: SimInstant, log: [CriticalPath.Interval])?] = []
+
+    // Barrier state (for the current job's stage attempt).
+    var barrier = BarrierPasses()
+    var checkpoint: Checkpoint
+
+    // Executor-level state.
+    var pythonWorkers: Set<String> = []
+    var broadcasts = BroadcastCache()
+    var allreduces = AllreduceTable()
+
+    /// A trainer saved after an iteration, and how far it had got.
+    struct Checkpoint {
+        var trainer: any PartitionedTrainer
+        var iteration: Int
+    }
+
+    init(setup: TrainingSetup, trainer: any PartitionedTrainer, plan: ScriptedPlan, driverHost: HostIndex) {
+        precondition(setup.partitions >= 1 && setup.rows >= 0, "TrainingDriver: bad setup")
+        self.setup = setup
+        self.trainer = trainer
+        self.plan = plan
+        self.driverHost = driverHost
+        slices = SparkPartitioning.slices(count: setup.rows, partitions: setup.partitions)
+        cacheLocations = Array(repeating: nil, count: setup.partitions)
+        checkpoint = Checkpoint(trainer: trainer, iteration: 0)
+    }
+
+    /// The task rate: `spark.task.cpus` cores at the core rate.
+    var taskRate: FlopRate { FlopRate(flopsPerSecond: setup.flopsPerCore.flopsPerSecond * Int64(setup.taskCPUs)) }
+
+    /// The first job, submitted when training starts; nil when the trainer wants no pass.
+    func start(at now: SimInstant) -> JobSpec? {
+        trainingStart = now
+        return nextJob(at: now)
+    }
+
+    /// A job ended: the driver finishes its pass (or restarts barrier training from the
+    /// last checkpoint after a failure) and returns the next job and when it is submitted.
+    func jobEnded(succeeded: Bool, at now: SimInstant) -> (JobSpec, SimInstant)? {
+        switch setup.style {
+        case .taskParallel:
+            guard succeeded else { return stop(at: now, failure: "job \(jobCount - 1) failed") }
+            let ready = finishTaskParallelPass(at: now)
+            return nextJob(at: ready).map { ($0, ready) }
+        case .barrier:
+            if succeeded { return stop(at: now, failure: nil) }
+            guard restarts < setup.maxRestarts else {
+                return stop(at: now, failure: "barrier job failed \(restarts + 1) times")
+            }
+            restarts += 1
+            restoreCheckpoint()
+            return nextJob(at: now).map { ($0, now) }
+        }
+    }
+
+    private func stop(at now: SimInstant, failure: String?) -> (JobSpec, SimInstant)? {
+        isFinished = true
+        self.failure = failure
+        trainingEnd = now
+        return nil
+    }
+
+    /// The next job: the trainer's next pass (task-parallel) or a barrier stage looping
+    /// over passes from the trainer's state; nil (and training over) when none is wanted.
+    private func nextJob(at now: SimInstant) -> JobSpec? {
+        guard let next = trainer.nextPass() else {
+            _ = stop(at: now, failure: nil)
+            return nil
+        }
+        jobSubmitted = now
+        jobCount += 1
+        switch setup.style {
+        case .taskParallel: return taskParallelJob(next, index: jobCount - 1)
+        case .barrier: return barrierJob(first: next, index: jobCount - 1)
+        }
+    }
+
+    /// Records `new` iterations as reached at `instant` (iteration 0, the initial model,
+    /// at the training's start).
+    func stamp(_ new: [IterationRecord], at instant: SimInstant) {
+        for record in new {
+            precondition(records.last.map { record.iteration > $0.record.iteration } ?? true,
+                         "TrainingDriver: iteration \(record.iteration) out of order")
+            records.append(TimedIteration(record: record, time: record.iteration == 0 ? trainingStart : instant))
+        }
+    }
+
+    /// Back to the last checkpoint: the iterations after it are dropped (they will be
+    /// reached again) and the trainer is the saved copy.
+    private func restoreCheckpoint() {
+        let last = records.last?.record.iteration ?? 0
+        redoneIterations += max(0, last - checkpoint.iteration)
+        records.removeAll { $0.record.iteration > checkpoint.iteration }
+        trainer = checkpoint.trainer
+        if checkpoint.iteration == 0 { records.removeAll() }  // the initial model is evaluated again
+    }
+}
