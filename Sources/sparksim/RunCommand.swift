@@ -8,10 +8,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             `scripted` workloads run on Spark's scheduler (sparksim's re-implementation) \
             over the simulated cluster; `collective` workloads run on the simulated \
-            network and write collective.csv. NOTE: training workloads \
-            (logistic-regression) are validated but not simulated yet: for them a run \
-            simulates the cluster only, its report says so, and summary.csv leaves the \
-            job and task columns empty. Outputs appear all at once (written under a temporary name and renamed \
+            network and write collective.csv; `logistic-regression` trains for real, \
+            its jobs submitted by a simulated driver to the same scheduler, and writes \
+            iterations.csv and iteration_costs.csv. Outputs appear all at once (written under a temporary name and renamed \
             into place); a malformed scenario writes nothing and exits 2.
             """)
 
@@ -24,9 +23,6 @@ struct RunCommand: ParsableCommand {
         do {
             let path = try folder.publish(into: outputDirectory, name: scenario.name)
             print("wrote \(path)/ (\(folder.files.map(\.name).joined(separator: ", ")))")
-            if scenario.variants.contains(where: { $0.workload.kind == "logistic-regression" }) {
-                print("note: training workloads are not simulated yet: only the cluster was simulated for them")
-            }
         } catch {
             printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
             throw ExitCode(1)

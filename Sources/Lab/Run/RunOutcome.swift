@@ -22,6 +22,11 @@ struct RunOutcome {
     var abortedTransfers = 0
     /// Why an engine run stopped with jobs unfinished (nil when every job ended).
     var unfinishedReason: String?
+    /// Training runs: `iterations.csv` and `iteration_costs.csv` rows, and the report's
+    /// headline lines.
+    var iterationRows: [[String]] = []
+    var iterationCostRows: [[String]] = []
+    var headline: [String] = []
     /// Files of the workload's own (`scaling.csv` ...), added after `collective.csv`.
     var extraFiles: [(name: String, contents: String)] = []
     /// Markdown lines of the workload's own section of `report.md`.

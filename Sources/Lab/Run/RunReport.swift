@@ -71,6 +71,12 @@ struct RunReport {
                     "profile on the scenario's GPU, gradients fused and allreduced on the scenario's network,",
                     "timed by the placement-aware α-β costs checked against the flow simulation); no Spark",
                     "scheduler events.", ""]
+        case TrainingRun.scope:
+            return ["Real training (the trainer's numerics) submitted as Spark jobs by a simulated driver to",
+                    "sparksim's re-implementation of Spark's scheduler over the simulated cluster; task time",
+                    "from the cost model (FLOPs, network flows, allreduces, Python start-up and exchange).",
+                    "Per-iteration times are in `iterations.csv` and `iteration_costs.csv`.", "",
+                    "## Training", ""] + outcomes.flatMap(\.headline) + [""]
         case EngineRun.scope:
             return ["The scripted jobs on sparksim's re-implementation of Spark's scheduler (DAG scheduler,",
                     "task scheduler, delay scheduling, retries, barrier mode, GPU scheduling) over the",

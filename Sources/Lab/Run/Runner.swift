@@ -26,6 +26,16 @@ public enum Runner {
             folder.add("collective.csv", table.text)
         }
         for file in outcomes.flatMap(\.outcome.extraFiles) { folder.add(file.name, file.contents) }
+        if outcomes.contains(where: { !$0.outcome.iterationRows.isEmpty }) {
+            var iterations = CSVTable(columns: TrainingReport.iterationColumns)
+            var costs = CSVTable(columns: TrainingReport.CostRow.columns)
+            for run in outcomes {
+                for row in run.outcome.iterationRows { iterations.append(row) }
+                for row in run.outcome.iterationCostRows { costs.append(row) }
+            }
+            folder.add("iterations.csv", iterations.text)
+            folder.add("iteration_costs.csv", costs.text)
+        }
         if let first = outcomes.first?.outcome, !first.links.isEmpty {
             folder.add("links.csv", LinkTable.csv(first.links))
         }
@@ -44,8 +54,10 @@ public enum Runner {
                                        makeEngine: SparkSchedulerFactory.make(for: scenario))
             let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
             return (result.outcome, EngineRun.summary(result, scenario: scenario, variant: variant))
-        case .logisticRegression:
-            return (MembershipRun.run(scenario, streams: streams), nil)
+        case .logisticRegression(let training):
+            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
+            let run = LogisticRegressionRun.run(scenario, training, variant: variant, streams: streams)
+            return (run.outcome, run.summary)
         case .deepLearning(let training):
             return (DeepLearningRun.run(scenario, training), nil)
         }

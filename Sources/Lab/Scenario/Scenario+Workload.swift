@@ -149,6 +149,9 @@ extension Scenario {
         public var tol: Double
         /// Default 0 (MLlib's `regParam`).
         public var regParam: Double
+        /// Optional cost keys (`allreduce`, `sync`, `python_worker_startup`, `exchange`,
+        /// `checkpoint_every`).
+        public var options = TrainingOptions()
 
         public enum TrainingStyle: String, Sendable, Equatable, CaseIterable {
             case taskParallel = "task-parallel"

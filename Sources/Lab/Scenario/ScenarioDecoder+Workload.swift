@@ -57,9 +57,13 @@ extension ScenarioDecoder {
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
             return decodeCollective(f, ctx: ctx).map { .collective($0) }
         case "logistic-regression":
-            let allowed = ["kind", "style", "data", "partitions", "solver", "max_iter", "tol", "reg_param"] + extraKeys
+            let allowed = ["kind", "style", "data", "partitions", "solver", "max_iter", "tol", "reg_param"]
+                + Self.trainingOptionKeys + extraKeys
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
-            return decodeLogisticRegression(f).map { .logisticRegression($0) }
+            guard var workload = decodeLogisticRegression(f) else { return nil }
+            guard let options = decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce) else { return nil }
+            workload.options = options
+            return .logisticRegression(workload)
         case "deep-learning":
             guard let f = fields(node, context: context, allowed: Self.deepLearningKeys + extraKeys) else { return nil }
             return decodeDeepLearning(f, ctx: ctx).map { .deepLearning($0) }

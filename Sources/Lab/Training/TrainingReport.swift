@@ -58,3 +58,26 @@ enum TrainingReport {
         return index == 0 ? result.trainingStart : result.iterations[index - 1].time
     }
 }
+
+extension TrainingReport {
+    /// The report's headline for one variant: time to finish, the final objective (and
+    /// accuracy), the time per iteration, restarts.
+    static func headline(_ result: TrainingRun.Result, variant: String) -> [String] {
+        let label = variant.isEmpty ? "" : "`\(variant)`: "
+        let total = (result.trainingEnd - result.trainingStart).nanoseconds
+        guard let last = result.iterations.last else {
+            return ["- \(label)no iteration reached in \(HumanUnits.duration(nanoseconds: total))"
+                    + (result.failure.map { " (\($0))" } ?? "")]
+        }
+        let iterations = max(1, last.record.iteration)
+        let accuracy = last.record.accuracy.map { ", training accuracy \(NumberFormat.fixed($0, decimals: 6))" } ?? ""
+        var line = "- \(label)\(last.record.iteration) iterations in \(HumanUnits.duration(nanoseconds: total))"
+            + " (\(HumanUnits.duration(nanoseconds: total / Int64(iterations))) per iteration), \(result.jobs) job(s),"
+            + " final objective \(NumberFormat.fixed(last.record.objective, decimals: 9))\(accuracy)"
+        if result.restarts > 0 {
+            line += "; \(result.restarts) restart(s) from a checkpoint, \(result.redoneIterations) iteration(s) redone"
+        }
+        if let failure = result.failure { line += "; training stopped: \(failure)" }
+        return [line]
+    }
+}

@@ -1,0 +1,32 @@
+import Sim
+
+extension Scenario {
+    /// The optional cost keys of the training workloads (README "Training workloads").
+    public struct TrainingOptions: Sendable, Equatable {
+        /// `sync:` how barrier workers exchange each pass.
+        public enum Sync: String, Sendable, Equatable, CaseIterable {
+            /// Horovod/Gloo: an allreduce straight on the network (no Spark poll tick).
+            case allreduce
+            /// Spark's `BarrierTaskContext.allGather` (its poll tick), as real run b did.
+            case allGather
+        }
+
+        /// `exchange:` how rows reach the Python worker (barrier style).
+        public enum Exchange: String, Sendable, Equatable, CaseIterable {
+            case pickle
+            case arrow
+        }
+
+        /// `allreduce:` the algorithm of the barrier allreduce (default ring).
+        public var allreduce = CollectiveAlgorithm.ring
+        public var sync = Sync.allreduce
+        /// `python_worker_startup:` default 3.4 s (real Spark 4.3 run b).
+        public var pythonWorkerStartup = SimDuration.milliseconds(3_400)
+        /// Default pickle (what `rdd.barrier().mapPartitions` does).
+        public var exchange = Exchange.pickle
+        /// `checkpoint_every:` iterations between checkpoints; nil = none.
+        public var checkpointEvery: Int?
+
+        public init() {}
+    }
+}

@@ -1,0 +1,78 @@
+import Report
+import Sim
+import Workloads
+
+/// SCENARIO.md's `logistic-regression` workload on the engine: W1's
+/// `LogisticRegressionTrainer` run by the training runtime, task-parallel (MLlib) or
+/// barrier + allreduce (Hydrogen), with the outputs `iterations.csv` and
+/// `iteration_costs.csv` besides the trace and summary.
+enum LogisticRegressionRun {
+    static func run(_ scenario: Scenario, _ workload: Scenario.LogisticRegressionWorkload, variant: String,
+                    streams: RandomStreams) -> (outcome: RunOutcome, summary: SummaryRow) {
+        let data = dataset(workload.data, streams: streams)
+        let configuration = LogisticRegressionTrainer.Configuration(
+            solver: workload.solver == .lbfgs ? .lbfgs : .gd, maxIter: workload.maxIter, tol: workload.tol,
+            regParam: workload.regParam)
+        let trainer = LogisticRegressionTrainer(data: data, configuration: configuration)
+        let setup = TrainingRun.setup(scenario, style: workload.style, partitions: workload.partitions,
+                                      options: workload.options, rows: data.rows,
+                                      bytesPerRow: Int64(data.features + 1) * 8)
+        let result = TrainingRun.run(scenario, setup: setup, trainer: trainer, streams: streams,
+                                     makeEngine: SparkSchedulerFactory.make(for: scenario))
+        return TrainingRun.outputs(result, scenario: scenario, variant: variant)
+    }
+
+    /// The rows: a CSV file (validated when the scenario was read) or synthetic ones from
+    /// the seed (`SyntheticClassification`).
+    static func dataset(_ data: Scenario.LogisticRegressionWorkload.TrainingData, streams: RandomStreams) -> Dataset {
+        switch data {
+        case .synthetic(let rows, let features):
+            return SyntheticClassification(rows: rows, features: features, streams: streams).dataset
+        case .csv(let path, let label):
+            do {
+                return try Dataset.loadCSV(path: path, label: label)
+            } catch {
+                preconditionFailure("logistic-regression: \(path) could not be read: \(error)")
+            }
+        }
+    }
+}
+
+extension TrainingRun {
+    /// The runtime's setup from the scenario: cluster rates, `spark.task.cpus`, the style
+    /// and the optional cost keys.
+    static func setup(_ scenario: Scenario, style: Scenario.LogisticRegressionWorkload.TrainingStyle,
+                      partitions: Int, options: Scenario.TrainingOptions, rows: Int,
+                      bytesPerRow: Int64) -> TrainingSetup {
+        let exchange: TrainingSetup.BarrierExchange = options.sync == .allGather
+            ? .allGather : .allreduce(CollectiveRun.algorithm(options.allreduce))
+        var setup = TrainingSetup(style: style == .taskParallel ? .taskParallel : .barrier(exchange),
+                                  partitions: partitions, rows: rows, bytesPerRow: bytesPerRow)
+        let rate = scenario.cluster.cpu?.flopsPerCore ?? TrainingCosts.defaultFlopsPerCore
+        setup.flopsPerCore = rate
+        setup.driverRate = rate
+        setup.taskCPUs = scenario.spark.taskCPUs
+        if style == .barrierAllreduce {
+            setup.costs.pythonWorkerStartup = options.pythonWorkerStartup
+            setup.costs.exchange = options.exchange == .arrow ? .arrow : .pickle
+            setup.costs.checkpointEvery = options.checkpointEvery
+        } else {
+            setup.costs.pythonWorkerStartup = .zero
+        }
+        return setup
+    }
+
+    /// The outcome (trace, tables, headline) and summary row of one variant.
+    static func outputs(_ result: Result, scenario: Scenario, variant: String) -> (outcome: RunOutcome,
+                                                                                   summary: SummaryRow) {
+        var outcome = result.engine.outcome
+        outcome.scope = scope
+        outcome.iterationRows = TrainingReport.iterationFields(result, variant: variant)
+        outcome.iterationCostRows = TrainingReport.costRows(result, variant: variant).map(\.fields)
+        outcome.headline = TrainingReport.headline(result, variant: variant)
+        var summary = EngineRun.summary(result.engine, scenario: scenario, variant: variant)
+        summary.makespanNanoseconds = result.trainingEnd.nanosecondsSinceStart
+        summary.simulated = scope
+        return (outcome, summary)
+    }
+}
