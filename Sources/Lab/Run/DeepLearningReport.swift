@@ -19,6 +19,11 @@ struct DeepLearningReport {
                 + " cycle time \(workload.cycleTime), \(workload.allreduce.rawValue) allreduce,"
                 + " overlap \(workload.overlap ? "on" : "off").",
             "",
+            "NCCL and Horovod on the wire: \(workload.nccl.stepLatency) per inter-node ring step,"
+                + " \(workload.nccl.launchLatency) per collective, \(workload.nccl.goodput) of the link rate as payload;"
+                + " \(workload.controlMessageCost) per control message at rank 0 (2(p-1) in, p-1 out per fused buffer"
+                + " and p-1 to close each cycle).",
+            "",
             "| model | GPUs | samples/s | scaling efficiency | step | compute | allreduces | exposed communication |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]

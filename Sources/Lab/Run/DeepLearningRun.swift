@@ -37,7 +37,8 @@ enum DeepLearningRun {
                           cluster: Scenario.Cluster) -> DataParallelStepModel {
         guard let peak = cluster.gpu?.flops else { preconditionFailure("validated gpu.flops missing") }
         let gpu = GPUCompute(peak: peak, efficiency: workload.efficiency, winogradReduction: workload.winograd ? 4 : 1)
-        let fusion = TensorFusion(thresholdBytes: workload.fusionThreshold.bytes, cycleTime: workload.cycleTime)
+        let fusion = TensorFusion(thresholdBytes: workload.fusionThreshold.bytes, cycleTime: workload.cycleTime,
+                                  messageOverhead: workload.controlMessageCost)
         return DataParallelStepModel(profile: profile, batchSize: workload.batchSize, gpu: gpu, fusion: fusion,
                                      overlap: workload.overlap, bytesPerGradient: workload.precision.bytes)
     }
@@ -49,7 +50,7 @@ enum DeepLearningRun {
             NetworkParameters(hostLink: $0.hostLink, rackUplink: $0.rackUplink, latency: $0.latency,
                               rackUplinkLatency: $0.rackUplinkLatency, intraHost: $0.intraHost)
         } ?? .ideal
-        return AllreduceCost(algorithm: workload.allreduce, network: network, gpusPerHost: perHost)
+        return AllreduceCost(algorithm: workload.allreduce, network: network, gpusPerHost: perHost, nccl: workload.nccl)
     }
 
     private static func scaling(_ profile: ModelProfile, _ workload: Scenario.DeepLearningWorkload,

@@ -26,6 +26,12 @@ extension Scenario {
         public var efficiency: Efficiency
         /// Winograd F(4x4,3x3) on 3x3 stride-1 convolutions (default true).
         public var winograd: Bool
+        /// NCCL on the wire (`nccl_step_latency`, `nccl_launch_latency`, `link_goodput`;
+        /// default none: the bare α-β network).
+        public var nccl: AllreduceCost.NCCLOverheads
+        /// Rank 0's cost per Horovod control message (`control_message_cost`, default 0:
+        /// free coordination, wakes on a `cycle_time` grid).
+        public var controlMessageCost: SimDuration
 
         public enum Precision: String, Sendable, Equatable, CaseIterable {
             case fp32

@@ -5,7 +5,8 @@ import Workloads
 extension ScenarioDecoder {
     static let deepLearningKeys = ["kind", "model", "models", "batch_size", "iterations", "warmup", "allreduce",
                                    "fusion_threshold", "cycle_time", "overlap", "precision", "scale_gpus",
-                                   "efficiency", "winograd"]
+                                   "efficiency", "winograd", "nccl_step_latency", "nccl_launch_latency",
+                                   "link_goodput", "control_message_cost"]
 
     mutating func decodeDeepLearning(_ f: Fields, ctx: WorkloadContext) -> Scenario.DeepLearningWorkload? {
         typealias DL = Scenario.DeepLearningWorkload
@@ -32,10 +33,18 @@ extension ScenarioDecoder {
                 .map { Efficiency($0) }
         } ?? Efficiency(0.36)
         let winograd = f.present("winograd").map { bool($0, "winograd") } ?? true
+        let stepLatency = f.present("nccl_step_latency").map { duration($0, "nccl_step_latency") } ?? .zero
+        let launchLatency = f.present("nccl_launch_latency").map { duration($0, "nccl_launch_latency") } ?? .zero
+        let goodput = f.present("link_goodput").map {
+            double($0, "link_goodput", expected: "a fraction of the line rate in (0, 1], like 0.93") { $0 > 0 && $0 <= 1 }
+                .map { Efficiency($0) }
+        } ?? .full
+        let messageCost = f.present("control_message_cost").map { duration($0, "control_message_cost") } ?? .zero
         let scale = required(f, "scale_gpus", expected: "GPU counts in ascending order, like [1, 8, 64]")
             .flatMap { decodeScale($0, ctx: ctx) }
         guard let models, let batch, let iterations, let warmup, let allreduce, let threshold, let cycle, let overlap,
-              let precision, let efficiency, let winograd, let scale
+              let precision, let efficiency, let winograd, let scale, let stepLatency, let launchLatency, let goodput,
+              let messageCost
         else { return nil }
         if allreduce == .hierarchical, let perHost = ctx.cluster.flatMap(Self.gpusPerHost),
            let odd = scale.first(where: { $0 > perHost && $0 % perHost != 0 }), let at = f.keyPosition("scale_gpus")
@@ -46,7 +55,9 @@ extension ScenarioDecoder {
         }
         return DL(models: models, batchSize: batch, iterations: iterations, warmup: warmup, allreduce: allreduce,
                   fusionThreshold: threshold, cycleTime: cycle, overlap: overlap, precision: precision,
-                  scaleGPUs: scale, efficiency: efficiency, winograd: winograd)
+                  scaleGPUs: scale, efficiency: efficiency, winograd: winograd,
+                  nccl: .init(stepLatency: stepLatency, launchLatency: launchLatency, goodput: goodput),
+                  controlMessageCost: messageCost)
     }
 
     private mutating func decodeModels(_ f: Fields) -> [String]? {

@@ -15,7 +15,34 @@ import Sim
 /// other k-1 hops share its intra-host link; the step ends with its slowest hop:
 /// `2(p-1) · max(2ℓ + (N/p)/B_nic, (k-1)(N/p)/B_intra)` (one host: `2(p-1) · p(N/p)/B_intra`).
 /// Hierarchical: Sim's `CollectiveCost.hierarchicalSeconds`.
+///
+/// NCCL on top of the wire (`NCCLOverheads`): a ring step that crosses the network takes
+/// at least `stepLatency` in all (NCCL's own cost model charges every step of an
+/// inter-node ring at the network's per-step latency), so the NIC term becomes
+/// `max(2ℓ, stepLatency) + (N/p)/(g · B_nic)` with g the goodput fraction of the line
+/// rate, and each collective adds `launchLatency` once. With the defaults (`.none`) the
+/// formula is the plain α-β one above.
 public struct AllreduceCost: Hashable, Sendable {
+    /// What NCCL adds to the wire: cited values in `NCCLOverheads.nccl2RoCE`.
+    public struct NCCLOverheads: Hashable, Sendable {
+        /// Least time of one ring step between hosts (software + wire), per step.
+        public var stepLatency: SimDuration
+        /// Fixed cost of one collective (kernel launch, first handshake).
+        public var launchLatency: SimDuration
+        /// Fraction of the NIC's line rate that carries payload.
+        public var goodput: Efficiency
+
+        public init(stepLatency: SimDuration, launchLatency: SimDuration, goodput: Efficiency) {
+            precondition(stepLatency >= .zero && launchLatency >= .zero, "NCCLOverheads: negative latency")
+            self.stepLatency = stepLatency
+            self.launchLatency = launchLatency
+            self.goodput = goodput
+        }
+
+        /// The wire alone: no software latency, the full line rate.
+        public static let none = NCCLOverheads(stepLatency: .zero, launchLatency: .zero, goodput: .full)
+    }
+
     /// `ring` (Horovod with NCCL's flat ring, the default) or `hierarchical`.
     public enum Algorithm: String, Hashable, Sendable, CaseIterable {
         case ring
@@ -25,12 +52,14 @@ public struct AllreduceCost: Hashable, Sendable {
     public var algorithm: Algorithm
     public var network: NetworkParameters
     public var gpusPerHost: Int
+    public var nccl: NCCLOverheads
 
-    public init(algorithm: Algorithm, network: NetworkParameters, gpusPerHost: Int) {
+    public init(algorithm: Algorithm, network: NetworkParameters, gpusPerHost: Int, nccl: NCCLOverheads = .none) {
         precondition(gpusPerHost >= 1, "AllreduceCost: at least one GPU per host")
         self.algorithm = algorithm
         self.network = network
         self.gpusPerHost = gpusPerHost
+        self.nccl = nccl
     }
 
     /// The host of each of `workers` ranks: rank r on host r / gpusPerHost.
@@ -48,12 +77,12 @@ public struct AllreduceCost: Hashable, Sendable {
         case .ring: seconds = ringSeconds(bytes: bytes, workers: workers)
         case .hierarchical: seconds = hierarchicalSeconds(bytes: bytes, workers: workers)
         }
-        return .nanoseconds(Int64((seconds * 1e9).rounded(.up)))
+        return .nanoseconds(Int64(((seconds + nccl.launchLatency.seconds) * 1e9).rounded(.up)))
     }
 
-    private var nicBytesPerSecond: Double { network.hostLink?.bytesPerSecond ?? .infinity }
+    private var nicBytesPerSecond: Double { (network.hostLink?.bytesPerSecond ?? .infinity) * nccl.goodput.fraction }
     private var intraBytesPerSecond: Double { network.intraHost?.bytesPerSecond ?? .infinity }
-    private var pathLatency: Double { 2 * network.latency.seconds }
+    private var pathLatency: Double { max(2 * network.latency.seconds, nccl.stepLatency.seconds) }
 
     private func ringSeconds(bytes: Int64, workers: Int) -> Double {
         let p = Double(workers), block = Double(bytes) / p

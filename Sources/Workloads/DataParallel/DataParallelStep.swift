@@ -104,7 +104,7 @@ public struct DataParallelStepModel: Hashable, Sendable {
                 ready.append(overlap ? clock : end)
             }
             buffers = fusion.buffers(bytes: grads.map { $0.parameters * bytesPerGradient }, ready: ready,
-                                     firstWake: overlap ? forward : end)
+                                     firstWake: overlap ? forward : end, workers: workers)
         }
         let update = gpu.duration(flops: profile.parameters * updateFLOPsPerParameter)
         return DataParallelStepPlan(forward: forward, backward: backward, buffers: buffers, update: update)

@@ -9,17 +9,36 @@ import Sim
 /// run one after another. Defaults in Horovod 0.11-0.20 (`horovod/common/operations.cc`:
 /// `SetTensorFusionThresholdBytes(64 * 1024 * 1024)`, `SetCycleTimeMs(5)`); later
 /// versions moved to 128 MiB and 1 ms.
+///
+/// With `messageOverhead` > 0 the wakes follow the control plane Horovod had when its
+/// 512-GPU benchmark was published (master at 8318a898, May 2018; replaced by collective
+/// MPI_Gather/MPI_Bcast in PR #276, June 2018), one loop of the background thread:
+/// `sleep_for(5 ms)`; each worker sends rank 0 its request list (if it has new tensors)
+/// and an empty "done" message; rank 0 takes them one by one (`MPI_Probe(ANY_SOURCE)` +
+/// `MPI_Recv`), then for each fused response sends it to the p-1 workers one by one
+/// (`MPI_Send` in a loop) before enqueuing its own NCCL allreduce, and ends with p-1
+/// "done" sends. Each message costs rank 0 `messageOverhead`, so a buffer reaches the
+/// last rank (and its ring can start) `(p-1) · o` after the previous one, and the next
+/// wake comes `cycleTime` after the loop's last send, not on a fixed grid. The NCCL
+/// calls are asynchronous (a finalizer thread waits on them), so the loop never waits
+/// for an allreduce, and the buffers do not depend on how long allreduces take.
 public struct TensorFusion: Hashable, Sendable {
     /// Largest fusion buffer in bytes; 0 disables fusion (one allreduce per tensor).
     public var thresholdBytes: Int64
     /// Interval of the background thread's wakes; zero = a buffer is cut the instant its
     /// last gradient is ready (static bucketing, as PyTorch DDP does).
     public var cycleTime: SimDuration
+    /// Rank 0's cost per control message (zero: coordination is free and wakes sit on a
+    /// `cycleTime` grid).
+    public var messageOverhead: SimDuration
 
-    public init(thresholdBytes: Int64 = 64 << 20, cycleTime: SimDuration = .milliseconds(5)) {
-        precondition(thresholdBytes >= 0 && cycleTime >= .zero, "TensorFusion: negative parameter")
+    public init(thresholdBytes: Int64 = 64 << 20, cycleTime: SimDuration = .milliseconds(5),
+                messageOverhead: SimDuration = .zero) {
+        precondition(thresholdBytes >= 0 && cycleTime >= .zero && messageOverhead >= .zero,
+                     "TensorFusion: negative parameter")
         self.thresholdBytes = thresholdBytes
         self.cycleTime = cycleTime
+        self.messageOverhead = messageOverhead
     }
 
     /// One fusion buffer: gradients `tensors` (indices into the ready list), `bytes` in
@@ -30,47 +49,52 @@ public struct TensorFusion: Hashable, Sendable {
         public let handedOver: SimDuration
     }
 
-    /// The buffers for gradients of `bytes[i]` ready at `ready[i]` (non-decreasing), with
-    /// wakes at `firstWake`, `firstWake + cycleTime`, ...
+    /// The buffers for gradients of `bytes[i]` ready at `ready[i]` (non-decreasing) on
+    /// `workers` ranks, with the first wake at `firstWake`.
     ///
-    /// - Complexity: O(tensors).
-    public func buffers(bytes: [Int64], ready: [SimDuration], firstWake: SimDuration) -> [Buffer] {
+    /// - Complexity: O(tensors + busy cycles).
+    public func buffers(bytes: [Int64], ready: [SimDuration], firstWake: SimDuration, workers: Int = 1) -> [Buffer] {
         precondition(bytes.count == ready.count, "TensorFusion: \(bytes.count) sizes for \(ready.count) instants")
+        precondition(workers >= 1, "TensorFusion: at least one worker")
+        let perRank = messageOverhead * Int64(workers - 1)
         var result: [Buffer] = []
         var next = 0
         var wake = firstWake
         while next < bytes.count {
             if cycleTime == .zero {
                 wake = max(wake, ready[next])
-            } else {
-                if wake < ready[next] {
-                    let behind = (ready[next] - wake).nanoseconds, cycle = cycleTime.nanoseconds
-                    wake = wake + cycleTime * ((behind + cycle - 1) / cycle)
-                }
+            } else if wake < ready[next] {
+                // Idle loops: one "done" message per worker in, one per worker out.
+                let idle = (cycleTime + perRank * 2).nanoseconds, behind = (ready[next] - wake).nanoseconds
+                wake = wake + .nanoseconds(idle * ((behind + idle - 1) / idle))
             }
             var end = next
             while end < bytes.count && ready[end] <= wake { end += 1 }
-            result += pack(bytes: bytes, next..<end, at: wake)
+            let packed = pack(bytes: bytes, next..<end)
+            let gathered = wake + perRank * 2
+            for (index, buffer) in packed.enumerated() {
+                result.append(Buffer(tensors: buffer.tensors, bytes: buffer.bytes,
+                                     handedOver: gathered + perRank * Int64(index + 1)))
+            }
             next = end
+            if cycleTime > .zero { wake = gathered + perRank * Int64(packed.count + 1) + cycleTime }
         }
         return result
     }
 
     /// Packs consecutive tensors into buffers of at most `thresholdBytes`.
-    private func pack(bytes: [Int64], _ tensors: Range<Int>, at wake: SimDuration) -> [Buffer] {
-        var result: [Buffer] = []
+    private func pack(bytes: [Int64], _ tensors: Range<Int>) -> [(tensors: Range<Int>, bytes: Int64)] {
+        var result: [(tensors: Range<Int>, bytes: Int64)] = []
         var start = tensors.lowerBound, total: Int64 = 0
         for index in tensors {
             if index > start && total + bytes[index] > thresholdBytes {
-                result.append(Buffer(tensors: start..<index, bytes: total, handedOver: wake))
+                result.append((start..<index, total))
                 start = index
                 total = 0
             }
             total += bytes[index]
         }
-        if start < tensors.upperBound {
-            result.append(Buffer(tensors: start..<tensors.upperBound, bytes: total, handedOver: wake))
-        }
+        if start < tensors.upperBound { result.append((start..<tensors.upperBound, total)) }
         return result
     }
 }

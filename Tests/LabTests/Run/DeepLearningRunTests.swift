@@ -45,6 +45,36 @@ import Workloads
         }
     }
 
+    /// NCCL's per-step latency and the link goodput, as the scenario sets them.
+    static let nccl = AllreduceCost.NCCLOverheads(stepLatency: .nanoseconds(6_600), launchLatency: .nanoseconds(8_400),
+                                                  goodput: Efficiency(0.926))
+
+    /// The flow simulation knows no NCCL, so it carries the overheads on the wire: each
+    /// network step's path latency (two links) is the step latency, the links run at the
+    /// goodput; the analytic ring with `nccl` must then agree with it (launch aside).
+    @Test(arguments: [(AllreduceCost.Algorithm.ring, 8), (.ring, 16), (.ring, 64), (.hierarchical, 64)])
+    func analyticAllreduceWithNCCLOverheadsAgreesWithTheFlowSimulationCarryingThemOnTheWire(
+        _ algorithm: AllreduceCost.Algorithm, _ ranks: Int)
+    {
+        let line = Self.network
+        let wire = NetworkParameters(
+            hostLink: Bandwidth(bitsPerSecond: Int64(25_000_000_000.0 * Self.nccl.goodput.fraction)),
+            latency: .nanoseconds(Self.nccl.stepLatency.nanoseconds / 2), intraHost: line.intraHost)
+        let cost = AllreduceCost(algorithm: algorithm, network: line, gpusPerHost: 4, nccl: Self.nccl)
+        let hosts = cost.rankHosts(workers: ranks)
+        for bytes in Self.bufferSizes() + [4_096] {
+            var flow = CollectiveSimulation(topology: NetworkTopology(parameters: wire, racks: 1, hostsPerRack: ranks / 4))
+            let schedule = CollectiveSchedule.build(algorithm == .ring ? .ring : .hierarchical, ranks: ranks,
+                                                    bytesPerRank: bytes, rankHosts: hosts)
+            let id = flow.start(schedule, rankHosts: hosts)
+            flow.run()
+            let simulated = Double(flow.outcome(of: id)!.duration.nanoseconds)
+            let analytic = Double((cost.duration(bytes: bytes, workers: ranks) - Self.nccl.launchLatency).nanoseconds)
+            #expect(abs(analytic - simulated) / simulated < 0.02,
+                    "\(algorithm) \(ranks) ranks \(bytes) B: analytic \(analytic) ns, flow \(simulated) ns")
+        }
+    }
+
     static func load() throws -> Scenario {
         let path = "scenarios/horovod-scaling.yaml"
         return try ScenarioLoader.load(text: String(contentsOf: RepositoryPaths.resolve(path), encoding: .utf8),
