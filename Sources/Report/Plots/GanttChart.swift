@@ -12,10 +12,12 @@ public struct GanttChart: Sendable, Equatable {
     public var subtitle: String?
     public var timeline: TraceTimeline
     public var width = PlotStyle.width
-    /// The height for a few executors; more executors make the chart taller, so each
-    /// row keeps at least ``minimumRowHeight`` pixels.
+    /// The height for a typical cluster; more executors make the chart taller, so each
+    /// row keeps at least ``minimumRowHeight`` pixels, and fewer make it shorter.
     public var height = PlotStyle.height
     public var minimumRowHeight = 14.0
+    /// Rows never get taller than this; with few executors the chart gets shorter.
+    public var maximumRowHeight = 56.0
 
     /// `GanttChart(title: "demo: tasks per executor", rows: traceRows).svg`
     public init(title: String, subtitle: String? = nil, rows: [TraceRow]) {
@@ -45,9 +47,13 @@ public struct GanttChart: Sendable, Equatable {
         let labels = timeline.executors.map { track in track.executor + (track.host.map { " (\($0))" } ?? "") }
         let legend = legendEntries(stages)
         var frame = PlotFrame(width: width, height: height, hasSubtitle: subtitle != nil, yLabels: labels, legend: legend)
-        let needed = Double(max(1, labels.count)) * minimumRowHeight
-        if frame.plotHeight < needed {
-            frame = PlotFrame(width: width, height: height + needed - frame.plotHeight, hasSubtitle: subtitle != nil,
+        // Many executors: grow so rows stay readable. Few: shrink, so one executor is a
+        // band, not a wall; the legend still needs its rows.
+        let rows = Double(max(1, labels.count))
+        let legendHeight = Double(legend.count) * PlotFrame.legendRowHeight + 12
+        let wanted = min(max(frame.plotHeight, rows * minimumRowHeight), max(rows * maximumRowHeight, legendHeight))
+        if wanted != frame.plotHeight {
+            frame = PlotFrame(width: width, height: height + wanted - frame.plotHeight, hasSubtitle: subtitle != nil,
                               yLabels: labels, legend: legend)
         }
         var document = SVGDocument(width: width, height: frame.height, title: title)

@@ -81,7 +81,7 @@ struct SVGPlotTests {
         }
     }
 
-    @Test func ganttGrowsTallerRatherThanSquashingManyExecutors() {
+    @Test func ganttHeightFollowsTheNumberOfExecutors() {
         let rows = (0..<60).flatMap { index in
             [TraceRow(timeNanoseconds: 0, event: "executor-added", executor: String(index), host: "h\(index / 4)"),
              TraceRow(timeNanoseconds: Int64(index) * 1_000_000, event: "task-launched", stage: "s", partition: index,
@@ -90,6 +90,24 @@ struct SVGPlotTests {
         let document = GanttChart(title: "many", rows: rows).document
         #expect(document.height > PlotStyle.height)
         #expect(SVGParsing.parse(document.text).error == nil)
+        let one = GanttChart(title: "one", rows: Array(rows.prefix(2))).document
+        #expect(one.height < PlotStyle.height, "one executor is a band, not a wall")
+    }
+
+    @Test func aCrowdedLegendKeepsTheMeaningOfMarkersAndSummarisesTheRest() {
+        var rows: [TraceRow] = []
+        for stage in 0..<40 {
+            let time = Int64(stage) * 10
+            rows.append(TraceRow(timeNanoseconds: time, event: "task-launched", stage: "stage\(stage)", partition: 0,
+                                 taskAttempt: 0, executor: "1", host: "h"))
+            rows.append(TraceRow(timeNanoseconds: time + 5, event: stage == 3 ? "task-failed" : "task-finished",
+                                 stage: "stage\(stage)", partition: 0, taskAttempt: 0, executor: "1", host: "h"))
+        }
+        let texts = SVGParsing.parse(GanttChart(title: "crowded", rows: rows).svg).texts
+        #expect(texts.contains("failed attempt"))
+        #expect(texts.contains("stage0"))
+        #expect(!texts.contains("stage39"))
+        #expect(texts.contains { $0.hasPrefix("+") && $0.hasSuffix(" more") })
     }
 
     @Test func emptyInputsStillDrawAReadableFrame() {
