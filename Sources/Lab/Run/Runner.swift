@@ -60,6 +60,14 @@ public enum Runner {
             return (run.outcome, run.summary)
         case .deepLearning(let training):
             return (DeepLearningRun.run(scenario, training), nil)
+        case .kMeans(let training):
+            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
+            let run = TrainingKindsRun.run(scenario, training, variant: variant, streams: streams)
+            return (run.outcome, run.summary)
+        case .gradientBoostedTrees(let training):
+            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
+            let run = TrainingKindsRun.run(scenario, training, variant: variant, streams: streams)
+            return (run.outcome, run.summary)
         }
     }
 

@@ -8,6 +8,8 @@ extension Scenario {
         case collective(CollectiveWorkload)
         case logisticRegression(LogisticRegressionWorkload)
         case deepLearning(DeepLearningWorkload)
+        case kMeans(KMeansWorkload)
+        case gradientBoostedTrees(GradientBoostedTreesWorkload)
 
         /// The `kind:` spelling.
         public var kind: String {
@@ -16,6 +18,8 @@ extension Scenario {
             case .collective: return "collective"
             case .logisticRegression: return "logistic-regression"
             case .deepLearning: return "deep-learning"
+            case .kMeans: return "kmeans"
+            case .gradientBoostedTrees: return "gbt"
             }
         }
     }
@@ -153,10 +157,7 @@ extension Scenario {
         /// `checkpoint_every`).
         public var options = TrainingOptions()
 
-        public enum TrainingStyle: String, Sendable, Equatable, CaseIterable {
-            case taskParallel = "task-parallel"
-            case barrierAllreduce = "barrier-allreduce"
-        }
+        public typealias TrainingStyle = Scenario.TrainingStyle
 
         public enum Solver: String, Sendable, Equatable, CaseIterable {
             case lbfgs

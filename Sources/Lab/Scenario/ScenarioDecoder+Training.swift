@@ -28,7 +28,7 @@ extension ScenarioDecoder {
                   regParam: regParam)
     }
 
-    private mutating func decodeTrainingData(_ node: SourceNode)
+    mutating func decodeTrainingData(_ node: SourceNode)
         -> Scenario.LogisticRegressionWorkload.TrainingData?
     {
         guard let f = fields(node, context: "data", allowed: ["csv", "label", "rows", "features"],
@@ -57,7 +57,7 @@ extension ScenarioDecoder {
 
     /// Resolves `path` against the scenario's folder and checks that the file exists and
     /// its header names `label`, so a run never starts only to fail on its data.
-    private mutating func checkCSV(_ path: String, label: String, pathAt: SourcePosition,
+    mutating func checkCSV(_ path: String, label: String, pathAt: SourcePosition,
                                    labelAt: SourcePosition) -> String?
     {
         let resolved = path.hasPrefix("/") ? path

@@ -31,7 +31,7 @@ struct KnownNames {
 
 /// `workload:` and `compare:`: kind dispatch and the training workloads.
 extension ScenarioDecoder {
-    static let workloadKinds = ["scripted", "collective", "logistic-regression", "deep-learning"]
+    static let workloadKinds = ["scripted", "collective", "logistic-regression", "deep-learning", "kmeans", "gbt"]
 
     /// Decodes one workload mapping. `extraKeys` holds `variant` under `compare:`.
     mutating func decodeWorkload(_ node: SourceNode, context: String, extraKeys: [String],
@@ -67,6 +67,21 @@ extension ScenarioDecoder {
         case "deep-learning":
             guard let f = fields(node, context: context, allowed: Self.deepLearningKeys + extraKeys) else { return nil }
             return decodeDeepLearning(f, ctx: ctx).map { .deepLearning($0) }
+        case "kmeans":
+            let allowed = Self.kMeansKeys + Self.trainingOptionKeys + extraKeys
+            guard let f = fields(node, context: context, allowed: allowed), var workload = decodeKMeans(f),
+                  let options = decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce)
+            else { return nil }
+            workload.options = options
+            return .kMeans(workload)
+        case "gbt":
+            let allowed = Self.gradientBoostedTreesKeys + Self.trainingOptionKeys + extraKeys
+            guard let f = fields(node, context: context, allowed: allowed),
+                  var workload = decodeGradientBoostedTrees(f),
+                  let options = decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce)
+            else { return nil }
+            workload.options = options
+            return .gradientBoostedTrees(workload)
         default:
             let hint = Self.didYouMean(kind, Self.workloadKinds)
             report(kindNode.position, "workload kind '\(kind)' is not supported yet\(hint)",

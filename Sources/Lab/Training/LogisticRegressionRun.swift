@@ -41,7 +41,7 @@ enum LogisticRegressionRun {
 extension TrainingRun {
     /// The runtime's setup from the scenario: cluster rates, `spark.task.cpus`, the style
     /// and the optional cost keys.
-    static func setup(_ scenario: Scenario, style: Scenario.LogisticRegressionWorkload.TrainingStyle,
+    static func setup(_ scenario: Scenario, style: Scenario.TrainingStyle,
                       partitions: Int, options: Scenario.TrainingOptions, rows: Int,
                       bytesPerRow: Int64) -> TrainingSetup {
         let exchange: TrainingSetup.BarrierExchange = options.sync == .allGather
