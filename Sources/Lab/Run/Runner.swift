@@ -36,10 +36,15 @@ public enum Runner {
             folder.add("iterations.csv", iterations.text)
             folder.add("iteration_costs.csv", costs.text)
         }
+        var reported = outcomes.map(\.outcome)
+        if let comparison = trainingComparison(scenario, outcomes: reported) {
+            folder.add("training_scaling.csv", comparison.csv)
+            reported[0].reportSection += comparison.markdown
+        }
         if let first = outcomes.first?.outcome, !first.links.isEmpty {
             folder.add("links.csv", LinkTable.csv(first.links))
         }
-        folder.add("report.md", RunReport(scenario: scenario, outcomes: outcomes.map(\.outcome)).markdown)
+        folder.add("report.md", RunReport(scenario: scenario, outcomes: reported).markdown)
         return folder
     }
 

@@ -26,6 +26,10 @@ extension Scenario {
         public var exchange = Exchange.pickle
         /// `checkpoint_every:` iterations between checkpoints; nil = none.
         public var checkpointEvery: Int?
+        /// `represents_rows:` the rows the data set stands for in the cost model (nil = its
+        /// own rows). The numerics run on the rows held; compute and exchange are charged as
+        /// for this many, so strong scaling on a large data set needs no large memory.
+        public var representsRows: Int?
 
         public init() {}
     }

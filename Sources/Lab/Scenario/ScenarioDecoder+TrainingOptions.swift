@@ -2,9 +2,10 @@ import Sim
 
 /// The optional cost keys of the training workloads.
 extension ScenarioDecoder {
-    static let trainingOptionKeys = ["allreduce", "sync", "python_worker_startup", "exchange", "checkpoint_every"]
+    static let trainingOptionKeys = ["allreduce", "sync", "python_worker_startup", "exchange", "checkpoint_every",
+                                     "represents_rows"]
     /// Keys that only the barrier style uses (task-parallel MLlib runs in the JVM).
-    static let barrierOnlyKeys = trainingOptionKeys
+    static let barrierOnlyKeys = trainingOptionKeys.filter { $0 != "represents_rows" }
 
     /// Decodes the keys present; a barrier-only key under `style: task-parallel` is an
     /// error, so a setting never silently does nothing.
@@ -40,6 +41,11 @@ extension ScenarioDecoder {
         if let node = f.present("checkpoint_every") {
             if let n = int(node, "checkpoint_every", range: 1...ScenarioLimits.maxIterations) {
                 options.checkpointEvery = n
+            } else { ok = false }
+        }
+        if let node = f.present("represents_rows") {
+            if let n = int(node, "represents_rows", range: 1...ScenarioLimits.maxRepresentedRows) {
+                options.representsRows = n
             } else { ok = false }
         }
         return ok ? options : nil

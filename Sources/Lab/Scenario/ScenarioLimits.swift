@@ -29,6 +29,8 @@ public enum ScenarioLimits {
     public static let maxPools = 10_000
     /// Rows and features of synthetic training data.
     public static let maxRows = 1_000_000_000
+    /// `represents_rows`: a data set the cost model may stand for (a trillion rows).
+    public static let maxRepresentedRows = 1_000_000_000_000
     public static let maxFeatures = 1_000_000
     /// Iterations of a training loop.
     public static let maxIterations = 1_000_000

@@ -52,6 +52,7 @@ extension TrainingRun {
         setup.flopsPerCore = rate
         setup.driverRate = rate
         setup.taskCPUs = scenario.spark.taskCPUs
+        if let represented = options.representsRows, rows > 0 { setup.rowCostScale = Double(represented) / Double(rows) }
         if style == .barrierAllreduce {
             setup.costs.pythonWorkerStartup = options.pythonWorkerStartup
             setup.costs.exchange = options.exchange == .arrow ? .arrow : .pickle

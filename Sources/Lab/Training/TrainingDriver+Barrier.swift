@@ -50,7 +50,8 @@ extension TrainingDriver {
         case .start, .pythonStartup:
             pythonWorkers.insert(task.executor)
             cursor.phase = .exchange
-            let time = setup.costs.exchangeTime(rows: rows.count, bytes: Int64(rows.count) * setup.bytesPerRow)
+            let represented = Int((Double(rows.count) * setup.rowCostScale).rounded())
+            let time = setup.costs.exchangeTime(rows: represented, bytes: Int64(represented) * setup.bytesPerRow)
             return .work(time, .communication)
         case .exchange:
             return computeStep(0, task: task, cursor: &cursor)
@@ -90,7 +91,7 @@ extension TrainingDriver {
 
     private func computeStep(_ k: Int, task: ProgramTask, cursor: inout ProgramCursor) -> ProgramStep {
         cursor.phase = .passCompute(pass: k)
-        let flops = Double(slices[task.partition].count) * barrier.passes[k].flopsPerRow
+        let flops = Double(slices[task.partition].count) * setup.rowCostScale * barrier.passes[k].flopsPerRow
         return .work(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
     }
 

@@ -18,8 +18,9 @@ extension TrainingDriver {
             let name = level == 0 ? "partials" : (level == shape.levels.count - 1 ? "final" : "tree-\(level)")
             let parents = level == 0 ? [] : [specs[level - 1].key]
             let role: StageProgram.Role = level == 0 ? .partials(job: index) : .combine(job: index, level: level)
-            let preferences: [[TaskLocation]] = level == 0 && cacheLocations.allSatisfy { $0 != nil }
-                ? cacheLocations.map { [$0!] } : []
+            forgetCachesOnLostExecutors()
+            let preferences: [[TaskLocation]] = level == 0 && cacheLocations.contains { $0 != nil }
+                ? cacheLocations.map { $0.map { [$0] } ?? [] } : []
             let isLast = level == shape.levels.count - 1
             specs.append(addStage(job: job, name: name, tasks: tasks, parents: parents, barrier: false,
                                   reducers: isLast ? 1 : shape.levels[level + 1], writesShuffleOutput: !isLast,
@@ -65,7 +66,7 @@ extension TrainingDriver {
         case .start, .fetch:
             cursor.phase = .compute
             let flops = level == 0
-                ? Double(slices[task.partition].count) * pass.flopsPerRow
+                ? Double(slices[task.partition].count) * setup.rowCostScale * pass.flopsPerRow
                 : Double(inputs(toPartition: task.partition, level: level) * pass.resultDoubles)
             return .work(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
         case .compute where isLast:
@@ -93,13 +94,26 @@ extension TrainingDriver {
     }
 
     /// A task-parallel task succeeded: a data task's partial vector is computed and kept
+    /// A cached block dies with its executor (the BlockManagerMaster drops its locations),
+    /// so a partition whose executor is gone has no preference until it is cached again.
+    func forgetCachesOnLostExecutors() {
+        for partition in cacheLocations.indices where !isCachedOnLiveExecutor(partition) {
+            cacheLocations[partition] = nil
+        }
+    }
+
+    func isCachedOnLiveExecutor(_ partition: Int) -> Bool {
+        guard case .executor(_, let executor)? = cacheLocations[partition] else { return true }
+        return isExecutorAlive(executor)
+    }
+
     /// by partition (and its executor remembered as where the partition is cached); the
     /// stage's critical task is the last to succeed.
     func taskParallelSucceeded(level: Int, task: RunningTask, at now: SimInstant) {
         guard let pass else { return }
         if level == 0 {
             partials[task.partition] = trainer.partialResult(of: pass, rows: slices[task.partition])
-            if cacheLocations[task.partition] == nil {
+            if cacheLocations[task.partition] == nil || !isCachedOnLiveExecutor(task.partition) {
                 cacheLocations[task.partition] = .executor(host: task.description.host,
                                                            executor: task.description.executor)
             }

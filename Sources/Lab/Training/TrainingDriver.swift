@@ -24,6 +24,10 @@ struct TrainingSetup {
     /// Task-parallel: partitions; barrier: workers.
     var partitions: Int
     var rows: Int
+    /// How many rows each data row stands for in the cost model (`data.represents_rows /
+    /// data.rows`, 1 by default): the numerics run on the rows held, time is charged as for
+    /// the full data set, so strong-scaling experiments need not hold it in memory.
+    var rowCostScale = 1.0
     /// Bytes of one row as it crosses from the JVM to Python (features and label, 8 each).
     var bytesPerRow: Int64
     var costs = TrainingCosts()
@@ -87,6 +91,8 @@ final class TrainingDriver {
     var shape = TreeAggregateShape(partitions: 1)
     var partials: [[Double]?] = []
     var cacheLocations: [TaskLocation?]
+    /// Whether an executor is still registered (set by the run; cached blocks die with it).
+    var isExecutorAlive: (String) -> Bool = { _ in true }
     /// Per stage level of the current job: the log and end of its last successful task.
     var stageCritical: [(end: SimInstant, launch: SimInstant, log: [CriticalPath.Interval])?] = []
 

@@ -37,6 +37,7 @@ enum TrainingRun {
         setup.launchOverhead = scenario.engine.taskLaunchOverhead
         let driver = TrainingDriver(setup: setup, trainer: trainer, plan: plan,
                                     driverHost: deployment.cluster.topology.hosts[0].index)
+        driver.isExecutorAlive = { [unowned deployment] id in deployment.cluster.topology.isLive(executor: id) }
         deployment.attach(driver)
         let settings = EngineRunSettings(
             conf: scenario.spark, pools: scenario.pools, maxTaskFailures: scenario.taskMaxFailures,

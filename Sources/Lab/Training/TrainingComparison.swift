@@ -1,0 +1,131 @@
+import Report
+
+/// The side-by-side view of a `compare:` of training variants: per variant its style and
+/// worker count, steady time per iteration, time to a common target objective, and the
+/// scaling efficiency against the fewest workers of the same style; written as
+/// `training_scaling.csv` and a verdict section of `report.md`.
+///
+/// The target is 1% above the lowest final objective any variant reached: every variant
+/// of one trainer reaches the same objectives at the same iterations (only the order of
+/// floating-point sums differs), so time to target compares time alone.
+struct TrainingComparison {
+    /// One variant's figures.
+    struct Row: Equatable {
+        var variant: String
+        var style: String
+        var workers: Int
+        var iterations: Int
+        var totalNanoseconds: Int64
+        /// Median duration of iterations 2 and later (iteration 1 carries the start-up).
+        var steadyIterationNanoseconds: Int64
+        /// Nil when the variant never reached the target.
+        var timeToTargetNanoseconds: Int64?
+        /// Against the fewest workers of the same style: (t₀ · w₀) / (t · w) on steady
+        /// iteration time; 1 for that variant itself.
+        var scalingEfficiency: Double
+    }
+
+    static let columns = ["variant", "style", "workers", "iterations", "total_time_ns", "steady_iteration_ns",
+                          "time_to_target_ns", "scaling_efficiency"]
+
+    let rows: [Row]
+    let targetObjective: Double
+
+    /// Nil unless at least two variants are training runs whose style and workers are known.
+    init?(variants: [(name: String, style: String, workers: Int, iterations: [[String]])]) {
+        let parsed = variants.compactMap { variant -> (String, String, Int, [(Int, Int64, Double)])? in
+            let points = variant.iterations.compactMap { fields -> (Int, Int64, Double)? in
+                guard fields.count >= 4, let iteration = Int(fields[1]), let time = Int64(fields[2]),
+                      let objective = Double(fields[3]) else { return nil }
+                return (iteration, time, objective)
+            }
+            return points.count >= 2 ? (variant.name, variant.style, variant.workers, points) : nil
+        }
+        guard parsed.count >= 2, let best = parsed.compactMap({ $0.3.last?.2 }).min() else { return nil }
+        let target = best + abs(best) * 0.01
+        targetObjective = target
+        var rows = parsed.map { name, style, workers, points in
+            let durations = zip(points.dropFirst(), points.dropFirst(2)).map { $1.1 - $0.1 }.sorted()
+            let steady = durations.isEmpty ? points.last!.1 - points.first!.1 : durations[durations.count / 2]
+            return Row(variant: name, style: style, workers: workers, iterations: points.last!.0,
+                       totalNanoseconds: points.last!.1, steadyIterationNanoseconds: steady,
+                       timeToTargetNanoseconds: points.first { $0.2 <= target }?.1, scalingEfficiency: 1)
+        }
+        for index in rows.indices {
+            let base = rows.filter { $0.style == rows[index].style }.min { $0.workers < $1.workers }!
+            let denominator = Double(rows[index].steadyIterationNanoseconds) * Double(rows[index].workers)
+            rows[index].scalingEfficiency = denominator > 0
+                ? Double(base.steadyIterationNanoseconds) * Double(base.workers) / denominator : 0
+        }
+        self.rows = rows
+    }
+
+    var csv: String {
+        var table = CSVTable(columns: Self.columns)
+        for row in rows {
+            table.append([row.variant, row.style, String(row.workers), String(row.iterations),
+                          String(row.totalNanoseconds), String(row.steadyIterationNanoseconds),
+                          row.timeToTargetNanoseconds.map(String.init) ?? "",
+                          NumberFormat.fixed(row.scalingEfficiency, decimals: 4)])
+        }
+        return table.text
+    }
+
+    /// The report's section: a table, then one verdict line per worker count that both
+    /// styles ran.
+    var markdown: [String] {
+        var lines = ["## Comparison", "",
+                     "Target objective: \(NumberFormat.fixed(targetObjective, decimals: 6)) (1% above the best final "
+                         + "objective). Steady iteration = median of iterations 2 and later; efficiency against "
+                         + "the fewest workers of the same style.", "",
+                     "| variant | style | workers | time to target | total | per iteration | scaling efficiency |",
+                     "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
+        for row in rows {
+            let target = row.timeToTargetNanoseconds.map({ HumanUnits.duration(nanoseconds: $0) }) ?? "not reached"
+            lines.append("| \(row.variant) | \(row.style) | \(row.workers) | \(target) | "
+                + "\(HumanUnits.duration(nanoseconds: row.totalNanoseconds)) | "
+                + "\(HumanUnits.duration(nanoseconds: row.steadyIterationNanoseconds)) | "
+                + "\(NumberFormat.fixed(row.scalingEfficiency * 100, decimals: 1))% |")
+        }
+        lines.append("")
+        let styles = rows.reduce(into: [String]()) { if !$0.contains($1.style) { $0.append($1.style) } }
+        guard styles.count == 2 else { return lines }
+        for first in rows where first.style == styles[0] {
+            guard let second = rows.first(where: { $0.style == styles[1] && $0.workers == first.workers }),
+                  let a = first.timeToTargetNanoseconds, let b = second.timeToTargetNanoseconds, a > 0, b > 0
+            else { continue }
+            let (fast, slow, fastTime, slowTime) = a <= b ? (first, second, a, b) : (second, first, b, a)
+            lines.append("- \(first.workers) workers: \(fast.style) reaches the target in "
+                + "\(HumanUnits.duration(nanoseconds: fastTime)), \(slow.style) in "
+                + "\(HumanUnits.duration(nanoseconds: slowTime)): "
+                + "\(NumberFormat.fixed(Double(slowTime) / Double(fastTime), decimals: 2))x faster; per steady "
+                + "iteration \(first.style) \(HumanUnits.duration(nanoseconds: first.steadyIterationNanoseconds)), "
+                + "\(second.style) \(HumanUnits.duration(nanoseconds: second.steadyIterationNanoseconds)).")
+        }
+        lines.append("")
+        return lines
+    }
+}
+
+extension Runner {
+    /// The comparison of a `compare:` of training variants, nil for anything else.
+    static func trainingComparison(_ scenario: Scenario, outcomes: [RunOutcome]) -> TrainingComparison? {
+        guard scenario.variants.count >= 2 else { return nil }
+        let variants = zip(scenario.variants, outcomes).compactMap { variant, outcome in
+            trainingShape(variant.workload).map {
+                (name: variant.name, style: $0.style, workers: $0.workers, iterations: outcome.iterationRows)
+            }
+        }
+        return TrainingComparison(variants: variants)
+    }
+
+    /// A training workload's style and worker (or partition) count.
+    static func trainingShape(_ workload: Scenario.Workload) -> (style: String, workers: Int)? {
+        switch workload {
+        case .logisticRegression(let training): return (training.style.rawValue, training.partitions)
+        case .kMeans(let training): return (training.style.rawValue, training.partitions)
+        case .gradientBoostedTrees(let training): return (training.style.rawValue, training.partitions)
+        default: return nil
+        }
+    }
+}

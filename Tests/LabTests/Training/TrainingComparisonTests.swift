@@ -1,0 +1,44 @@
+import Testing
+@testable import Lab
+
+/// The comparison of training variants: steady iteration time, time to the common target
+/// and scaling efficiency, computed from `iterations.csv` rows.
+@Suite struct TrainingComparisonTests {
+    /// Rows `variant,iteration,time_ns,objective` with a start-up of `startup` ns, then one
+    /// iteration every `step` ns, objectives 1/(i+1).
+    static func rows(_ variant: String, startup: Int64, step: Int64, iterations: Int) -> [[String]] {
+        (0...iterations).map { i in
+            let time = i == 0 ? 0 : startup + Int64(i) * step
+            return [variant, String(i), String(time), String(1.0 / Double(i + 1))]
+        }
+    }
+
+    @Test func efficiencyIsAgainstTheFewestWorkersOfTheSameStyle() throws {
+        let comparison = try #require(TrainingComparison(variants: [
+            ("tp-2", "task-parallel", 2, Self.rows("tp-2", startup: 0, step: 100, iterations: 10)),
+            ("tp-8", "task-parallel", 8, Self.rows("tp-8", startup: 0, step: 50, iterations: 10)),
+            ("b-2", "barrier-allreduce", 2, Self.rows("b-2", startup: 1_000, step: 80, iterations: 10)),
+            ("b-8", "barrier-allreduce", 8, Self.rows("b-8", startup: 1_000, step: 20, iterations: 10)),
+        ]))
+        let byName = Dictionary(uniqueKeysWithValues: comparison.rows.map { ($0.variant, $0) })
+        #expect(byName["tp-2"]!.scalingEfficiency == 1)
+        #expect(byName["tp-8"]!.scalingEfficiency == 0.5)  // 100*2 / (50*8)
+        #expect(byName["b-8"]!.scalingEfficiency == 1)  // 80*2 / (20*8)
+        #expect(byName["b-8"]!.steadyIterationNanoseconds == 20)
+    }
+
+    @Test func timeToTargetIsTheFirstIterationWithinOnePercentOfTheBestFinalObjective() throws {
+        let comparison = try #require(TrainingComparison(variants: [
+            ("a", "task-parallel", 4, Self.rows("a", startup: 0, step: 100, iterations: 10)),
+            ("b", "barrier-allreduce", 4, Self.rows("b", startup: 500, step: 10, iterations: 10)),
+        ]))
+        // Best final objective 1/11; target 1/11 * 1.01 is first reached at iteration 10.
+        #expect(comparison.rows.map(\.timeToTargetNanoseconds) == [1_000, 600])
+        #expect(comparison.markdown.contains { $0.hasPrefix("- 4 workers: barrier-allreduce reaches the target") })
+    }
+
+    @Test func oneVariantIsNoComparison() {
+        #expect(TrainingComparison(variants: [("a", "task-parallel", 2, Self.rows("a", startup: 0, step: 1,
+                                                                                      iterations: 3))]) == nil)
+    }
+}
