@@ -41,6 +41,8 @@ public enum Runner {
             folder.add("training_scaling.csv", comparison.csv)
             reported[0].reportSection += comparison.markdown
         }
+        if !reported.isEmpty { RunFigures.add(to: &folder, scenario: scenario, outcomes: reported,
+                                              section: &reported[0].reportSection) }
         if let first = outcomes.first?.outcome, !first.links.isEmpty {
             folder.add("links.csv", LinkTable.csv(first.links))
         }
