@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "TestSupport"]),
         .testTarget(
             name: "WorkloadsTests", dependencies: ["Workloads", "Sim", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
             name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Workloads", "Report", "TestSupport"],
             exclude: ["Fixtures"]),
