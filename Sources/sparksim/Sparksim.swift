@@ -11,5 +11,6 @@ struct Sparksim: ParsableCommand {
             Scenario files are YAML (see README.md, "Scenario files"). The same scenario and \
             seed always give byte-identical outputs.
             """,
-        subcommands: [ValidateCommand.self, RunCommand.self, CheckCommand.self, DiffCommand.self, BenchCommand.self])
+        subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, CheckCommand.self, DiffCommand.self,
+                      BenchCommand.self])
 }

@@ -1,0 +1,157 @@
+import Foundation
+
+/// What one finished run contributes to `sweep.csv`: its own `summary.csv` and, for
+/// training runs, `iterations.csv` (read back from the run's folder on a cache hit).
+public struct SweepRunResult: Sendable, Equatable {
+    public var summaryCSV: String
+    public var iterationsCSV: String?
+    /// True when the run's folder was reused instead of running it again.
+    public var cached: Bool
+}
+
+/// Progress after each finished run (called on one thread at a time).
+public struct SweepProgress: Sendable {
+    public var finished: Int
+    public var total: Int
+    public var cachedSoFar: Int
+    public var run: SweepPlan.Run
+    public var cached: Bool
+}
+
+/// Runs a plan's runs on worker threads; each run is independent, and results are
+/// stored by the run's position in the plan, so the merge order is fixed.
+///
+/// Why threads and not Swift concurrency: a run is a long synchronous computation; N
+/// plain threads pulling the next index from a locked counter give exactly `--jobs`
+/// runs at a time with no executor policy in between.
+public struct SweepExecutor: Sendable {
+    /// Runs one scenario (a point with one seed); `Runner.run` in production, a counting
+    /// stub in tests.
+    public typealias RunScenario = @Sendable (Scenario) -> OutputFolder
+
+    public var plan: SweepPlan
+    /// The scenario file's bytes, hashed into each run's cache key.
+    public var fileBytes: [UInt8]
+    /// `DIR/<name>`.
+    public var folder: String
+    public var jobs: Int
+    public var runScenario: RunScenario
+
+    public init(plan: SweepPlan, fileBytes: [UInt8], folder: String, jobs: Int,
+                runScenario: @escaping RunScenario = { Runner.run($0) })
+    {
+        precondition(jobs >= 1, "a sweep needs at least one worker")
+        self.plan = plan
+        self.fileBytes = fileBytes
+        self.folder = folder
+        self.jobs = jobs
+        self.runScenario = runScenario
+    }
+
+    var runsFolder: String { (folder as NSString).appendingPathComponent("runs") }
+
+    /// Executes every run (or reuses its folder) and returns results in plan order.
+    public func execute(progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) throws
+        -> [SweepRunResult]
+    {
+        try FileManager.default.createDirectory(atPath: runsFolder, withIntermediateDirectories: true)
+        let state = SharedState(count: plan.runs.count)
+        let workers = min(jobs, max(plan.runs.count, 1))
+        let done = DispatchSemaphore(value: 0)
+        for _ in 0..<workers {
+            let thread = Thread { [self] in
+                work(state, progress: progress)
+                done.signal()
+            }
+            thread.stackSize = 16 << 20
+            thread.start()
+        }
+        for _ in 0..<workers { done.wait() }
+        if let error = state.firstError { throw error }
+        return state.results.map { $0! }
+    }
+
+    private func work(_ state: SharedState, progress: @Sendable (SweepProgress) -> Void) {
+        while let index = state.next() {
+            let run = plan.runs[index]
+            do {
+                let result = try perform(run)
+                state.finish(index, result) { finished, cachedSoFar in
+                    progress(SweepProgress(finished: finished, total: plan.runs.count, cachedSoFar: cachedSoFar,
+                                           run: run, cached: result.cached))
+                }
+            } catch {
+                state.fail(error)
+            }
+        }
+    }
+
+    /// Reuses `runs/<id>/` when its `.key` matches; otherwise runs and publishes it, then
+    /// writes `.key` last, so a folder without a matching key is never trusted.
+    func perform(_ run: SweepPlan.Run) throws -> SweepRunResult {
+        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run)
+        let runFolder = (runsFolder as NSString).appendingPathComponent(run.folderName)
+        let keyPath = (runFolder as NSString).appendingPathComponent(".key")
+        if AtomicFile.read(keyPath) == key + "\n",
+           let summary = AtomicFile.read((runFolder as NSString).appendingPathComponent("summary.csv"))
+        {
+            let iterations = AtomicFile.read((runFolder as NSString).appendingPathComponent("iterations.csv"))
+            return SweepRunResult(summaryCSV: summary, iterationsCSV: iterations, cached: true)
+        }
+        let scenario = try ScenarioLoader.scenario(plan.scenario, at: run.point).withSeed(run.seed)
+        let output = runScenario(scenario)
+        try output.publish(into: runsFolder, name: run.folderName)
+        try AtomicFile.write(key + "\n", to: keyPath)
+        let files = output.files
+        guard let summary = files.first(where: { $0.name == "summary.csv" })?.contents else {
+            throw SweepError.missingSummary(run.folderName)
+        }
+        return SweepRunResult(summaryCSV: summary,
+                              iterationsCSV: files.first { $0.name == "iterations.csv" }?.contents, cached: false)
+    }
+}
+
+/// Why a sweep stopped.
+public enum SweepError: Error, CustomStringConvertible {
+    case missingSummary(String)
+
+    public var description: String {
+        switch self {
+        case .missingSummary(let run): "run \(run) produced no summary.csv"
+        }
+    }
+}
+
+/// The work queue and result slots shared by the workers, behind one lock.
+private final class SharedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var finished = 0
+    private var cachedCount = 0
+    private(set) var results: [SweepRunResult?]
+    private(set) var firstError: Error?
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    /// The next run to do, or nil when none is left or a run has failed.
+    func next() -> Int? {
+        lock.withLock {
+            guard firstError == nil, nextIndex < results.count else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func finish(_ index: Int, _ result: SweepRunResult, report: (Int, Int) -> Void) {
+        lock.withLock {
+            results[index] = result
+            finished += 1
+            if result.cached { cachedCount += 1 }
+            report(finished, cachedCount)
+        }
+    }
+
+    func fail(_ error: Error) {
+        lock.withLock { if firstError == nil { firstError = error } }
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import Lab
+
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run every point of the scenario's sweep: grid with every seed.",
+        discussion: """
+            Writes DIR/<name>/sweep.csv (one row per point and seed, then one aggregated row \
+            per point with seed `all`), sweep.md, and each run's folder under \
+            runs/<point>-seed<seed>/. A run whose folder holds a matching .key (scenario \
+            bytes, point, seed, sparksim version) is reused, so an interrupted sweep resumes. \
+            Output bytes do not depend on --jobs. A scenario without sweep: exits 2.
+            """)
+
+    @Argument(help: "The scenario file (YAML) with a sweep: section.") var file: String
+    @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String
+    @Option(name: .customLong("jobs"), help: "Runs at a time (default: active processor count).") var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() throws {
+        let scenario = try loadScenarioOrExit(file)
+        guard let plan = SweepPlan(scenario) else {
+            printToStandardError("\(file): the scenario has no sweep: section; "
+                                 + "expected sweep: {parameters: {...}, seeds: N} (use `sparksim run` for one run)")
+            throw ExitCode(2)
+        }
+        guard let bytes = FileManager.default.contents(atPath: file) else {
+            printToStandardError("\(file): cannot read the file")
+            throw ExitCode(2)
+        }
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
+        do {
+            let summary = try Sweep.run(plan, fileBytes: Array(bytes), outputDirectory: outputDirectory,
+                                        jobs: workers, progress: bar.show)
+            bar.end()
+            print("wrote \(summary.folder)/ (sweep.csv, sweep.md, runs/: \(summary.runs) run(s), "
+                  + "\(summary.cached) reused)")
+        } catch {
+            bar.end()
+            printToStandardError("sparksim: sweep into \(outputDirectory) failed: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The sweep's progress on stderr: one redrawn bar on a terminal, plain lines otherwise
+/// (logs and pipes should not receive carriage returns).
+struct ProgressLine: Sendable {
+    var interactive: Bool
+
+    func show(_ p: SweepProgress) {
+        let status = p.cached ? "reused" : "ran"
+        if interactive {
+            let width = 30
+            let filled = p.total == 0 ? width : p.finished * width / p.total
+            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+            write("\r[\(bar)] \(p.finished)/\(p.total) (\(p.cachedSoFar) reused) \(p.run.folderName) \u{1B}[K")
+        } else {
+            write("sweep: \(p.finished)/\(p.total) \(status) \(p.run.folderName) (\(p.run.point))\n")
+        }
+    }
+
+    func end() {
+        if interactive { write("\n") }
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

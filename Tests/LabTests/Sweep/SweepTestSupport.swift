@@ -1,0 +1,85 @@
+import Foundation
+import Report
+@testable import Lab
+
+/// A scratch folder holding one scenario file, removed by the caller's `defer`.
+struct SweepWorkspace {
+    let root: URL
+    var scenarioPath: String { root.appendingPathComponent("sweep.yaml").path }
+    var outputPath: String { root.appendingPathComponent("out").path }
+
+    init(_ yaml: String) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sparksim-sweep-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try write(yaml)
+    }
+
+    func write(_ yaml: String) throws { try Data(yaml.utf8).write(to: URL(fileURLWithPath: scenarioPath)) }
+
+    func remove() { try? FileManager.default.removeItem(at: root) }
+
+    func plan() throws -> SweepPlan { SweepPlan(try ScenarioLoader.load(path: scenarioPath))! }
+
+    func bytes() throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: scenarioPath))) }
+
+    /// Runs the sweep into `out` (or `folder`) and returns the summary.
+    @discardableResult
+    func sweep(jobs: Int, into folder: String? = nil,
+               runScenario: @escaping SweepExecutor.RunScenario = { Runner.run($0) }) throws -> Sweep.Summary
+    {
+        try Sweep.run(try plan(), fileBytes: try bytes(), outputDirectory: folder ?? outputPath, jobs: jobs,
+                      runScenario: runScenario)
+    }
+
+    /// Every file under `folder`, relative path → bytes, sorted by path.
+    static func files(under folder: String) -> [(String, Data)] {
+        let enumerator = FileManager.default.enumerator(atPath: folder)!
+        var paths: [String] = []
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = (folder as NSString).appendingPathComponent(path)
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                paths.append(path)
+            }
+        }
+        return paths.sorted().map { ($0, FileManager.default.contents(atPath: (folder as NSString)
+            .appendingPathComponent($0))!) }
+    }
+}
+
+/// Counts calls of the injected runner across worker threads.
+final class RunCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    var count: Int { lock.withLock { value } }
+    func increment() { lock.withLock { value += 1 } }
+}
+
+/// A two-point, five-seed scripted sweep that runs in milliseconds.
+let tinySweepYAML = """
+    name: tiny
+    seed: 10
+    cluster: {racks: 1, hosts_per_rack: 2}
+    workload:
+      kind: scripted
+      jobs:
+        - {name: only, stages: [{name: s, tasks: 4, duration: 1s}]}
+    sweep:
+      parameters:
+        cluster.hosts_per_rack: [1, 2]
+        spark.locality.wait: [0s, 3s]
+      seeds: 5
+
+    """
+
+/// A stub runner whose makespan is (seed - 9) seconds, so a point's sample is 1…5 s.
+let seedMakespanRunner: SweepExecutor.RunScenario = { scenario in
+    var folder = OutputFolder()
+    let row = SummaryRow(scenario: scenario.name, variant: "", seed: scenario.seed,
+                         makespanNanoseconds: Int64(scenario.seed - 9) * 1_000_000_000,
+                         jobsSucceeded: 1, jobsFailed: 0, tasksLaunched: 4, taskFailures: 0,
+                         simulated: "stub", executorsAtStart: 2, executorsAtEnd: 2, faultsApplied: 0)
+    folder.add("summary.csv", SummaryRow.csv([row]))
+    return folder
+}
