@@ -1,80 +1,104 @@
 import Foundation
 import Report
 
-/// Where two run folders first differ: for each trace file the first diverging event,
-/// with the common events before it and each side's events from it on; for the other
-/// files, which differ and at which line. What a scheduler developer reads before merging.
-public struct RunFolderDiff {
-    /// Rows of common context shown before, and rows of each side shown from, the divergence.
-    static let context = 3
+/// Where two run folders first differ: for each trace file the first diverging event, with
+/// the common events before it and each side's events from it on; for every other file,
+/// whether its bytes differ and from which line. What a scheduler developer reads before
+/// merging a change that moved a golden trace.
+public struct RunFolderDiff: Sendable {
+    /// Events of common context shown before, and of each side shown from, the divergence.
+    public static let context = 3
 
-    /// Human-readable lines; empty when the folders are identical.
-    public private(set) var lines: [String] = []
-    public var differs: Bool { !lines.isEmpty }
+    /// The first event at which two versions of one trace file part ways.
+    public struct TraceDivergence: Sendable, Equatable {
+        public var file: String
+        /// 1-based event number (the header is not counted; row 1 is the first event).
+        public var row: Int
+        /// The line of the file on which that event starts, in A (or B when A has ended).
+        public var line: Int
+        /// The diverging event's `time_ns`, from A (or B when A has ended).
+        public var timeNanoseconds: Int64?
+        public var header: [String]
+        /// Up to `context` common events just before `row`.
+        public var before: [[String]]
+        /// From `row` on, up to `context + 1` events of each side; empty when that side ended.
+        public var a: [[String]]
+        public var b: [[String]]
+        /// Header names of the fields in which the two diverging events differ.
+        public var differingColumns: [String]
+    }
 
-    /// `a` and `b` map file names to contents.
-    public init(a: [String: String], b: [String: String], labels: (String, String) = ("A", "B")) {
+    /// A non-trace file that differs (or exists on one side only).
+    public struct FileDifference: Sendable, Equatable {
+        public var file: String
+        /// 1-based first differing line; nil when the file exists on one side only.
+        public var line: Int?
+        public var a: String?
+        public var b: String?
+    }
+
+    public private(set) var traces: [TraceDivergence] = []
+    public private(set) var files: [FileDifference] = []
+    public var differs: Bool { !traces.isEmpty || !files.isEmpty }
+
+    /// `a` and `b` map file names to their bytes.
+    public init(a: [String: Data], b: [String: Data]) {
         let names = Set(a.keys).union(b.keys).sorted { Self.order($0) < Self.order($1) }
-        for name in names {
-            switch (a[name], b[name]) {
-            case (nil, _): lines.append("\(name): only in \(labels.1)")
-            case (_, nil): lines.append("\(name): only in \(labels.0)")
-            case let (x?, y?) where x != y:
-                if name.hasPrefix("trace") && name.hasSuffix(".csv") {
-                    lines += Self.traceDivergence(name, x, y, labels: labels)
-                } else {
-                    lines += Self.lineDivergence(name, x, y, labels: labels)
-                }
-            default: continue
+        for name in names where a[name] != b[name] {
+            let x = a[name].map { String(decoding: $0, as: UTF8.self) }
+            let y = b[name].map { String(decoding: $0, as: UTF8.self) }
+            if Self.isTrace(name), let x, let y {
+                traces.append(Self.traceDivergence(name, x, y))
+            } else {
+                files.append(Self.lineDivergence(name, x, y))
             }
         }
+    }
+
+    /// `trace.csv` and `trace-<variant>.csv`.
+    public static func isTrace(_ name: String) -> Bool {
+        name == "trace.csv" || (name.hasPrefix("trace-") && name.hasSuffix(".csv"))
     }
 
     /// Traces first (trace.csv, then per variant), then everything else by name.
     static func order(_ name: String) -> (Int, String) {
-        (name == "trace.csv" ? 0 : name.hasPrefix("trace-") && name.hasSuffix(".csv") ? 1 : 2, name)
+        (name == "trace.csv" ? 0 : isTrace(name) ? 1 : 2, name)
     }
 
-    static func traceDivergence(_ name: String, _ a: String, _ b: String, labels: (String, String)) -> [String] {
-        let x = CSVRecords.parse(a), y = CSVRecords.parse(b)
-        let index = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-        var out = ["\(name): first diverging event at row \(index) of \(max(x.count, y.count) - 1)"
-            + (index < x.count ? " (\(describeTime(x[index])))" : "")]
-        for row in x[max(1, index - context)..<index] { out.append("    " + format(row)) }
-        for (label, rows) in [(labels.0, x), (labels.1, y)] {
-            out.append("  \(label):")
-            if index >= rows.count { out.append("    (no more events)") }
-            for row in rows[min(index, rows.count)..<min(index + context, rows.count)] {
-                out.append("  > " + format(row))
+    static func traceDivergence(_ name: String, _ a: String, _ b: String) -> TraceDivergence {
+        let x = CSVRecords.records(a), y = CSVRecords.records(b)
+        // Index 0 is the header: a changed header is reported as "row 0".
+        let shared = min(x.count, y.count)
+        let index = (0..<shared).first { x[$0].fields != y[$0].fields } ?? shared
+        let header = x.first?.fields ?? y.first?.fields ?? []
+        let at = index < x.count ? x[index] : index < y.count ? y[index] : nil
+        let timeColumn = header.firstIndex(of: "time_ns") ?? 0
+        let events = { (records: [CSVRecords.Record]) in
+            Array(records[min(index, records.count)..<min(index + context + 1, records.count)].map(\.fields))
+        }
+        var differing: [String] = []
+        if index < shared {
+            let (f, g) = (x[index].fields, y[index].fields)
+            for column in 0..<max(f.count, g.count)
+            where (column < f.count ? f[column] : nil) != (column < g.count ? g[column] : nil) {
+                differing.append(column < header.count ? header[column] : "column \(column + 1)")
             }
         }
-        return out
+        return TraceDivergence(
+            file: name, row: index, line: at?.line ?? (x.last.map { $0.line + 1 } ?? 1),
+            timeNanoseconds: at.flatMap { timeColumn < $0.fields.count ? Int64($0.fields[timeColumn]) : nil },
+            header: header,
+            before: x[min(max(1, index - context), x.count)..<min(max(1, index), x.count)].map(\.fields),
+            a: events(x), b: events(y), differingColumns: differing)
     }
 
-    static func lineDivergence(_ name: String, _ a: String, _ b: String, labels: (String, String)) -> [String] {
+    static func lineDivergence(_ name: String, _ a: String?, _ b: String?) -> FileDifference {
+        guard let a, let b else { return FileDifference(file: name, line: nil, a: a.map { _ in "" }, b: b.map { _ in "" }) }
         let x = a.split(separator: "\n", omittingEmptySubsequences: false)
         let y = b.split(separator: "\n", omittingEmptySubsequences: false)
-        let index = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-        let show = { (lines: [Substring]) in index < lines.count ? String(lines[index].prefix(160)) : "(end of file)" }
-        return ["\(name): differs from line \(index + 1)", "  \(labels.0): \(show(x))", "  \(labels.1): \(show(y))"]
-    }
-
-    static func describeTime(_ row: [String]) -> String {
-        guard let ns = row.first.flatMap({ Int64($0) }) else { return "" }
-        return "t = \(ns) ns = \(HumanUnits.duration(nanoseconds: ns))"
-    }
-
-    /// `time event job stage.attempt p<partition>.<attempt> executor detail`, one line.
-    static func format(_ row: [String]) -> String {
-        guard row.count >= 11 else { return row.joined(separator: ",") }
-        let stage = row[3].isEmpty ? "" : "\(row[3]).\(row[4])"
-        let task = row[5].isEmpty ? "" : "p\(row[5]).\(row[6])"
-        let detail = row[10].replacingOccurrences(of: "\n", with: " | ").prefix(100)
-        return [row[0].padding(toLength: 14, withPad: " ", startingAt: 0),
-                row[1].padding(toLength: 18, withPad: " ", startingAt: 0),
-                row[2].padding(toLength: 10, withPad: " ", startingAt: 0),
-                stage.padding(toLength: 14, withPad: " ", startingAt: 0),
-                task.padding(toLength: 8, withPad: " ", startingAt: 0),
-                row[7].padding(toLength: 10, withPad: " ", startingAt: 0), String(detail)].joined(separator: " ")
+        let shared = min(x.count, y.count)
+        let index = (0..<shared).first { !x[$0].utf8.elementsEqual(y[$0].utf8) } ?? shared
+        let show = { (lines: [Substring]) in index < lines.count ? String(lines[index]) : "(end of file)" }
+        return FileDifference(file: name, line: index + 1, a: show(x), b: show(y))
     }
 }
