@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
 
     @Option(help: "Folder of scenario files (searched recursively).") var scenarios = "scenarios"
     @Option(help: "Folder of committed results.") var results = "results"
-    @Option(help: "Scenarios run at once (default: active processors).")
+    @Option(help: "Scenarios run at once (the default is the active processor count).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(parsing: .upToNextOption, help: "Only these scenarios (names or file stems).") var only: [String] = []
     @Flag(help: "Show the divergence of every differing scenario, not only the first.") var all = false
