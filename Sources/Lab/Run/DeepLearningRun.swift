@@ -8,15 +8,19 @@ import Workloads
 /// order, `gpusPerHost` to a host), and reports throughput and scaling efficiency against
 /// one GPU, as the Horovod README does (efficiency = throughput(n) / (n x throughput(1))).
 ///
-/// Every step of a run is identical (no randomness, no faults act on it), so the
-/// throughput over `iterations` steps after `warmup` is the per-step throughput.
+/// Each point runs on the engine as one barrier stage of a task per GPU
+/// (`DeepLearningProgram`); the throughput is measured on the engine's timeline over the
+/// steps after `warmup`. Every step is identical (no randomness, no faults act on it),
+/// so it equals the step model's per-step throughput.
 enum DeepLearningRun {
     static let scope = "deep-learning"
 
-    static func run(_ scenario: Scenario, _ workload: Scenario.DeepLearningWorkload) -> RunOutcome {
+    static func run(_ scenario: Scenario, _ workload: Scenario.DeepLearningWorkload,
+                    variant: String = "") -> (outcome: RunOutcome, summary: SummaryRow) {
+        var runs: [PointRun] = []
         let rows = workload.models.flatMap { name in
             guard let profile = ModelProfile.named(name) else { preconditionFailure("validated model \(name)") }
-            return scaling(profile, workload, cluster: scenario.cluster)
+            return scaling(profile, workload, scenario: scenario, runs: &runs)
         }
         var scalingTable = CSVTable(columns: DeepLearningRow.scalingColumns)
         var stepTable = CSVTable(columns: DeepLearningRow.stepColumns)
@@ -24,12 +28,31 @@ enum DeepLearningRun {
             scalingTable.append(row.scalingFields)
             stepTable.append(row.stepFields)
         }
-        return RunOutcome(
-            scope: scope, trace: [], executorsAtStart: scenario.cluster.executors.count,
-            executorsAtEnd: scenario.cluster.executors.count, faultsApplied: 0, end: .zero,
+        // The trace of the first model's largest point: its barrier stage and GPU addresses.
+        let traced = runs.first { $0.model == workload.models[0] && $0.gpus == rows.filter { $0.model == workload.models[0] }.map(\.gpus).max() }
+        let outcome = RunOutcome(
+            scope: scope, trace: traced?.result.outcome.trace ?? [], executorsAtStart: scenario.cluster.executors.count,
+            executorsAtEnd: scenario.cluster.executors.count, faultsApplied: 0, end: traced?.result.outcome.end ?? .zero,
             faultKindsNotSimulated: MembershipRun.notSimulated(scenario),
             extraFiles: [("scaling.csv", scalingTable.text), ("steps.csv", stepTable.text)],
             reportSection: DeepLearningReport(workload: workload, cluster: scenario.cluster, rows: rows).lines)
+        let counts = runs.map(\.result.counts)
+        let summary = SummaryRow(
+            scenario: scenario.name, variant: variant, seed: scenario.seed,
+            makespanNanoseconds: counts.reduce(Int64(0)) { $0 + ($1.makespanNanoseconds ?? 0) },
+            jobsSucceeded: counts.reduce(0) { $0 + $1.jobsSucceeded }, jobsFailed: counts.reduce(0) { $0 + $1.jobsFailed },
+            tasksLaunched: counts.reduce(0) { $0 + $1.tasksLaunched }, taskFailures: counts.reduce(0) { $0 + $1.taskFailures },
+            simulated: scope, executorsAtStart: outcome.executorsAtStart, executorsAtEnd: outcome.executorsAtEnd,
+            faultsApplied: 0)
+        return (outcome, summary)
+    }
+
+    /// One scaling point as the engine ran it.
+    struct PointRun {
+        var model: String
+        var gpus: Int
+        var result: EngineRun.Result
+        var program: DeepLearningProgram
     }
 
     /// The step model the scenario describes for `profile`.
@@ -53,21 +76,50 @@ enum DeepLearningRun {
         return AllreduceCost(algorithm: workload.allreduce, network: network, gpusPerHost: perHost, nccl: workload.nccl)
     }
 
+    /// Each GPU count of `profile` as a Spark application on the engine: one barrier stage
+    /// of a task per GPU (1 GPU, 1 core each) on the first hosts that hold that many GPUs,
+    /// each task running `iterations` steps of the step model's time for that many workers;
+    /// throughput from the instants the steps after `warmup` ended.
     private static func scaling(_ profile: ModelProfile, _ workload: Scenario.DeepLearningWorkload,
-                                cluster: Scenario.Cluster) -> [DeepLearningRow] {
-        let model = stepModel(profile, workload, cluster: cluster)
-        let cost = allreduceCost(workload, cluster: cluster)
+                                scenario: Scenario, runs: inout [PointRun]) -> [DeepLearningRow] {
+        let model = stepModel(profile, workload, cluster: scenario.cluster)
+        let cost = allreduceCost(workload, cluster: scenario.cluster)
         let counts = workload.scaleGPUs.first == 1 ? workload.scaleGPUs : [1] + workload.scaleGPUs
         var base: Double?
         return counts.map { gpus in
             let plan = model.plan(workers: gpus)
             let timing = DataParallelStepModel.timing(plan) { cost.duration(bytes: $0, workers: gpus) }
-            let throughput = Double(gpus * workload.batchSize) / timing.step.seconds
+            let program = DeepLearningProgram(workers: gpus, iterations: workload.iterations, stepTime: timing.step)
+            let point = runPoint(program, scenario: scenario)
+            guard point.stop == .allJobsEnded, point.counts.jobsSucceeded == 1,
+                  let step = program.steadyStepNanoseconds(warmup: workload.warmup) else {
+                preconditionFailure("deep-learning: \(profile.name) on \(gpus) GPUs did not run on the engine "
+                    + "(\(point.outcome.unfinishedReason ?? "job failed"))")
+            }
+            runs.append(PointRun(model: profile.name, gpus: gpus, result: point, program: program))
+            let throughput = Double(gpus * workload.batchSize) / (step / 1e9)
             if base == nil { base = throughput }
             return DeepLearningRow(
                 model: profile.name, gpus: gpus, throughput: throughput,
                 efficiency: throughput / (Double(gpus) * (base ?? throughput)), plan: plan, timing: timing)
         }
+    }
+
+    /// Runs `program` as one barrier job on as many of the scenario's hosts as its workers
+    /// need (ranks fill hosts in order, as `AllreduceCost` assumes), faults left out.
+    static func runPoint(_ program: DeepLearningProgram, scenario: Scenario) -> EngineRun.Result {
+        guard let perHost = ScenarioDecoder.gpusPerHost(scenario.cluster) else { preconditionFailure("validated GPUs per host") }
+        var point = scenario
+        point.faults = []
+        let hosts = Set(scenario.cluster.hosts.prefix((program.workers + perHost - 1) / perHost).map(\.id))
+        point.cluster.hosts = scenario.cluster.hosts.filter { hosts.contains($0.id) }
+        point.cluster.executors = scenario.cluster.executors.filter { hosts.contains($0.host) }
+        point.cluster.racks = scenario.cluster.racks.filter { rack in point.cluster.hosts.contains { $0.rack == rack } }
+        var setup = TrainingSetup(style: .steps(program), partitions: program.workers, rows: 0, bytesPerRow: 0)
+        setup.taskCPUs = 1
+        setup.taskGPUs = 1
+        return TrainingRun.run(point, setup: setup, trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed),
+                               makeEngine: SparkSchedulerFactory.make(for: point)).engine
     }
 }
 

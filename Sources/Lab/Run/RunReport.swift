@@ -69,8 +69,11 @@ struct RunReport {
         case DeepLearningRun.scope:
             return ["Horovod-style data-parallel training steps of each model (compute from the model",
                     "profile on the scenario's GPU, gradients fused and allreduced on the scenario's network,",
-                    "timed by the placement-aware α-β costs checked against the flow simulation); no Spark",
-                    "scheduler events.", ""]
+                    "timed by the placement-aware α-β costs checked against the flow simulation). Each model",
+                    "and GPU count runs on the engine as one Spark job: one barrier stage of a task per GPU",
+                    "(1 GPU, 1 core each) on the first hosts holding that many GPUs, each task running the",
+                    "iterations at that step time; throughput is read off the instants the iterations after",
+                    "`warmup` ended. `trace.csv` is the first model's largest point.", ""]
         case TrainingRun.scope:
             return ["Real training (the trainer's numerics) submitted as Spark jobs by a simulated driver to",
                     "sparksim's re-implementation of Spark's scheduler over the simulated cluster; task time",

@@ -66,7 +66,9 @@ public enum Runner {
             let run = LogisticRegressionRun.run(scenario, training, variant: variant, streams: streams)
             return (run.outcome, run.summary)
         case .deepLearning(let training):
-            return (DeepLearningRun.run(scenario, training), nil)
+            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
+            let run = DeepLearningRun.run(scenario, training, variant: variant)
+            return (run.outcome, run.summary)
         case .kMeans(let training):
             let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
             let run = TrainingKindsRun.run(scenario, training, variant: variant, streams: streams)

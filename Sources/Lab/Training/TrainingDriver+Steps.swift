@@ -96,6 +96,7 @@ extension TrainingDriver {
         let step: ProgramStep
         switch program.role {
         case .barrier: step = barrierStep(task: task, cursor: &cursor, now: now)
+        case .steps: step = programStep(task: task, cursor: &cursor, now: now)
         case .partials, .combine: step = taskParallelStep(program.role, task: task, cursor: &cursor)
         }
         cursor.stepStart = now
@@ -112,7 +113,7 @@ extension TrainingDriver {
         switch role {
         case .partials: return taskParallelSizes(level: 0, partition: partition, reducers: reducers)
         case .combine(_, let level): return taskParallelSizes(level: level, partition: partition, reducers: reducers)
-        case .barrier: return Array(repeating: 0, count: reducers)
+        case .barrier, .steps: return Array(repeating: 0, count: reducers)
         }
     }
 

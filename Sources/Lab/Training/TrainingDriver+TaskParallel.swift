@@ -46,7 +46,7 @@ extension TrainingDriver {
         plan.dynamicStages.add(stage)
         return StageSpec(key: key, name: name, jobName: job, partitions: tasks, parents: parents,
                          preferredLocations: preferences, isBarrier: barrier,
-                         resources: TaskResourceRequest(cpus: setup.taskCPUs))
+                         resources: TaskResourceRequest(cpus: setup.taskCPUs, gpus: setup.taskGPUs))
     }
 
     /// The next step of a task-parallel task after its current phase ended.
@@ -56,7 +56,7 @@ extension TrainingDriver {
         switch role {
         case .partials: level = 0
         case .combine(_, let l): level = l
-        case .barrier: preconditionFailure("TrainingDriver: barrier role in a task-parallel run")
+        case .barrier, .steps: preconditionFailure("TrainingDriver: barrier role in a task-parallel run")
         }
         let isLast = level == shape.levels.count - 1
         switch cursor.phase {

@@ -10,6 +10,9 @@ struct TrainingSetup {
         case taskParallel
         /// Hydrogen: one barrier stage, a task per worker, an exchange per pass.
         case barrier(BarrierExchange)
+        /// Deep learning: one barrier stage, a task per GPU, each running a fixed list of
+        /// timed iterations (`DeepLearningProgram`); no trainer numerics.
+        case steps(DeepLearningProgram)
     }
 
     /// How barrier workers sum their vectors each pass.
@@ -37,6 +40,8 @@ struct TrainingSetup {
     var driverRate = TrainingCosts.defaultFlopsPerCore
     /// `spark.task.cpus`: the cores a task computes on.
     var taskCPUs = 1
+    /// GPUs each task asks for (the engine assigns their addresses).
+    var taskGPUs = 0.0
     /// `engine.task_launch_overhead`, to place each task's launch on its timeline.
     var launchOverhead = SimDuration.zero
     /// Barrier jobs restarted from the last checkpoint at most this many times.
@@ -147,6 +152,8 @@ final class TrainingDriver {
             restarts += 1
             restoreCheckpoint()
             return nextJob(at: now).map { ($0, now) }
+        case .steps:
+            return stop(at: now, failure: succeeded ? nil : "job \(jobCount - 1) failed")
         }
     }
 
@@ -160,6 +167,11 @@ final class TrainingDriver {
     /// The next job: the trainer's next pass (task-parallel) or a barrier stage looping
     /// over passes from the trainer's state; nil (and training over) when none is wanted.
     private func nextJob(at now: SimInstant) -> JobSpec? {
+        if case .steps(let program) = setup.style {
+            jobSubmitted = now
+            jobCount += 1
+            return stepsJob(program, index: jobCount - 1)
+        }
         guard let next = trainer.nextPass() else {
             _ = stop(at: now, failure: nil)
             return nil
@@ -169,6 +181,7 @@ final class TrainingDriver {
         switch setup.style {
         case .taskParallel: return taskParallelJob(next, index: jobCount - 1)
         case .barrier: return barrierJob(first: next, index: jobCount - 1)
+        case .steps: preconditionFailure("TrainingDriver: steps job handled above")
         }
     }
 

@@ -40,6 +40,8 @@ struct ProgramCursor {
         case update(pass: Int)
         case checkpoint(pass: Int)
         case passCompute(pass: Int)
+        /// Deep learning: iteration `k` (from 1) is running.
+        case iteration(Int)
         case done
     }
 
@@ -61,6 +63,8 @@ struct StageProgram {
         case combine(job: Int, level: Int)
         /// Barrier training attempt `job`: one task per worker, looping over passes.
         case barrier(job: Int)
+        /// Deep-learning attempt `job`: one task per GPU, a fixed list of iterations.
+        case steps(job: Int)
     }
 
     unowned let driver: TrainingDriver
