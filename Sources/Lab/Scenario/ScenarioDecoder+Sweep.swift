@@ -95,13 +95,6 @@ extension ScenarioDecoder {
             report(position, error.problem, expected: error.expected)
             return false
         }
-        if rootKey == "workload", case .mapping(let pairs, _) = root,
-           pairs.contains(where: { $0.key.scalarText == "compare" })
-        {
-            report(position, "sweep parameter '\(path)' names workload: but the scenario uses compare:",
-                   expected: "cluster.*, spark.* or engine.* parameters with compare:")
-            return false
-        }
         return true
     }
 

@@ -25,8 +25,24 @@ struct SweepPathError: Error {
 extension SourceNode {
     /// This mapping with `override` applied: the key's value replaced, or the key (and any
     /// missing sections on its way) added at the override's position.
+    ///
+    /// With `compare:`, a `workload.` path sets its key in every variant of the list (the
+    /// variants are workloads run side by side, so sweeping `workload.partitions` scales
+    /// each of them the same way).
     func applying(_ override: SweepOverride) throws(SweepPathError) -> SourceNode {
-        try applying(override.segments[...], override: override)
+        let segments = override.segments
+        if segments.first == "workload", case .mapping(var pairs, let position) = self,
+           let index = pairs.firstIndex(where: { $0.key.scalarText == "compare" }),
+           case .sequence(let variants, let listPosition) = pairs[index].value
+        {
+            var replaced: [SourceNode] = []
+            for variant in variants {
+                replaced.append(try variant.applying(segments.dropFirst(), override: override))
+            }
+            pairs[index].value = .sequence(replaced, position: listPosition)
+            return .mapping(pairs, position: position)
+        }
+        return try applying(segments[...], override: override)
     }
 
     private func applying(_ segments: ArraySlice<String>, override: SweepOverride) throws(SweepPathError)

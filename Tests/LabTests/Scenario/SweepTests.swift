@@ -88,4 +88,39 @@ import Testing
             index: 0, assignments: [Scenario.SweepAssignment(path: "cluster.racks", value: "9")])
         #expect(throws: ScenarioError.self) { try ScenarioLoader.scenario(base, at: foreign) }
     }
+
+    @Test func aWorkloadPathWithCompareSetsTheKeyInEveryVariant() throws {
+        let text = """
+            name: t
+            cluster: {hosts_per_rack: 4}
+            compare:
+              - {variant: a, kind: logistic-regression, style: task-parallel, data: {rows: 100, features: 2}, partitions: 2}
+              - {variant: b, kind: logistic-regression, style: barrier-allreduce, data: {rows: 100, features: 2}, partitions: 2}
+            sweep: {parameters: {workload.partitions: [1, 4]}}
+            """
+        let base = try ScenarioLoader.load(text: text, file: "t.yaml")
+        let points = try #require(base.sweep?.points)
+        let partitions = try points.map { point in
+            try ScenarioLoader.scenario(base, at: point).variants.map { variant -> Int? in
+                guard case .logisticRegression(let w) = variant.workload else { return nil }
+                return w.partitions
+            }
+        }
+        #expect(partitions == [[1, 1], [4, 4]])
+        #expect(base.variants.map(\.name) == ["a", "b"])
+    }
+
+    @Test func aWorkloadValueBadForOneVariantIsReportedAtTheValue() {
+        let text = """
+            name: t
+            cluster: {hosts_per_rack: 4}
+            compare:
+              - {variant: a, kind: logistic-regression, style: task-parallel, data: {rows: 100, features: 2}, partitions: 2}
+              - {variant: b, kind: scripted, jobs: [{stages: [{tasks: 1, duration: 1s}]}]}
+            sweep: {parameters: {workload.partitions: [2]}}
+            """
+        let first = diagnostics(text).first
+        #expect(first.map { "\($0.line):\($0.column)" } == "6:22", "\(String(describing: first))")
+        #expect(first?.problem.contains("partitions") == true)
+    }
 }
