@@ -1,10 +1,12 @@
 import Foundation
 
 /// What one finished run contributes to `sweep.csv`: its own `summary.csv` and, for
-/// training runs, `iterations.csv` (read back from the run's folder on a cache hit).
+/// training runs, `iterations.csv` and `training_scaling.csv` (read back from the run's
+/// folder on a cache hit).
 public struct SweepRunResult: Sendable, Equatable {
     public var summaryCSV: String
     public var iterationsCSV: String?
+    public var trainingScalingCSV: String?
     /// True when the run's folder was reused instead of running it again.
     public var cached: Bool
 }
@@ -89,16 +91,23 @@ public struct SweepExecutor: Sendable {
     /// Reuses `runs/<id>/` when its `.key` matches; otherwise runs and publishes it, then
     /// writes `.key` last, so a folder without a matching key is never trusted.
     func perform(_ run: SweepPlan.Run) throws -> SweepRunResult {
-        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run)
+        let scenario = try ScenarioLoader.scenario(plan.scenario, at: run.point).withSeed(run.seed)
+        let data = try scenario.dataFiles.map { path in
+            guard let contents = FileManager.default.contents(atPath: path) else { throw SweepError.unreadableData(path) }
+            return (path: path, bytes: Array(contents))
+        }
+        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data)
         let runFolder = (runsFolder as NSString).appendingPathComponent(run.folderName)
         let keyPath = (runFolder as NSString).appendingPathComponent(".key")
         if AtomicFile.read(keyPath) == key + "\n",
            let summary = AtomicFile.read((runFolder as NSString).appendingPathComponent("summary.csv"))
         {
-            let iterations = AtomicFile.read((runFolder as NSString).appendingPathComponent("iterations.csv"))
-            return SweepRunResult(summaryCSV: summary, iterationsCSV: iterations, cached: true)
+            func read(_ name: String) -> String? {
+                AtomicFile.read((runFolder as NSString).appendingPathComponent(name))
+            }
+            return SweepRunResult(summaryCSV: summary, iterationsCSV: read("iterations.csv"),
+                                  trainingScalingCSV: read("training_scaling.csv"), cached: true)
         }
-        let scenario = try ScenarioLoader.scenario(plan.scenario, at: run.point).withSeed(run.seed)
         let output = runScenario(scenario)
         try output.publish(into: runsFolder, name: run.folderName)
         try AtomicFile.write(key + "\n", to: keyPath)
@@ -107,17 +116,21 @@ public struct SweepExecutor: Sendable {
             throw SweepError.missingSummary(run.folderName)
         }
         return SweepRunResult(summaryCSV: summary,
-                              iterationsCSV: files.first { $0.name == "iterations.csv" }?.contents, cached: false)
+                              iterationsCSV: files.first { $0.name == "iterations.csv" }?.contents,
+                              trainingScalingCSV: files.first { $0.name == "training_scaling.csv" }?.contents,
+                              cached: false)
     }
 }
 
 /// Why a sweep stopped.
 public enum SweepError: Error, CustomStringConvertible {
     case missingSummary(String)
+    case unreadableData(String)
 
     public var description: String {
         switch self {
         case .missingSummary(let run): "run \(run) produced no summary.csv"
+        case .unreadableData(let path): "cannot read the data file \(path)"
         }
     }
 }

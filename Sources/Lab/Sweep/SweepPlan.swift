@@ -39,9 +39,12 @@ public struct SweepPlan: Sendable {
     public var parameterPaths: [String] { sweep.parameters.map(\.path) }
 
     /// The cache key of `run`: FNV-1a 64 (Sim's `SeedDerivation.fnv1a64`) over the file's
-    /// bytes, the point's assignments, the seed and the sparksim version, each field
-    /// length-prefixed so that no two different inputs share a byte string. 16 hex digits.
-    public static func cacheKey(fileBytes: [UInt8], run: Run, version: String = SparksimVersion.current) -> String {
+    /// bytes, the point's assignments, the seed, the sparksim version and each data file
+    /// the run reads (its path and bytes), each field length-prefixed so that no two
+    /// different inputs share a byte string. 16 hex digits.
+    public static func cacheKey(fileBytes: [UInt8], run: Run, version: String = SparksimVersion.current,
+                                dataFiles: [(path: String, bytes: [UInt8])] = []) -> String
+    {
         var bytes: [UInt8] = []
         func field(_ value: [UInt8]) {
             withUnsafeBytes(of: UInt64(value.count).littleEndian) { bytes.append(contentsOf: $0) }
@@ -55,6 +58,10 @@ public struct SweepPlan: Sendable {
         }
         field(Array(String(run.seed).utf8))
         field(Array(version.utf8))
+        for file in dataFiles {
+            field(Array(file.path.utf8))
+            field(file.bytes)
+        }
         let hash = SeedDerivation.fnv1a64(bytes)
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex

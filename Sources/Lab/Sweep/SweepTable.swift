@@ -5,7 +5,9 @@ import Report
 /// interval of every numeric column, computed by Report's GSL statistics.
 ///
 /// Layout: the swept paths, `seed`, the run's `summary.csv` columns (less `scenario` and
-/// `seed`), `final_objective` when any run trained a model, then for each numeric column
+/// `seed`), `final_objective` when any run trained a model, the variant's `workers`,
+/// `steady_iteration_ns` and `time_to_target_ns` from `training_scaling.csv` when any run
+/// wrote one (a `compare:` of training variants), then for each numeric column
 /// `<c>_mean,<c>_sd,<c>_ci95_low,<c>_ci95_high`, then `n` (the runs aggregated). Run rows
 /// leave the statistics empty; aggregated rows leave the per-run numbers empty. With one
 /// seed the deviation and interval are empty (they need n ≥ 2).
@@ -35,23 +37,34 @@ public struct SweepTable: Sendable {
 
     static let dropped: Set<String> = ["scenario", "seed"]
     static let objectiveColumn = "final_objective"
+    /// Taken from each run's `training_scaling.csv` (the variant's row). Its
+    /// `scaling_efficiency` is left out: within one run it is relative to that run's own
+    /// fewest workers; the sweep report computes efficiency across points instead.
+    static let trainingColumns = ["workers", "steady_iteration_ns", "time_to_target_ns"]
 
     public init(plan: SweepPlan, results: [SweepRunResult]) {
         precondition(plan.runs.count == results.count, "one result per run")
         var columns: [String] = []
         var rows: [RunRow] = []
         let training = results.contains { $0.iterationsCSV != nil }
+        let compared = results.contains { $0.trainingScalingCSV != nil }
         for (run, result) in zip(plan.runs, results) {
             let records = CSVRecords.parse(result.summaryCSV)
             guard let header = records.first else { continue }
             if columns.isEmpty {
                 columns = header.filter { !Self.dropped.contains($0) } + (training ? [Self.objectiveColumn] : [])
+                    + (compared ? Self.trainingColumns : [])
             }
             for record in records.dropFirst() {
                 var byName = Dictionary(zip(header, record), uniquingKeysWith: { first, _ in first })
+                let variant = byName["variant"] ?? ""
                 if training {
-                    byName[Self.objectiveColumn] = Self.finalObjective(result.iterationsCSV,
-                                                                        variant: byName["variant"] ?? "")
+                    byName[Self.objectiveColumn] = Self.finalObjective(result.iterationsCSV, variant: variant)
+                }
+                if compared {
+                    for (name, value) in Self.trainingFigures(result.trainingScalingCSV, variant: variant) {
+                        byName[name] = value
+                    }
                 }
                 rows.append(RunRow(run: run, values: columns.map { byName[$0] ?? "" }))
             }
@@ -73,6 +86,16 @@ public struct SweepTable: Sendable {
         guard let header = records.first, let v = header.firstIndex(of: "variant"),
               let o = header.firstIndex(of: "objective") else { return "" }
         return records.dropFirst().last { $0.count > max(v, o) && $0[v] == variant }?[o] ?? ""
+    }
+
+    /// The variant's `trainingColumns` from `training_scaling.csv` (none when absent).
+    static func trainingFigures(_ csv: String?, variant: String) -> [(String, String)] {
+        guard let csv else { return [] }
+        let records = CSVRecords.parse(csv)
+        guard let header = records.first, let v = header.firstIndex(of: "variant"),
+              let row = records.dropFirst().first(where: { $0.count == header.count && $0[v] == variant })
+        else { return [] }
+        return trainingColumns.compactMap { name in header.firstIndex(of: name).map { (name, row[$0]) } }
     }
 
     private static func aggregate(_ rows: [RunRow], columns: [String], numeric: [String]) -> [Aggregate] {

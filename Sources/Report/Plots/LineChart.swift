@@ -46,6 +46,8 @@ public struct LineChart: Sendable, Equatable {
     public var xScale: PlotAxis.Scale
     public var yTitle: String
     public var yQuantity: PlotQuantity
+    /// `.log10` for times and rates spanning decades; `.linear` otherwise.
+    public var yScale: PlotAxis.Scale = .linear
     /// Start the y axis at zero (honest for throughput; off for loss curves).
     public var yIncludesZero: Bool
     public var series: [LineSeries]
@@ -102,7 +104,8 @@ public struct LineChart: Sendable, Equatable {
         let xAxis = PlotAxis(title: xTitle, quantity: xQuantity, values: ordered.flatMap { $0.points.map(\.x) },
                              scale: xScale, includeZero: false)
         let yValues = ordered.flatMap { $0.points.flatMap { [$0.y, $0.lower, $0.upper].compactMap { $0 } } }
-        let yAxis = PlotAxis(title: yTitle, quantity: yQuantity, values: yValues, includeZero: yIncludesZero)
+        let yAxis = PlotAxis(title: yTitle, quantity: yQuantity, values: yValues, scale: yScale,
+                             includeZero: yIncludesZero)
         let markers = showsMarkers ?? (ordered.map(\.points.count).max() ?? 0 <= 30)
         var legend = ordered.enumerated().map { index, line in
             LegendEntry(line.name, .line(colour: PlotStyle.colour(index), dash: PlotStyle.dash(index),

@@ -88,12 +88,7 @@ public enum NiceTicks {
         precondition(minimum.isFinite && maximum.isFinite && minimum > 0 && minimum <= maximum,
                      "a log2 axis needs finite positive bounds, not \(minimum)...\(maximum)")
         precondition(maximumCount >= 2, "an axis needs at least two ticks")
-        var low = 0
-        while powerOfTwo(low) > minimum { low -= 1 }
-        while powerOfTwo(low + 1) <= minimum { low += 1 }
-        var high = low
-        while powerOfTwo(high) < maximum { high += 1 }
-        if high == low { high += 1 }
+        var (low, high) = exponents(covering: minimum, maximum, power: powerOfTwo)
         var stride = 1
         while (high - low) / stride + 1 > maximumCount { stride *= 2 }
         // Round the ends outwards to the stride so both ends carry a labelled tick.
@@ -101,6 +96,43 @@ public enum NiceTicks {
         high = Int((Double(high) / Double(stride)).rounded(.up)) * stride
         let values = Swift.stride(from: low, through: high, by: stride).map(powerOfTwo)
         return AxisTicks(values: values, lower: values[0], upper: values[values.count - 1], fractionDigits: nil)
+    }
+
+    /// Ticks at 1, 2 and 5 × 10^k covering `minimum...maximum` (both positive) while there
+    /// are at most `maximumCount` of them, else at powers of ten only (every decade, then
+    /// every second, ...); both ends on a tick.
+    public static func log10(minimum: Double, maximum: Double, maximumCount: Int = 10) -> AxisTicks {
+        precondition(minimum.isFinite && maximum.isFinite && minimum > 0 && minimum <= maximum,
+                     "a log10 axis needs finite positive bounds, not \(minimum)...\(maximum)")
+        precondition(maximumCount >= 2, "an axis needs at least two ticks")
+        let (low, high) = exponents(covering: minimum, maximum, power: powerOfTen)
+        var values: [Double] = []
+        for exponent in low..<high {
+            for mantissa in mantissas { values.append(tickValue(1, mantissa: mantissa, exponent: exponent)) }
+        }
+        values.append(powerOfTen(high))
+        // Trim to the last tick at or below the minimum and the first at or above the maximum.
+        let first = values.lastIndex { $0 <= minimum } ?? 0
+        let last = values.firstIndex { $0 >= maximum } ?? values.count - 1
+        values = Array(values[first...last])
+        if values.count > maximumCount {
+            var stride = 1
+            while (high - low + stride - 1) / stride + 1 > maximumCount { stride *= 2 }
+            let top = low + (high - low + stride - 1) / stride * stride
+            values = Swift.stride(from: low, through: top, by: stride).map(powerOfTen)
+        }
+        return AxisTicks(values: values, lower: values[0], upper: values[values.count - 1], fractionDigits: nil)
+    }
+
+    /// The exponents of the powers just at or below `minimum` and at or above `maximum`
+    /// (at least one apart), for a log axis in the base `power` raises.
+    static func exponents(covering minimum: Double, _ maximum: Double, power: (Int) -> Double) -> (Int, Int) {
+        var low = 0
+        while power(low) > minimum { low -= 1 }
+        while power(low + 1) <= minimum { low += 1 }
+        var high = low
+        while power(high) < maximum { high += 1 }
+        return (low, high == low ? high + 1 : high)
     }
 
     /// `index × mantissa × 10^exponent` with one rounding at most.

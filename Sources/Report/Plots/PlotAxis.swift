@@ -9,7 +9,12 @@ public struct PlotAxis: Sendable, Equatable {
         case linear
         /// Base-2 logarithmic, for worker and GPU counts (1, 2, 4, ... 1024).
         case log2
+        /// Base-10 logarithmic, for times and rates that span decades (a time per
+        /// iteration from 4 ms to 1 s): ticks at 1, 2, 5 × 10^k, or decades alone.
+        case log10
     }
+
+    var isLogarithmic: Bool { scale != .linear }
 
     public var title: String
     public var quantity: PlotQuantity
@@ -32,10 +37,13 @@ public struct PlotAxis: Sendable, Equatable {
         self.quantity = quantity
         self.scale = scale
         var finite = values.filter(\.isFinite)
-        if scale == .log2 { finite = finite.filter { $0 > 0 } }
-        let magnitude = finite.map(\.magnitude).max() ?? 0
+        if scale != .linear { finite = finite.filter { $0 > 0 } }
+        // A log10 axis picks its unit at the geometric middle of its values (0.5 s ... 100 s
+        // rather than 500 ms ... 100k ms), a linear one at its largest (0 ... 2.5 s).
+        let magnitude = scale == .log10 ? ((finite.min() ?? 0) * (finite.max() ?? 0)).squareRoot()
+            : finite.map(\.magnitude).max() ?? 0
         switch (scale, quantity) {
-        case (.log2, .count), (.log2, .plain):
+        case (.log2, .count), (.log2, .plain), (.log10, .count), (.log10, .plain):
             unit = PlotQuantity.plain(unit: nil).displayUnit(forMagnitude: magnitude)
             if case .count(let name) = quantity { unit.titleUnit = name }
             if case .plain(let name) = quantity { unit.titleUnit = name }
@@ -55,6 +63,8 @@ public struct PlotAxis: Sendable, Equatable {
             ticks = NiceTicks.linear(minimum: low, maximum: high, targetCount: targetTickCount)
         case .log2:
             ticks = NiceTicks.log2(minimum: shown.min() ?? 1, maximum: shown.max() ?? 2)
+        case .log10:
+            ticks = NiceTicks.log10(minimum: shown.min() ?? 1, maximum: shown.max() ?? 10)
         }
     }
 
@@ -63,7 +73,13 @@ public struct PlotAxis: Sendable, Equatable {
 
     /// Tick labels with the unit's suffix (`2.5k`), in tick order; zero is a bare `0`
     /// (`0k` and `0.0` read as noise).
-    public var tickLabels: [String] { ticks.values.map { $0 == 0 ? "0" : ticks.label($0) + unit.tickSuffix } }
+    /// On a log10 axis labels are compact (`1k`, `20k`) so decades stay short.
+    public var tickLabels: [String] {
+        ticks.values.map { value in
+            if value == 0 { return "0" }
+            return (scale == .log10 ? PlotQuantity.compact(value) : ticks.label(value)) + unit.tickSuffix
+        }
+    }
 
     /// Where a raw value falls along the axis: 0 at `ticks.lower`, 1 at `ticks.upper`.
     /// Values outside the domain map outside 0...1; callers clip where it matters.
@@ -73,7 +89,8 @@ public struct PlotAxis: Sendable, Equatable {
         case .linear:
             let span = ticks.upper - ticks.lower
             return span > 0 ? (shown - ticks.lower) / span : 0
-        case .log2:
+        case .log2, .log10:
+            // The ratio of logarithms is the same in any base.
             guard shown > 0 else { return 0 }
             let low = Self.log2(ticks.lower)
             let span = Self.log2(ticks.upper) - low

@@ -23,20 +23,10 @@ import Testing
     @Test func oneWorkerAndTwoWorkersWriteTheSameBytes() throws {
         let workspace = try SweepWorkspace(tinySweepYAML)
         defer { workspace.remove() }
-        let one = workspace.root.appendingPathComponent("jobs1").path
-        let two = workspace.root.appendingPathComponent("jobs2").path
-        try workspace.sweep(jobs: 1, into: one)
-        try workspace.sweep(jobs: 2, into: two)
-        let a = SweepWorkspace.files(under: one)
-        let b = SweepWorkspace.files(under: two)
-        let names = a.map(\.0)
+        let names = try workspace.expectSameBytesOnOneAndTwoWorkers()
         #expect(names.contains("tiny/sweep.csv") && names.contains("tiny/sweep.md"))
         #expect(names.filter { $0.hasSuffix("/.key") }.count == 20)
         #expect(names.filter { $0.hasSuffix("/summary.csv") }.count == 20)
-        #expect(a.map(\.0) == b.map(\.0))
-        for (left, right) in zip(a, b) {
-            #expect(left.1 == right.1, "\(left.0) differs between --jobs 1 and --jobs 2")
-        }
     }
 
     @Test func aggregatedRowsHoldGSLMeanDeviationAndStudentTInterval() throws {
@@ -65,7 +55,7 @@ import Testing
             #expect(value("tasks_launched_sd") == 0)
         }
         let markdown = try String(contentsOfFile: summary.folder + "/sweep.md", encoding: .utf8)
-        #expect(markdown.contains("| p000 | 1 | 0s | 5 | 3 s | 1.96 s | 1.58 s | 4.0 |"))
+        #expect(markdown.contains("| p000 | 1 | 0s | 5 | 3 s | 1.96 s | 1.58 s | 4 |"))
     }
 
     @Test func aMatchingKeyReusesTheRunAndAChangedFileRunsItAgain() throws {
@@ -110,5 +100,28 @@ import Testing
     @Test func aScenarioWithoutSweepHasNoPlan() throws {
         let scenario = try ScenarioLoader.load(text: minimal(), file: "t.yaml")
         #expect(SweepPlan(scenario) == nil)
+    }
+
+    @Test func aChangedDataFileRunsThePointsAgain() throws {
+        let workspace = try SweepWorkspace("""
+            name: data
+            cluster: {hosts_per_rack: 2}
+            workload: {kind: logistic-regression, style: task-parallel, data: {csv: rows.csv, label: y},
+                       partitions: 2, solver: gd, max_iter: 2, tol: 0}
+            sweep: {parameters: {workload.partitions: [1, 2]}}
+
+            """)
+        defer { workspace.remove() }
+        let csv = workspace.root.appendingPathComponent("rows.csv")
+        func writeRows(_ shift: Double) throws {
+            var text = "x,y\n"
+            for i in 0..<20 { text += "\(Double(i) / 10 + shift),\(i % 2)\n" }
+            try Data(text.utf8).write(to: csv)
+        }
+        try writeRows(0)
+        #expect(try workspace.sweep(jobs: 1).cached == 0)
+        #expect(try workspace.sweep(jobs: 1).cached == 2)
+        try writeRows(0.5)
+        #expect(try workspace.sweep(jobs: 1).cached == 0)
     }
 }

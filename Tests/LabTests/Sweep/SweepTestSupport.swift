@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import Report
 @testable import Lab
 
@@ -30,6 +31,22 @@ struct SweepWorkspace {
     {
         try Sweep.run(try plan(), fileBytes: try bytes(), outputDirectory: folder ?? outputPath, jobs: jobs,
                       runScenario: runScenario)
+    }
+
+    /// Sweeps with one worker and with two into separate folders, expects the same files
+    /// with the same bytes, and returns the relative paths written.
+    func expectSameBytesOnOneAndTwoWorkers() throws -> [String] {
+        let one = root.appendingPathComponent("jobs1").path
+        let two = root.appendingPathComponent("jobs2").path
+        try sweep(jobs: 1, into: one)
+        try sweep(jobs: 2, into: two)
+        let a = Self.files(under: one)
+        let b = Self.files(under: two)
+        #expect(a.map(\.0) == b.map(\.0))
+        for (left, right) in zip(a, b) {
+            #expect(left.1 == right.1, "\(left.0) differs between --jobs 1 and --jobs 2")
+        }
+        return a.map(\.0)
     }
 
     /// Every file under `folder`, relative path → bytes, sorted by path.

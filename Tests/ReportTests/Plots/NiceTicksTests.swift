@@ -89,4 +89,27 @@ struct NiceTicksTests {
             previous = position
         }
     }
+
+    @Test func log10TicksAreOneTwoFiveTimesPowersOfTenOrDecades() {
+        let times = NiceTicks.log10(minimum: 4.39, maximum: 555)
+        #expect(times.values == [2, 5, 10, 20, 50, 100, 200, 500, 1000])
+        #expect((times.lower, times.upper) == (2, 1000))
+        let exact = NiceTicks.log10(minimum: 1, maximum: 100)
+        #expect(exact.values == [1, 2, 5, 10, 20, 50, 100])
+        let small = NiceTicks.log10(minimum: 0.0031, maximum: 0.04)
+        #expect(small.values.map(small.label) == ["0.002", "0.005", "0.01", "0.02", "0.05"])
+        let wide = NiceTicks.log10(minimum: 3, maximum: 2e7)
+        #expect(wide.values == [1, 10, 100, 1000, 10_000, 100_000, 1e6, 1e7, 1e8])
+        let wider = NiceTicks.log10(minimum: 1, maximum: 1e30, maximumCount: 8)
+        #expect(wider.values.count <= 8 && wider.values.first == 1 && wider.values.last! >= 1e30)
+    }
+
+    @Test func aLog10AxisPlacesEachDecadeEqually() {
+        let axis = PlotAxis(title: "t", quantity: .durationNanoseconds, values: [4e6, 6e9], scale: .log10)
+        #expect(axis.unit.titleUnit == "ms")
+        #expect(axis.tickLabels == ["1", "10", "100", "1k", "10k"])
+        #expect(axis.fraction(1e6) == 0 && axis.fraction(1e10) == 1)
+        #expect((axis.fraction(1e8) - 0.5).magnitude < 1e-12)
+        #expect((axis.fraction(1e7) - axis.fraction(1e6) - (axis.fraction(1e9) - axis.fraction(1e8))).magnitude < 1e-12)
+    }
 }
