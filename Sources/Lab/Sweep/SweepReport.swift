@@ -9,7 +9,7 @@ struct SweepReport {
     var figures: SweepFigures
 
     var markdown: String {
-        var lines = ["# Sweep: \(plan.scenario.name)", ""]
+        var lines = ["# Sweep: \(plan.scenario.name)", ""] + contextLines + ["## Runs", ""]
         let seeds = plan.scenario.seeds
         let seedText = seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds[0])–\(seeds[seeds.count - 1])"
         lines.append("Scenario `\(plan.scenario.file)`, sparksim \(SparksimVersion.current). "
