@@ -18,6 +18,22 @@ struct ChromeTraceTests {
         #expect(json.hasSuffix("\n],\"displayTimeUnit\":\"ms\"}\n"))
     }
 
+    /// Every committed run's `trace.json` (the files people open in ui.perfetto.dev).
+    static let committedTraces: [String] = {
+        let results = RepositoryPaths.resolve("results")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: results.path)) ?? []
+        return names.sorted().map { "results/\($0)/trace.json" }
+            .filter { FileManager.default.fileExists(atPath: RepositoryPaths.resolve($0).path) }
+    }()
+
+    @Test func everyCommittedRunTraceFollowsTheTraceEventFormat() throws {
+        #expect(Self.committedTraces.count >= 40, "expected the shipped scenarios' traces")
+        for path in Self.committedTraces {
+            let json = try String(contentsOf: RepositoryPaths.resolve(path), encoding: .utf8)
+            #expect(ChromeTraceValidator.problems(json) == [], "\(path)")
+        }
+    }
+
     @Test func theValidatorCatchesWhatPerfettoRejects() {
         let bad = """
             {"traceEvents":[

@@ -11,7 +11,7 @@ enum ChromeTraceValidator {
         guard let events = root["traceEvents"] as? [[String: Any]] else { return ["no traceEvents array of objects"] }
         var problems: [String] = []
         if root["displayTimeUnit"] as? String != "ms" { problems.append("displayTimeUnit is not \"ms\"") }
-        var slices: [String: [(start: Double, end: Double, name: String)]] = [:]
+        var slices: [String: [(start: Int64, end: Int64, name: String)]] = [:]
         var namedThreads: Set<String> = []
         var usedThreads: Set<String> = []
         for (index, event) in events.enumerated() {
@@ -28,7 +28,11 @@ enum ChromeTraceValidator {
                     problems.append("\(where_): X event without a dur >= 0")
                     continue
                 }
-                slices[track, default: []].append((ts, ts + dur, event["name"] as? String ?? ""))
+                // Perfetto imports JSON times as integer nanoseconds, so slices that touch
+                // in the file (ts + dur of one = ts of the next, in decimal) touch there too,
+                // whatever the sum of the two doubles rounds to.
+                let start = Self.nanoseconds(ts)
+                slices[track, default: []].append((start, start + Self.nanoseconds(dur), event["name"] as? String ?? ""))
                 usedThreads.insert(track)
             case "i", "I":
                 if !["g", "p", "t"].contains(event["s"] as? String ?? "") {
@@ -60,9 +64,9 @@ enum ChromeTraceValidator {
 
     /// Slices on one track must nest or be disjoint: a stack walk in start order (ties:
     /// longer first, as Perfetto sorts them) finds any slice that ends after its parent.
-    static func overlapProblems(track: String, spans: [(start: Double, end: Double, name: String)]) -> [String] {
+    static func overlapProblems(track: String, spans: [(start: Int64, end: Int64, name: String)]) -> [String] {
         let ordered = spans.sorted { ($0.start, -$0.end) < ($1.start, -$1.end) }
-        var stack: [(start: Double, end: Double, name: String)] = []
+        var stack: [(start: Int64, end: Int64, name: String)] = []
         var problems: [String] = []
         for span in ordered {
             while let top = stack.last, top.end <= span.start { stack.removeLast() }
@@ -75,4 +79,7 @@ enum ChromeTraceValidator {
     }
 
     private static func number(_ value: Any?) -> Double? { (value as? NSNumber)?.doubleValue }
+
+    /// Microseconds (as written) to whole nanoseconds.
+    static func nanoseconds(_ microseconds: Double) -> Int64 { Int64((microseconds * 1000).rounded()) }
 }
