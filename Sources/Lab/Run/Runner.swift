@@ -16,6 +16,8 @@ public enum Runner {
             let name = index == 0 ? "trace.csv" : "trace-\(run.variant.name).csv"
             folder.add(name, TraceRow.csv(run.outcome.trace))
         }
+        let taskSources = outcomes.map { TaskAttemptTable.Source(variant: $0.variant.name, rows: $0.outcome.trace) }
+        if let tasks = TaskAttemptTable.csv(taskSources) { folder.add("tasks.csv", tasks) }
         folder.add("summary.csv", SummaryRow.csv(outcomes.map { run in
             run.summary ?? summary(run.outcome, variant: run.variant, scenario)
         }))

@@ -1,0 +1,46 @@
+import Testing
+@testable import Report
+
+@Suite struct TaskAttemptTableTests {
+    static func row(_ time: Int64, _ event: String, partition: Int, attempt: Int = 0, executor: String = "e1",
+                    locality: String? = nil, detail: String? = nil) -> TraceRow
+    {
+        TraceRow(timeNanoseconds: time, event: event, job: "j", stage: "s", stageAttempt: 0, partition: partition,
+                 taskAttempt: attempt, executor: executor, host: executor == "e1" ? "h1" : "h2",
+                 locality: locality, detail: detail)
+    }
+
+    @Test func everyAttemptIsOneRowWithItsEnding() throws {
+        let rows = [
+            TraceRow(timeNanoseconds: 0, event: "executor-added", executor: "e1", host: "h1"),
+            Self.row(0, "task-launched", partition: 0, locality: "PROCESS_LOCAL", detail: "gpu=0,1"),
+            Self.row(0, "task-launched", partition: 1, locality: "NODE_LOCAL"),
+            Self.row(5, "task-failed", partition: 1, detail: "exception, with a comma"),
+            Self.row(6, "task-launched", partition: 1, attempt: 1, executor: "e2", locality: "ANY"),
+            Self.row(7, "task-launched", partition: 1, attempt: 2, executor: "e1", locality: "ANY",
+                     detail: "speculative gpu=2"),
+            Self.row(9, "task-finished", partition: 1, attempt: 2),
+            Self.row(9, "task-killed", partition: 1, attempt: 1, executor: "e2", detail: "another attempt succeeded"),
+            Self.row(10, "task-finished", partition: 0),
+            Self.row(11, "task-launched", partition: 2, locality: "PROCESS_LOCAL"),
+            TraceRow(timeNanoseconds: 12, event: "executor-lost", executor: "e1", host: "h1"),
+        ]
+        let csv = try #require(TaskAttemptTable.csv([.init(variant: "", rows: rows)]))
+        #expect(csv == """
+            variant,job,stage,stage_attempt,partition,task_attempt,executor,host,locality,speculative,gpus,launch_ns,end_ns,duration_ns,outcome,reason
+            ,j,s,0,0,0,e1,h1,PROCESS_LOCAL,false,"0,1",0,10,10,finished,
+            ,j,s,0,1,0,e1,h1,NODE_LOCAL,false,,0,5,5,failed,"exception, with a comma"
+            ,j,s,0,1,1,e2,h2,ANY,false,,6,9,3,killed,another attempt succeeded
+            ,j,s,0,1,2,e1,h1,ANY,true,2,7,9,2,finished,
+            ,j,s,0,2,0,e1,h1,PROCESS_LOCAL,false,,11,,,unfinished,
+
+            """)
+    }
+
+    @Test func variantsFollowOneAnotherAndARunWithoutTasksHasNoTable() throws {
+        let a = [Self.row(0, "task-launched", partition: 0), Self.row(3, "task-finished", partition: 0)]
+        let csv = try #require(TaskAttemptTable.csv([.init(variant: "mllib", rows: a), .init(variant: "barrier", rows: a)]))
+        #expect(csv.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } } == ["mllib", "barrier"])
+        #expect(TaskAttemptTable.csv([.init(variant: "", rows: [])]) == nil)
+    }
+}
