@@ -2,8 +2,9 @@ import Report
 
 /// The figures of a run folder: `trace.json` (Chrome trace event format, opens in
 /// ui.perfetto.dev) and `timeline.svg` (tasks per executor) from the first variant's
-/// trace, and `loss.svg` (objective against simulated time, every variant) for training
-/// runs. Built from plain records by `Report`; the report embeds the SVGs.
+/// trace, `loss.svg` (objective against simulated time, every variant) and the
+/// `TrainingFigures` for training runs. Built from plain records by `Report`; the report
+/// embeds the SVGs.
 enum RunFigures {
     /// Beyond this many task attempts a Gantt chart is a wall of colour: the Perfetto trace
     /// (which zooms) is written, the SVG is not.
@@ -35,8 +36,14 @@ enum RunFigures {
                                                   lossName: "objective", series: series).svg)
             figures.append("![Objective against simulated time](loss.svg)")
         }
-        guard !figures.isEmpty || tasks > 0 else { return }
-        section += ["## Figures", ""] + figures.flatMap { [$0, ""] }
+        var lines = figures.flatMap { [$0, ""] }
+        lines += TrainingFigures.add(to: &folder, scenario: scenario, outcomes: outcomes)
+        if tasks > maximumGanttTasks {
+            lines += ["No `timeline.svg`: the first variant launched \(tasks) task attempts, more than a Gantt chart "
+                + "shows legibly (\(maximumGanttTasks)); `trace.json` and `tasks.csv` hold them all.", ""]
+        }
+        guard !lines.isEmpty || tasks > 0 else { return }
+        section += ["## Figures", ""] + lines
         if tasks > 0 {
             section += ["`trace.json` holds the first variant's tasks, barrier syncs and faults in Chrome's trace "
                 + "event format: open it in ui.perfetto.dev.", ""]

@@ -95,12 +95,16 @@ struct TrainingComparison {
                   let a = first.timeToTargetNanoseconds, let b = second.timeToTargetNanoseconds, a > 0, b > 0
             else { continue }
             let (fast, slow, fastTime, slowTime) = a <= b ? (first, second, a, b) : (second, first, b, a)
-            lines.append("- \(first.workers) workers: \(fast.style) reaches the target in "
-                + "\(HumanUnits.duration(nanoseconds: fastTime)), \(slow.style) in "
-                + "\(HumanUnits.duration(nanoseconds: slowTime)): "
-                + "\(NumberFormat.fixed(Double(slowTime) / Double(fastTime), decimals: 2))x faster; per steady "
-                + "iteration \(first.style) \(HumanUnits.duration(nanoseconds: first.steadyIterationNanoseconds)), "
-                + "\(second.style) \(HumanUnits.duration(nanoseconds: second.steadyIterationNanoseconds)).")
+            let (quick, sluggish) = first.steadyIterationNanoseconds <= second.steadyIterationNanoseconds
+                ? (first, second) : (second, first)
+            let steadyRatio = Double(sluggish.steadyIterationNanoseconds) / Double(max(quick.steadyIterationNanoseconds, 1))
+            lines.append("- At \(first.workers) workers \(fast.style) reaches objective "
+                + "\(NumberFormat.fixed(targetObjective, decimals: 6)) in \(HumanUnits.duration(nanoseconds: fastTime)), "
+                + "\(slow.style) in \(HumanUnits.duration(nanoseconds: slowTime)): **\(fast.style) is "
+                + "\(NumberFormat.fixed(Double(slowTime) / Double(fastTime), decimals: 2))x faster**; per steady "
+                + "iteration \(quick.style) is \(NumberFormat.fixed(steadyRatio, decimals: 2))x faster "
+                + "(\(HumanUnits.duration(nanoseconds: quick.steadyIterationNanoseconds)) vs "
+                + "\(HumanUnits.duration(nanoseconds: sluggish.steadyIterationNanoseconds))).")
         }
         lines.append("")
         return lines
