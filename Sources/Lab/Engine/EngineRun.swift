@@ -49,11 +49,12 @@ enum EngineRun {
     static func result(of deployment: SimulatedDeployment, scenario: Scenario,
                        stop: SimulatedDeployment.Stop) -> Result {
         let trace = deployment.trace
-        let cluster = deployment.cluster
+        var cluster = deployment.cluster
         var outcome = RunOutcome(
             scope: scope, trace: trace.rows, executorsAtStart: scenario.cluster.executors.count,
             executorsAtEnd: cluster.topology.liveExecutors.count, faultsApplied: cluster.faults.records.count,
             end: cluster.simulation.now, links: cluster.linkRows(), abortedTransfers: cluster.abortedTransfers)
+        outcome.linkUtilisation = cluster.linkUtilisation()
         switch stop {
         case .allJobsEnded: break
         case .nothingPending: outcome.unfinishedReason = "nothing was left to happen with jobs unfinished"

@@ -106,7 +106,7 @@ final class SimulatedDeployment {
     /// Delivers the next event; false when none is pending.
     @discardableResult
     func step() -> Bool {
-        guard let event = cluster.simulation.step() else { return false }
+        guard let event = cluster.step() else { return false }
         dispatch(event.payload)
         return true
     }

@@ -30,13 +30,15 @@ enum CollectiveRun {
                           algorithm: workload.algorithm.rawValue,
                           duration: cluster.collectives.outcome(of: start.id)?.duration)
         }
-        return RunOutcome(
+        var outcome = RunOutcome(
             scope: scope, trace: cluster.trace, executorsAtStart: scenario.cluster.executors.count,
             executorsAtEnd: cluster.topology.liveExecutors.count, faultsApplied: cluster.faults.records.count,
             end: cluster.simulation.now, collectives: rows,
             links: cluster.linkRows(),
             faultKindsNotSimulated: MembershipRun.notSimulated(scenario),
             abortedTransfers: cluster.abortedTransfers)
+        outcome.linkUtilisation = cluster.linkUtilisation()
+        return outcome
     }
 
     /// The host of each rank of each group: `ranks: n` takes the first n hosts in the

@@ -12,11 +12,13 @@ enum MembershipRun {
         let horizon = scenario.faults.compactMap(Self.instant).max() ?? .zero
         var cluster = SimulatedCluster(scenario, streams: streams, horizon: horizon)
         cluster.runUntilEmpty()
-        return RunOutcome(
+        var outcome = RunOutcome(
             scope: scope, trace: cluster.trace, executorsAtStart: scenario.cluster.executors.count,
             executorsAtEnd: cluster.topology.liveExecutors.count, faultsApplied: cluster.faults.records.count,
             end: cluster.simulation.now, links: cluster.linkRows(),
             faultKindsNotSimulated: notSimulated(scenario))
+        outcome.linkUtilisation = cluster.linkUtilisation()
+        return outcome
     }
 
     /// Fault kinds that need the engine (task-level faults and per-attempt failures);

@@ -16,6 +16,8 @@ struct RunOutcome {
     var collectives: [CollectiveRow] = []
     /// Per-link accounting at the end of the run, in link order.
     var links: [LinkRow] = []
+    /// Mean utilisation per time bucket of the busiest links (`links.svg`).
+    var linkUtilisation: [LinkUtilisationSample] = []
     /// Cluster-level fault kinds in the scenario that this run could not act on.
     var faultKindsNotSimulated: [String] = []
     /// Transfers cut short because a host holding one end was lost.

@@ -27,8 +27,12 @@ struct RunReport {
             "",
         ]
         lines += scopeSection
-        lines += jobsSection + collectiveSection + first.reportSection + clusterSection + workloadSection + faultSection + sparkSection
+        lines += jobsSection + collectiveSection + first.reportSection + networkSection + clusterSection + workloadSection + faultSection + sparkSection
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var networkSection: [String] {
+        NetworkReport(links: first.links, utilisation: first.linkUtilisation, runName: scenario.name).markdown
     }
 
     private var clusterSection: [String] {
@@ -150,23 +154,7 @@ struct RunReport {
         if first.abortedTransfers > 0 {
             lines += ["\(first.abortedTransfers) transfer(s) were aborted by lost hosts.", ""]
         }
-        return lines + busiestLinks
-    }
-
-    private var busiestLinks: [String] {
-        // Most bytes first; ties in link order, so the table is the same on every run.
-        let links = first.links.enumerated().filter { $0.element.usage.bytesCarried > 0 }
-            .sorted { ($0.element.usage.bytesCarried, $1.offset) > ($1.element.usage.bytesCarried, $0.offset) }
-            .prefix(5).map(\.element)
-        guard !links.isEmpty else { return [] }
-        var lines = ["Busiest links (all in `links.csv`):", "", "| link | bytes | busy | peak transfers |",
-                     "| --- | ---: | ---: | ---: |"]
-        for row in links {
-            let link = row.usage
-            lines.append("| \(row.name) | \(HumanUnits.bytes(link.bytesCarried)) | "
-                         + "\(HumanUnits.duration(nanoseconds: link.busyTime.nanoseconds)) | \(link.peakConcurrentTransfers) |")
-        }
-        return lines + [""]
+        return lines
     }
 
     private var workloadSection: [String] {

@@ -47,6 +47,8 @@ public enum Runner {
                                               section: &reported[0].reportSection) }
         if let first = outcomes.first?.outcome, !first.links.isEmpty {
             folder.add("links.csv", LinkTable.csv(first.links))
+            let network = NetworkReport(links: first.links, utilisation: first.linkUtilisation, runName: scenario.name)
+            if let figure = network.figure { folder.add(NetworkReport.figureName, figure) }
         }
         folder.add("report.md", RunReport(scenario: scenario, outcomes: reported).markdown)
         return folder

@@ -15,6 +15,7 @@ struct SimulatedCluster {
     var faults: FaultInjector
     private(set) var trace: [TraceRow] = []
     private(set) var abortedTransfers = 0
+    private var linkSampler = LinkSampler()
 
     /// Builds the cluster of `scenario` with its fault plan drawn from `streams`, and
     /// records the executors present at time 0.
@@ -30,12 +31,28 @@ struct SimulatedCluster {
 
     /// Delivers events until none is pending.
     mutating func runUntilEmpty() {
-        while let event = simulation.step() { deliver(event.payload) }
+        while let event = step() { deliver(event.payload) }
     }
 
     /// Delivers events while `condition` holds and events are pending.
     mutating func run(while condition: (SimulatedCluster) -> Bool) {
-        while condition(self), let event = simulation.step() { deliver(event.payload) }
+        while condition(self), let event = step() { deliver(event.payload) }
+    }
+
+    /// Takes the next event off the agenda (the clock moves to it), after sampling link
+    /// usage up to that instant, before the event changes the network. Every run loop
+    /// steps through here.
+    mutating func step() -> ScheduledEvent<LabEvent>? {
+        guard let event = simulation.step() else { return nil }
+        linkSampler.advance(to: simulation.now.nanosecondsSinceStart, network: network)
+        return event
+    }
+
+    /// Utilisation over time of the busiest links, up to now (`links.svg`).
+    mutating func linkUtilisation() -> [LinkUtilisationSample] {
+        linkSampler.finish(at: simulation.now.nanosecondsSinceStart, network: network)
+        let usage = network.linkUsage(at: simulation.now)
+        return linkSampler.utilisation(of: usage, names: usage.map { linkName($0.link) })
     }
 
     /// What one cluster event changed that a scheduler backend must hear about.
@@ -99,19 +116,21 @@ struct SimulatedCluster {
 
     /// Per-link accounting now, each link named by its host's or rack's scenario id.
     func linkRows() -> [LinkRow] {
-        network.linkUsage(at: simulation.now).map { usage in
-            let link = usage.link
-            let owner: String
-            let direction: String
-            switch link.kind {
-            case .hostUp: (owner, direction) = (topology.hosts[link.index].id, "up")
-            case .hostDown: (owner, direction) = (topology.hosts[link.index].id, "down")
-            case .hostLoopback: (owner, direction) = (topology.hosts[link.index].id, "loopback")
-            case .rackUp: (owner, direction) = (topology.racks[link.index].id, "up")
-            case .rackDown: (owner, direction) = (topology.racks[link.index].id, "down")
-            }
-            return LinkRow(name: "\(owner).\(direction)", usage: usage)
+        network.linkUsage(at: simulation.now).map { LinkRow(name: linkName($0.link), usage: $0) }
+    }
+
+    /// `host0-1.up`, `rack0.down`: a link named by its host's or rack's scenario id.
+    func linkName(_ link: LinkID) -> String {
+        let owner: String
+        let direction: String
+        switch link.kind {
+        case .hostUp: (owner, direction) = (topology.hosts[link.index].id, "up")
+        case .hostDown: (owner, direction) = (topology.hosts[link.index].id, "down")
+        case .hostLoopback: (owner, direction) = (topology.hosts[link.index].id, "loopback")
+        case .rackUp: (owner, direction) = (topology.racks[link.index].id, "up")
+        case .rackDown: (owner, direction) = (topology.racks[link.index].id, "down")
         }
+        return "\(owner).\(direction)"
     }
 
     private mutating func apply(_ effect: FaultEffect, to change: inout Change) {
