@@ -57,7 +57,7 @@ public struct SweepExecutor: Sendable {
         -> [SweepRunResult]
     {
         try FileManager.default.createDirectory(atPath: runsFolder, withIntermediateDirectories: true)
-        let state = SharedState(count: plan.runs.count)
+        let state = SharedState(order: executionOrder)
         let workers = min(jobs, max(plan.runs.count, 1))
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<workers {
@@ -71,6 +71,21 @@ public struct SweepExecutor: Sendable {
         for _ in 0..<workers { done.wait() }
         if let error = state.firstError { throw error }
         return state.results.map { $0! }
+    }
+
+    /// Run indices, largest estimated work first (ties in plan order): longest-processing-
+    /// time-first scheduling, so the last runs to start are short and no worker is left
+    /// alone with a long one at the end. Only the order of execution changes; results are
+    /// stored by plan position.
+    var executionOrder: [Int] {
+        var estimates: [Int: Double] = [:]
+        for run in plan.runs where estimates[run.point.index] == nil {
+            estimates[run.point.index] = (try? ScenarioLoader.scenario(plan.scenario, at: run.point))?.estimatedWork ?? 0
+        }
+        return plan.runs.indices.sorted { a, b in
+            let (x, y) = (estimates[plan.runs[a].point.index]!, estimates[plan.runs[b].point.index]!)
+            return x != y ? x > y : a < b
+        }
     }
 
     private func work(_ state: SharedState, progress: @Sendable (SweepProgress) -> Void) {
@@ -138,20 +153,24 @@ public enum SweepError: Error, CustomStringConvertible {
 /// The work queue and result slots shared by the workers, behind one lock.
 private final class SharedState: @unchecked Sendable {
     private let lock = NSLock()
+    private let order: [Int]
     private var nextIndex = 0
     private var finished = 0
     private var cachedCount = 0
     private(set) var results: [SweepRunResult?]
     private(set) var firstError: Error?
 
-    init(count: Int) { results = Array(repeating: nil, count: count) }
+    init(order: [Int]) {
+        self.order = order
+        results = Array(repeating: nil, count: order.count)
+    }
 
     /// The next run to do, or nil when none is left or a run has failed.
     func next() -> Int? {
         lock.withLock {
-            guard firstError == nil, nextIndex < results.count else { return nil }
+            guard firstError == nil, nextIndex < order.count else { return nil }
             defer { nextIndex += 1 }
-            return nextIndex
+            return order[nextIndex]
         }
     }
 

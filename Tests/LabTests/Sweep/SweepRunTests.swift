@@ -124,4 +124,24 @@ import Testing
         try writeRows(0.5)
         #expect(try workspace.sweep(jobs: 1).cached == 0)
     }
+
+    @Test func theLargestRunsStartFirstAndResultsKeepPlanOrder() throws {
+        let workspace = try SweepWorkspace(SweepFiguresTests.compareYAML)
+        defer { workspace.remove() }
+        let plan = try workspace.plan()
+        let executor = SweepExecutor(plan: plan, fileBytes: try workspace.bytes(), folder: workspace.outputPath, jobs: 2)
+        // workload.partitions 16, then 4, then 2; two seeds each, in plan order.
+        #expect(executor.executionOrder == [4, 5, 2, 3, 0, 1])
+        let ranOrder = RunOrder()
+        let results = try SweepExecutor(plan: plan, fileBytes: try workspace.bytes(), folder: workspace.outputPath,
+                                        jobs: 1, runScenario: { scenario in
+                                            ranOrder.append(scenario.sweepPoint!.index)
+                                            var folder = OutputFolder()
+                                            folder.add("summary.csv", "point,seed\n\(scenario.sweepPoint!.index),\(scenario.seed)\n")
+                                            return folder
+                                        }).execute()
+        #expect(ranOrder.values == [2, 2, 1, 1, 0, 0])
+        #expect(results.map { CSVRecords.parse($0.summaryCSV)[1] } == [["0", "1"], ["0", "2"], ["1", "1"], ["1", "2"],
+                                                                      ["2", "1"], ["2", "2"]])
+    }
 }

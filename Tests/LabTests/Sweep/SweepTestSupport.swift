@@ -65,6 +65,14 @@ struct SweepWorkspace {
     }
 }
 
+/// Records the order of the injected runner's calls.
+final class RunOrder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Int] = []
+    var values: [Int] { lock.withLock { recorded } }
+    func append(_ value: Int) { lock.withLock { recorded.append(value) } }
+}
+
 /// Counts calls of the injected runner across worker threads.
 final class RunCounter: @unchecked Sendable {
     private let lock = NSLock()
