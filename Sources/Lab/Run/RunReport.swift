@@ -175,6 +175,9 @@ struct RunReport {
             }
             return ": \(collective.algorithm.rawValue), \(HumanUnits.bytes(collective.bytes.bytes)) per rank, \(groups)"
         }
+        if let training = Runner.trainingShape(workload) {
+            return ", \(training.style), \(training.workers) \(training.style == "task-parallel" ? "partitions" : "workers")"
+        }
         guard case .scripted(let scripted) = workload else { return "" }
         let stages = scripted.jobs.reduce(0) { $0 + $1.stages.count }
         let tasks = scripted.jobs.reduce(0) { $0 + $1.stages.reduce(0) { $0 + $1.tasks } }

@@ -82,10 +82,13 @@ struct TrainingComparison {
                      "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
         for row in rows {
             let target = row.timeToTargetNanoseconds.map({ HumanUnits.duration(nanoseconds: $0) }) ?? "not reached"
+            // With one worker count in its style the efficiency is 1 by definition: say nothing.
+            let alone = !rows.contains { $0.style == row.style && $0.workers != row.workers }
+            let efficiency = alone ? "—" : NumberFormat.fixed(row.scalingEfficiency * 100, decimals: 1) + "%"
             lines.append("| \(row.variant) | \(row.style) | \(row.workers) | \(target) | "
                 + "\(HumanUnits.duration(nanoseconds: row.totalNanoseconds)) | "
                 + "\(HumanUnits.duration(nanoseconds: row.steadyIterationNanoseconds)) | "
-                + "\(NumberFormat.fixed(row.scalingEfficiency * 100, decimals: 1))% |")
+                + "\(efficiency) |")
         }
         lines.append("")
         let styles = rows.reduce(into: [String]()) { if !$0.contains($1.style) { $0.append($1.style) } }

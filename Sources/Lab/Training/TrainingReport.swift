@@ -72,7 +72,7 @@ extension TrainingReport {
         let iterations = max(1, last.record.iteration)
         let accuracy = last.record.accuracy.map { ", training accuracy \(NumberFormat.fixed($0, decimals: 6))" } ?? ""
         var line = "- \(label)\(last.record.iteration) iterations in \(HumanUnits.duration(nanoseconds: total))"
-            + " (\(HumanUnits.duration(nanoseconds: total / Int64(iterations))) per iteration), \(result.jobs) job(s),"
+            + " (\(HumanUnits.duration(nanoseconds: total / Int64(iterations))) per iteration on average, start-up included), \(result.jobs) job(s),"
             + " final objective \(NumberFormat.fixed(last.record.objective, decimals: 9))\(accuracy)"
         if result.restarts > 0 {
             line += "; \(result.restarts) restart(s) from a checkpoint, \(result.redoneIterations) iteration(s) redone"
