@@ -48,7 +48,8 @@ final class SimulatedDeployment {
         let options = BackendOptions(
             launchOverhead: scenario.engine.taskLaunchOverhead, pollInterval: scenario.engine.barrierPollInterval,
             syncTimeout: SimDuration(nanoseconds: scenario.spark.barrierSyncTimeoutNanoseconds),
-            shuffleServiceEnabled: scenario.spark.shuffleServiceEnabled)
+            shuffleServiceEnabled: scenario.spark.shuffleServiceEnabled,
+            workVariation: WorkVariation(coefficient: scenario.cluster.cpu?.variation ?? 0, streams: streams))
         backend = SimulatedExecutorBackend(self, plan: plan, options: options, faults: plan.taskFaults,
                                            randomFailures: cluster.faults.plan.workFailures)
         trace.takeClusterRows(cluster.trace)

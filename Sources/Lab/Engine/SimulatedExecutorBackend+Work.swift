@@ -96,7 +96,9 @@ extension SimulatedExecutorBackend {
         let target = workTarget(task)
         let hostID = deployment.cluster.topology.hosts[task.host].id
         let slowdown = deployment.cluster.faults.plan.slowdownSchedule(forHost: hostID)
-        let finish = ComputeCost.finishInstant(start: now, work: max(.zero, target - task.workDone), slowdown: slowdown)
+        var work = max(.zero, target - task.workDone)
+        if let variation = options.workVariation { work = variation.vary(work) }
+        let finish = ComputeCost.finishInstant(start: now, work: work, slowdown: slowdown)
         task.phase = .working
         task.step = schedule(.segmentEnd(id), at: finish)
         tasks[id] = task

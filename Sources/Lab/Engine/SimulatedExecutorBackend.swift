@@ -11,6 +11,8 @@ struct BackendOptions {
     var syncTimeout = SimDuration.seconds(365 * 86_400)
     /// `spark.shuffle.service.enabled`: map outputs stay readable while their host lives.
     var shuffleServiceEnabled = false
+    /// `cluster.cpu.variation`: noise on each stretch of task work (nil: none).
+    var workVariation: WorkVariation?
 }
 
 /// The executors of the simulated cluster, as the engine's `ExecutorBackend`: they run

@@ -87,6 +87,9 @@ extension Scenario {
     /// Per-core compute.
     public struct CPU: Sendable, Equatable {
         public var flopsPerCore: FlopRate?
+        /// Coefficient of variation of each stretch of task work (lognormal, mean 1); 0
+        /// (the default) keeps work times exact.
+        public var variation: Double = 0
     }
 
     /// Links and latencies; absent rates mean "not a bottleneck".

@@ -126,10 +126,13 @@ extension ScenarioDecoder {
     }
 
     private mutating func decodeCPU(_ node: SourceNode) -> Scenario.CPU? {
-        guard let f = fields(node, context: "cluster.cpu", allowed: ["flops_per_core"]) else { return nil }
+        guard let f = fields(node, context: "cluster.cpu", allowed: ["flops_per_core", "variation"]) else { return nil }
         let flops = f.present("flops_per_core").map { flopRate($0, "flops_per_core") }
-        if flops == .some(nil) { return nil }
-        return Scenario.CPU(flopsPerCore: flops.flatMap { $0 })
+        let variation = f.present("variation").map {
+            double($0, "variation", expected: "a coefficient of variation from 0 to 10, like 0.1") { (0...10).contains($0) }
+        }
+        if flops == .some(nil) || variation == .some(nil) { return nil }
+        return Scenario.CPU(flopsPerCore: flops.flatMap { $0 }, variation: variation.flatMap { $0 } ?? 0)
     }
 
     static let networkKeys = ["host_link", "rack_uplink", "latency", "rack_uplink_latency", "intra_host"]

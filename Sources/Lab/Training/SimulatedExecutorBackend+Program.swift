@@ -33,8 +33,9 @@ extension SimulatedExecutorBackend {
             case .work(let duration, _):
                 let hostID = deployment.cluster.topology.hosts[task.host].id
                 let slowdown = deployment.cluster.faults.plan.slowdownSchedule(forHost: hostID)
+                let work = options.workVariation.map { $0.vary(duration) } ?? duration
                 tasks[id]!.step = schedule(.segmentEnd(id), at: ComputeCost.finishInstant(
-                    start: now, work: duration, slowdown: slowdown))
+                    start: now, work: work, slowdown: slowdown))
                 return
             case .fetchBroadcast(let broadcast, let bytes):
                 let key = BroadcastCache.Key(broadcast: broadcast, executor: context.executor)
