@@ -2,7 +2,8 @@ import Report
 
 /// The side-by-side view of a `compare:` of training variants: per variant its style and
 /// worker count, steady time per iteration, time to a common target objective, and the
-/// scaling efficiency against the fewest workers of the same style; written as
+/// scaling efficiency against the fewest workers of the same scaling line (style and
+/// settings, see `ScalingLines`); written as
 /// `training_scaling.csv` and a verdict section of `report.md`.
 ///
 /// The target is 1% above the lowest final objective any variant reached: every variant
@@ -13,6 +14,9 @@ struct TrainingComparison {
     struct Row: Equatable {
         var variant: String
         var style: String
+        /// What sets its scaling line apart from others of its style (`pickle`), nil when
+        /// its style ran with one setting (`ScalingLines`).
+        var setting: String?
         var workers: Int
         var iterations: Int
         var totalNanoseconds: Int64
@@ -20,9 +24,12 @@ struct TrainingComparison {
         var steadyIterationNanoseconds: Int64
         /// Nil when the variant never reached the target.
         var timeToTargetNanoseconds: Int64?
-        /// Against the fewest workers of the same style: (t₀ · w₀) / (t · w) on steady
+        /// Against the fewest workers of the same line: (t₀ · w₀) / (t · w) on steady
         /// iteration time; 1 for that variant itself.
         var scalingEfficiency: Double
+
+        /// The scaling curve it belongs to: `barrier-allreduce (pickle)`, or the style alone.
+        var line: String { ScalingLines.name(style: style, setting: setting) }
     }
 
     static let columns = ["variant", "style", "workers", "iterations", "total_time_ns", "steady_iteration_ns",
@@ -32,27 +39,33 @@ struct TrainingComparison {
     let targetObjective: Double
 
     /// Nil unless at least two variants are training runs whose style and workers are known.
-    init?(variants: [(name: String, style: String, workers: Int, iterations: [[String]])]) {
-        let parsed = variants.compactMap { variant -> (String, String, Int, [(Int, Int64, Double)])? in
+    /// `settings` tells apart variants of one style that differ beyond their worker
+    /// count (`ScalingLines.settings`); nil puts each style on one line.
+    init?(variants: [(name: String, style: String, workers: Int, iterations: [[String]])],
+          settings: [String?]? = nil) {
+        precondition(settings == nil || settings!.count == variants.count, "one setting per variant")
+        typealias Parsed = (String, String, String?, Int, [(Int, Int64, Double)])
+        let parsed = variants.enumerated().compactMap { index, variant -> Parsed? in
             let points = variant.iterations.compactMap { fields -> (Int, Int64, Double)? in
                 guard fields.count >= 4, let iteration = Int(fields[1]), let time = Int64(fields[2]),
                       let objective = Double(fields[3]) else { return nil }
                 return (iteration, time, objective)
             }
-            return points.count >= 2 ? (variant.name, variant.style, variant.workers, points) : nil
+            return points.count >= 2
+                ? (variant.name, variant.style, settings?[index] ?? nil, variant.workers, points) : nil
         }
-        guard parsed.count >= 2, let best = parsed.compactMap({ $0.3.last?.2 }).min() else { return nil }
+        guard parsed.count >= 2, let best = parsed.compactMap({ $0.4.last?.2 }).min() else { return nil }
         let target = best + abs(best) * 0.01
         targetObjective = target
-        var rows = parsed.map { name, style, workers, points in
+        var rows = parsed.map { name, style, setting, workers, points in
             let durations = zip(points.dropFirst(), points.dropFirst(2)).map { $1.1 - $0.1 }.sorted()
             let steady = durations.isEmpty ? points.last!.1 - points.first!.1 : durations[durations.count / 2]
-            return Row(variant: name, style: style, workers: workers, iterations: points.last!.0,
+            return Row(variant: name, style: style, setting: setting, workers: workers, iterations: points.last!.0,
                        totalNanoseconds: points.last!.1, steadyIterationNanoseconds: steady,
                        timeToTargetNanoseconds: points.first { $0.2 <= target }?.1, scalingEfficiency: 1)
         }
         for index in rows.indices {
-            let base = rows.filter { $0.style == rows[index].style }.min { $0.workers < $1.workers }!
+            let base = rows.filter { $0.line == rows[index].line }.min { $0.workers < $1.workers }!
             let denominator = Double(rows[index].steadyIterationNanoseconds) * Double(rows[index].workers)
             rows[index].scalingEfficiency = denominator > 0
                 ? Double(base.steadyIterationNanoseconds) * Double(base.workers) / denominator : 0
@@ -77,13 +90,13 @@ struct TrainingComparison {
         var lines = ["## Comparison", "",
                      "Target objective: \(NumberFormat.fixed(targetObjective, decimals: 6)) (1% above the best final "
                          + "objective). Steady iteration = median of iterations 2 and later; efficiency against "
-                         + "the fewest workers of the same style.", "",
+                         + "the fewest workers of the same style and settings.", "",
                      "| variant | style | workers | time to target | total | per iteration | scaling efficiency |",
                      "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
         for row in rows {
             let target = row.timeToTargetNanoseconds.map({ HumanUnits.duration(nanoseconds: $0) }) ?? "not reached"
-            // With one worker count in its style the efficiency is 1 by definition: say nothing.
-            let alone = !rows.contains { $0.style == row.style && $0.workers != row.workers }
+            // With one worker count on its line the efficiency is 1 by definition: say nothing.
+            let alone = !rows.contains { $0.line == row.line && $0.workers != row.workers }
             let efficiency = alone ? "—" : NumberFormat.fixed(row.scalingEfficiency * 100, decimals: 1) + "%"
             lines.append("| \(row.variant) | \(row.style) | \(row.workers) | \(target) | "
                 + "\(HumanUnits.duration(nanoseconds: row.totalNanoseconds)) | "
@@ -95,22 +108,40 @@ struct TrainingComparison {
         guard styles.count == 2 else { return lines }
         for first in rows where first.style == styles[0] {
             guard let second = rows.first(where: { $0.style == styles[1] && $0.workers == first.workers }),
-                  let a = first.timeToTargetNanoseconds, let b = second.timeToTargetNanoseconds, a > 0, b > 0
-            else { continue }
-            let (fast, slow, fastTime, slowTime) = a <= b ? (first, second, a, b) : (second, first, b, a)
-            let (quick, sluggish) = first.steadyIterationNanoseconds <= second.steadyIterationNanoseconds
-                ? (first, second) : (second, first)
-            let steadyRatio = Double(sluggish.steadyIterationNanoseconds) / Double(max(quick.steadyIterationNanoseconds, 1))
-            lines.append("- At \(first.workers) workers \(fast.style) reaches objective "
-                + "\(NumberFormat.fixed(targetObjective, decimals: 6)) in \(HumanUnits.duration(nanoseconds: fastTime)), "
-                + "\(slow.style) in \(HumanUnits.duration(nanoseconds: slowTime)): **\(fast.style) is "
-                + "\(NumberFormat.fixed(Double(slowTime) / Double(fastTime), decimals: 2))x faster**; per steady "
-                + "iteration \(quick.style) is \(NumberFormat.fixed(steadyRatio, decimals: 2))x faster "
-                + "(\(HumanUnits.duration(nanoseconds: quick.steadyIterationNanoseconds)) vs "
-                + "\(HumanUnits.duration(nanoseconds: sluggish.steadyIterationNanoseconds))).")
+                  let verdict = verdict(first, second) else { continue }
+            lines.append(verdict)
         }
         lines.append("")
         return lines
+    }
+
+    /// One line naming the winner to the target and per steady iteration, for two
+    /// styles at the same worker count; nil when neither reached the target.
+    func verdict(_ first: Row, _ second: Row) -> String? {
+        let target = NumberFormat.fixed(targetObjective, decimals: 6)
+        let (quick, sluggish) = first.steadyIterationNanoseconds <= second.steadyIterationNanoseconds
+            ? (first, second) : (second, first)
+        let steadyRatio = Double(sluggish.steadyIterationNanoseconds)
+            / Double(max(quick.steadyIterationNanoseconds, 1))
+        let perIteration = "per steady iteration \(quick.style) is \(NumberFormat.fixed(steadyRatio, decimals: 2))x "
+            + "faster (\(HumanUnits.duration(nanoseconds: quick.steadyIterationNanoseconds)) vs "
+            + "\(HumanUnits.duration(nanoseconds: sluggish.steadyIterationNanoseconds)))."
+        switch (first.timeToTargetNanoseconds, second.timeToTargetNanoseconds) {
+        case (let a?, let b?) where a > 0 && b > 0:
+            let (fast, slow, fastTime, slowTime) = a <= b ? (first, second, a, b) : (second, first, b, a)
+            return "- At \(first.workers) workers \(fast.style) reaches objective \(target) in "
+                + "\(HumanUnits.duration(nanoseconds: fastTime)), \(slow.style) in "
+                + "\(HumanUnits.duration(nanoseconds: slowTime)): **\(fast.style) is "
+                + "\(NumberFormat.fixed(Double(slowTime) / Double(fastTime), decimals: 2))x faster**; " + perIteration
+        case (let time?, nil), (nil, let time?):
+            // Only one got there within its iterations: no ratio to give, but a winner.
+            let (fast, slow) = first.timeToTargetNanoseconds != nil ? (first, second) : (second, first)
+            return "- At \(first.workers) workers \(fast.style) reaches objective \(target) in "
+                + "\(HumanUnits.duration(nanoseconds: time)), \(slow.style) not within its \(slow.iterations) "
+                + "iterations: **\(fast.style) reaches the target, \(slow.style) does not**; " + perIteration
+        default:
+            return nil
+        }
     }
 }
 
@@ -120,10 +151,13 @@ extension Runner {
         guard scenario.variants.count >= 2 else { return nil }
         let variants = zip(scenario.variants, outcomes).compactMap { variant, outcome in
             trainingShape(variant.workload).map {
-                (name: variant.name, style: $0.style, workers: $0.workers, iterations: outcome.iterationRows)
+                (name: variant.name, style: $0.style, workers: $0.workers, iterations: outcome.iterationRows,
+                 workload: variant.workload)
             }
         }
-        return TrainingComparison(variants: variants)
+        let settings = ScalingLines.settings(variants.map { ($0.name, $0.style, $0.workers, $0.workload) })
+        return TrainingComparison(variants: variants.map { ($0.name, $0.style, $0.workers, $0.iterations) },
+                                  settings: settings)
     }
 
     /// A training workload's style and worker (or partition) count.

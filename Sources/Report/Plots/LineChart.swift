@@ -50,6 +50,10 @@ public struct LineChart: Sendable, Equatable {
     public var yScale: PlotAxis.Scale = .linear
     /// Start the y axis at zero (honest for throughput; off for loss curves).
     public var yIncludesZero: Bool
+    /// Values the y axis covers besides the data (raw units). Why: efficiency is often
+    /// exactly 100%, which would put its line on the frame's top edge; `[1.1]` keeps the
+    /// axis going one tick further.
+    public var yAlsoCovers: [Double] = []
     public var series: [LineSeries]
     /// Legend text for the shaded bands, e.g. `95% CI over 5 seeds`; no entry when nil.
     public var bandLabel: String?
@@ -104,6 +108,7 @@ public struct LineChart: Sendable, Equatable {
         let xAxis = PlotAxis(title: xTitle, quantity: xQuantity, values: ordered.flatMap { $0.points.map(\.x) },
                              scale: xScale, includeZero: false)
         let yValues = ordered.flatMap { $0.points.flatMap { [$0.y, $0.lower, $0.upper].compactMap { $0 } } }
+            + yAlsoCovers
         let yAxis = PlotAxis(title: yTitle, quantity: yQuantity, values: yValues, scale: yScale,
                              includeZero: yIncludesZero)
         let markers = showsMarkers ?? (ordered.map(\.points.count).max() ?? 0 <= 30)

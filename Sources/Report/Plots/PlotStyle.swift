@@ -49,8 +49,12 @@ public enum PlotStyle {
     }
 
     /// `text` cut with an ellipsis so that it fits `width` pixels at `size`.
+    ///
+    /// The tolerance matters: a legend column sized as `textWidth(label) + 30` hands back
+    /// `(w + 30) - 30`, which can land a hair under `w` (6 characters became 5.999…, so
+    /// `pickle` was drawn as `pick…`).
     public static func truncated(_ text: String, toWidth width: Double, size: Double) -> String {
-        let fits = max(1, Int(width / (size * 0.6)))
+        let fits = max(1, Int(width / (size * 0.6) + 1e-9))
         if text.count <= fits { return text }
         return String(text.prefix(max(0, fits - 1))) + "…"
     }

@@ -103,7 +103,10 @@ public struct StackedBarChart: Sendable, Equatable {
     public var document: SVGDocument {
         let cleaned = bars.map { bar in bar.values.map { $0.isFinite ? max(0, $0) : 0 } }
         let totals = cleaned.map { $0.reduce(0, +) }
-        let axis = PlotAxis(title: valueTitle, quantity: quantity, values: totals + [0])
+        // Room above the tallest bar for its total (a tick label's height is about 6% of
+        // the plot), so a total just under a tick does not sit on the frame's top edge.
+        let headroom = showsTotals ? Self.totalHeadroom : 1
+        let axis = PlotAxis(title: valueTitle, quantity: quantity, values: totals.map { $0 * headroom } + [0])
         let colour = { (index: Int) in colours?[index] ?? PlotStyle.colour(index) }
         let legend = segments.indices.reversed().map { LegendEntry(segments[$0], .box(fill: colour($0))) }
         let frame = PlotFrame(width: width, height: height, hasSubtitle: subtitle != nil,
@@ -146,6 +149,9 @@ public struct StackedBarChart: Sendable, Equatable {
         document.append(contentsOf: frame.axisLines + frame.legend(legend) + frame.heading(title: title, subtitle: subtitle))
         return document
     }
+
+    /// The factor the value axis covers beyond the tallest bar when totals are printed.
+    static let totalHeadroom = 1.07
 
     /// Label every k-th bar when labels would collide (one bar per iteration, many
     /// iterations): k is the smallest of 1, 2, 5, 10, 20, ... that gives each shown

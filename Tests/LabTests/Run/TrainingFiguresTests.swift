@@ -24,6 +24,16 @@ import TestSupport
         #expect(TrainingFigures.breakdown(variant: "v", costRows: Array(rows.prefix(2))) == nil)
     }
 
+    @Test func theTableIsInMillisecondsAndMarksPartsTooSmallToShow() {
+        // 2 ms + 1 µs + 1 ms + 0 + 997 µs = 4 ms per steady iteration.
+        let bar = IterationTimeBreakdown(label: "v", computeNanoseconds: 2_000_000, communicationNanoseconds: 1_000,
+                                         schedulingNanoseconds: 1_000_000, driverNanoseconds: 0,
+                                         idleNanoseconds: 999_000)
+        let table = TrainingFigures.breakdownTable([bar])
+        #expect(table.count == 3)
+        #expect(table[2] == "| v | 4.00 | 2.00 (50%) | <0.01 (<1%) | 1.00 (25%) | 0.00 (0%) | 1.00 (25%) |")
+    }
+
     @Test func partsSumToTheMeanSteadyIterationOfAShippedComparison() throws {
         let folder = try RunFiguresTests.run("scenarios/hydrogen-vs-mllib.yaml")
         let costs = CSVRecords.parse(try #require(folder["iteration_costs.csv"])).dropFirst()
@@ -37,8 +47,10 @@ import TestSupport
             // Each of the five parts is rounded to the nanosecond.
             #expect(abs(bar.values.reduce(0, +) - mean) <= 3, "\(variant)")
         }
+        #expect(ScalingFiguresTests.isWellFormedXML(try #require(folder["breakdown.svg"])))
         let report = try #require(folder["report.md"])
         #expect(report.contains("![Where a steady iteration's time goes](breakdown.svg)"))
+        #expect(report.contains("| variant | steady iteration (ms) | compute (ms) | communication (ms) |"))
         #expect(report.contains("**task-parallel is 4.24x faster**"))
         // One worker count per style: no scaling curves.
         #expect(folder["scaling.svg"] == nil && folder["efficiency.svg"] == nil)
@@ -46,8 +58,13 @@ import TestSupport
 
     @Test func scalingCurvesNeedTwoWorkerCountsInAStyle() throws {
         let folder = try RunFiguresTests.run("scenarios/data-exchange.yaml")
+        for name in ["scaling.svg", "efficiency.svg", "breakdown.svg"] {
+            #expect(ScalingFiguresTests.isWellFormedXML(try #require(folder[name])), "\(name)")
+        }
+        // Pickle and Arrow are one style at two settings: two curves, not one through
+        // each worker count twice.
         let scaling = try #require(folder["scaling.svg"])
-        #expect(scaling.contains("barrier-allreduce") && scaling.contains("<svg"))
+        #expect(scaling.contains(">pickle<") && scaling.contains(">arrow<"))
         #expect(try #require(folder["efficiency.svg"]).contains("efficiency (%)"))
         #expect(try #require(folder["report.md"]).contains("![Scaling efficiency](efficiency.svg)"))
     }
@@ -56,7 +73,10 @@ import TestSupport
         let folder = try RunFiguresTests.run("scenarios/horovod-scaling.yaml")
         let scaling = try #require(folder["scaling.svg"])
         for model in ["resnet-101", "inception-v3", "vgg-16"] { #expect(scaling.contains(model)) }
-        #expect(scaling.contains("GPUs"))
+        #expect(scaling.contains("GPUs") && scaling.contains("throughput (samples/s)"))
+        for name in ["scaling.svg", "efficiency.svg"] {
+            #expect(ScalingFiguresTests.isWellFormedXML(try #require(folder[name])), "\(name)")
+        }
         #expect(folder["breakdown.svg"] == nil)
     }
 }

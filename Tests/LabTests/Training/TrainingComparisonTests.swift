@@ -41,6 +41,20 @@ import Testing
         })
     }
 
+    @Test func theVerdictNamesTheWinnerWhenOnlyOneReachesTheTarget() throws {
+        // b stops after 3 iterations at objective 1/4; a reaches the target 1/11 * 1.01.
+        let comparison = try #require(TrainingComparison(variants: [
+            ("a", "task-parallel", 4, Self.rows("a", startup: 0, step: 100, iterations: 10)),
+            ("b", "barrier-allreduce", 4, Self.rows("b", startup: 0, step: 10, iterations: 3)),
+        ]))
+        #expect(comparison.markdown.contains {
+            $0.hasPrefix("- At 4 workers task-parallel reaches objective ")
+                && $0.hasSuffix("in 1 µs, barrier-allreduce not within its 3 iterations: **task-parallel reaches "
+                    + "the target, barrier-allreduce does not**; per steady iteration barrier-allreduce is 10.00x "
+                    + "faster (10 ns vs 100 ns).")
+        })
+    }
+
     @Test func oneVariantIsNoComparison() {
         #expect(TrainingComparison(variants: [("a", "task-parallel", 2, Self.rows("a", startup: 0, step: 1,
                                                                                       iterations: 3))]) == nil)
