@@ -23,7 +23,9 @@ import Testing
             Self.row(9, "task-killed", partition: 1, attempt: 1, executor: "e2", detail: "another attempt succeeded"),
             Self.row(10, "task-finished", partition: 0),
             Self.row(11, "task-launched", partition: 2, locality: "PROCESS_LOCAL"),
-            TraceRow(timeNanoseconds: 12, event: "executor-lost", executor: "e1", host: "h1"),
+            Self.row(11, "task-launched", partition: 3, executor: "e2", locality: "RACK_LOCAL"),
+            TraceRow(timeNanoseconds: 12, event: "executor-lost", executor: "e2", host: "h2", detail: "fault"),
+            Self.row(12, "task-failed", partition: 3, executor: "e2", detail: "executor-lost"),
         ]
         let csv = try #require(TaskAttemptTable.csv([.init(variant: "", rows: rows)]))
         #expect(csv == """
@@ -33,6 +35,7 @@ import Testing
             ,j,s,0,1,1,e2,h2,ANY,false,,6,9,3,killed,another attempt succeeded
             ,j,s,0,1,2,e1,h1,ANY,true,2,7,9,2,finished,
             ,j,s,0,2,0,e1,h1,PROCESS_LOCAL,false,,11,,,unfinished,
+            ,j,s,0,3,0,e2,h2,RACK_LOCAL,false,,11,12,1,failed,executor-lost
 
             """)
     }
