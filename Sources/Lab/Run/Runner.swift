@@ -57,28 +57,24 @@ public enum Runner {
     /// Runs one variant; engine runs bring their own summary row (job and task counts).
     static func run(_ workload: Scenario.Workload, of scenario: Scenario) -> (outcome: RunOutcome, summary: SummaryRow?) {
         let streams = RandomStreams(seed: scenario.seed)
+        let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
         switch workload {
         case .collective(let collective):
             return (CollectiveRun.run(scenario, collective, streams: streams), nil)
         case .scripted(let scripted):
             let result = EngineRun.run(scenario, scripted, streams: streams,
                                        makeEngine: SparkSchedulerFactory.make(for: scenario))
-            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
             return (result.outcome, EngineRun.summary(result, scenario: scenario, variant: variant))
         case .logisticRegression(let training):
-            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
             let run = LogisticRegressionRun.run(scenario, training, variant: variant, streams: streams)
             return (run.outcome, run.summary)
         case .deepLearning(let training):
-            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
             let run = DeepLearningRun.run(scenario, training, variant: variant)
             return (run.outcome, run.summary)
         case .kMeans(let training):
-            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
             let run = TrainingKindsRun.run(scenario, training, variant: variant, streams: streams)
             return (run.outcome, run.summary)
         case .gradientBoostedTrees(let training):
-            let variant = scenario.isComparison ? scenario.variants.first { $0.workload == workload }?.name ?? "" : ""
             let run = TrainingKindsRun.run(scenario, training, variant: variant, streams: streams)
             return (run.outcome, run.summary)
         }

@@ -113,7 +113,7 @@ enum TrainingFigures {
         var timeChart = LineChart.scaling(title: "Time per steady iteration", subtitle: "\(heading): median "
                                               + "of iterations 2 and later", metric: "time per iteration",
                                           quantity: .durationNanoseconds, series: time)
-        if SweepFigures.spansDecades(time) { timeChart.yScale = .log10 }
+        timeChart.useLog10WhenValuesSpanDecades()
         folder.add("scaling.svg", timeChart.svg)
         var efficiencyChart = LineChart.scaling(
             title: "Scaling efficiency", subtitle: "\(heading): against the fewest workers of the same line",
@@ -147,8 +147,8 @@ enum TrainingFigures {
         guard throughput.contains(where: { $0.points.count >= 2 }) else { return [] }
         var chart = LineChart.scaling(title: "Training throughput", subtitle: name, workers: "GPUs",
                                       metric: "throughput", quantity: .count(unit: "samples/s"), series: throughput)
-        let logarithmic = SweepFigures.spansDecades(throughput)
-        if logarithmic { chart.yScale = .log10 }
+        chart.useLog10WhenValuesSpanDecades()
+        let logarithmic = chart.yScale == .log10
         folder.add("scaling.svg", chart.svg)
         var efficiencyChart = LineChart.scaling(
             title: "Scaling efficiency", subtitle: "\(name): against one GPU", workers: "GPUs",

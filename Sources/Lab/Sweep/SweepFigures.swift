@@ -38,7 +38,7 @@ struct SweepFigures {
             var chart = LineChart(title: title, subtitle: subtitle, xTitle: xTitle, xQuantity: axis.quantity,
                                   xScale: axis.scale, yTitle: yTitle, yQuantity: quantity, series: series,
                                   bandLabel: band)
-            if logarithmic, Self.spansDecades(series) { chart.yScale = .log10 }
+            if logarithmic { chart.useLog10WhenValuesSpanDecades() }
             figures.append(Figure(fileName: fileName, title: title, caption: caption, svg: chart.svg))
         }
         let numeric = table.numericColumns
@@ -63,14 +63,6 @@ struct SweepFigures {
                 "Simulated time until the objective is within 1% of the run's best final objective")
         }
         self.figures = figures
-    }
-
-    /// Times and rates that span more than a factor of 20 are drawn on a log10 axis, where
-    /// equal ratios are equal steps and the small values stay readable.
-    static func spansDecades(_ series: [LineSeries]) -> Bool {
-        let values = series.flatMap { $0.points.map(\.y) }.filter { $0.isFinite && $0 > 0 }
-        guard let low = values.min(), let high = values.max() else { return false }
-        return high >= 20 * low
     }
 
     /// The report's section (empty without figures).

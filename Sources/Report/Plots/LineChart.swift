@@ -99,6 +99,20 @@ public struct LineChart: Sendable, Equatable {
                   yTitle: lossName, yQuantity: .plain(unit: nil), yIncludesZero: false, series: series)
     }
 
+    /// Whether the series' positive values span more than `factor` (times and rates
+    /// across worker counts, often 100x and more).
+    public static func valuesSpanDecades(_ series: [LineSeries], factor: Double = 20) -> Bool {
+        let values = series.flatMap { $0.points.map(\.y) }.filter { $0.isFinite && $0 > 0 }
+        guard let low = values.min(), let high = values.max() else { return false }
+        return high >= factor * low
+    }
+
+    /// A log10 value axis when the values span more than a factor of 20: equal ratios are
+    /// then equal steps, and the small values stay readable next to the large ones.
+    public mutating func useLog10WhenValuesSpanDecades() {
+        if Self.valuesSpanDecades(series) { yScale = .log10 }
+    }
+
     /// The chart as a complete SVG file.
     public var svg: String { document.text }
 
