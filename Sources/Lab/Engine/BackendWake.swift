@@ -9,7 +9,8 @@ import Sim
 enum BackendWake {
     /// The launch overhead is over: the task starts (reports RUNNING, starts its reads).
     case start(TaskID)
-    /// The task's current stretch of work is done: it reaches a barrier call or its end.
+    /// The task's current step is done (its work, or the transfer or collective it waited
+    /// for): it asks its program for the next.
     case segmentEnd(TaskID)
     /// A task blocked in a barrier call checks its sync (Spark's BarrierTaskContext poll).
     case poll(TaskID)
@@ -43,7 +44,7 @@ struct RunningTask {
     }
 
     let description: TaskDescription
-    let stage: ScriptedStage
+    let stage: StageWork
     let host: HostIndex
     let attempt: TaskAttemptKey
     let fault: InjectedTaskFault?
@@ -55,19 +56,14 @@ struct RunningTask {
     /// The pending `after:` fault.
     var faultEvent: EventID?
     /// The task's shuffle reads in read order, each with its transfer while in flight (nil
-    /// once done). A read's transfer carries (task id, read index) as its tag, so a
-    /// completion finds its read without a lookup table.
+    /// once done).
     var reads: [ShuffleRead] = []
     var readTransfers: [TransferID?] = []
     var readsInFlight = 0
-    /// Work done before the current stretch.
-    var workDone = SimDuration.zero
-    /// Index of the next barrier call in `stage.syncs(ofPartition:)`.
-    var nextSync = 0
     var syncOutcome = SyncOutcome.pending
     /// A kill that reached the task while it was blocked; it takes effect at the next poll.
     var pendingKill: String?
-    /// A training task's place in its program (unused by scripted tasks).
+    /// The task's place in its stage's program.
     var program = ProgramCursor()
 
     var id: TaskID { description.taskID }

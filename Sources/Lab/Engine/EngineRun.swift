@@ -35,14 +35,25 @@ enum EngineRun {
 
     static func run(_ scenario: Scenario, _ workload: Scenario.ScriptedWorkload, streams: RandomStreams,
                     makeEngine: SchedulingEngineFactory) -> Result {
-        let plan = ScriptedPlan(workload, scenario: scenario)
-        let deployment = SimulatedDeployment(scenario, plan: plan, streams: streams, horizon: faultHorizon)
-        let settings = EngineRunSettings(
-            conf: scenario.spark, pools: scenario.pools, maxTaskFailures: scenario.taskMaxFailures,
-            shuffleOffers: scenario.engine.shuffleOffers, taskOnlyProfileIDs: plan.taskOnlyProfileIDs)
-        deployment.start(makeEngine(settings, deployment.environment))
+        let setup = DeploymentSetup(scenario)
+        let plan = ScriptedPlan(workload, setup: setup)
+        return run(setup, source: plan, taskFaults: TaskFaultTable(setup.faults, workload: workload),
+                   scenario: scenario, streams: streams, makeEngine: makeEngine).result
+    }
+
+    /// Runs `source`'s jobs on a deployment of `setup` until every job has ended (or the
+    /// run stalls), with `makeEngine`'s scheduler.
+    /// `prepare` sees the deployment before it starts (a source that asks about the cluster).
+    static func run(_ setup: DeploymentSetup, source: any JobSource, taskFaults: TaskFaultTable,
+                    scenario: Scenario, streams: RandomStreams, makeEngine: SchedulingEngineFactory,
+                    prepare: (SimulatedDeployment) -> Void = { _ in })
+        -> (result: Result, deployment: SimulatedDeployment) {
+        let deployment = SimulatedDeployment(setup, source: source, taskFaults: taskFaults, streams: streams,
+                                             horizon: faultHorizon)
+        prepare(deployment)
+        deployment.start(makeEngine(setup.engineSettings, deployment.environment))
         let stop = deployment.run(stallLimit: stallLimit)
-        return result(of: deployment, scenario: scenario, stop: stop)
+        return (result(of: deployment, scenario: scenario, stop: stop), deployment)
     }
 
     /// The outcome and counts of a deployment that has run.

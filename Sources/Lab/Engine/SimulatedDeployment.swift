@@ -2,13 +2,15 @@ import Engine
 import Sim
 
 /// A simulated Spark deployment: the engine, its environment over the simulation, the
-/// simulated executors and the cluster, on one event queue.
+/// simulated executors and the cluster, on one event queue, running whatever one job
+/// source submits.
 ///
 /// Lab's counterpart of FoundationDB's `SimulatedCluster`: the one place that knows both
 /// worlds. It pulls one event at a time off the shared queue and hands it to its owner
 /// (cluster, executors, engine timers, job submissions). The engine is only ever called
 /// from here, one event at a time, never re-entered; the cluster never calls out, it
-/// returns what changed and the deployment passes that on.
+/// returns what changed and the deployment passes that on. Job ends reach the source
+/// through the engine's typed job events (`JobEndListener`), never through the trace.
 final class SimulatedDeployment {
     /// Why a run stopped.
     enum Stop: String {
@@ -22,75 +24,70 @@ final class SimulatedDeployment {
     }
 
     var cluster: SimulatedCluster
-    let plan: ScriptedPlan
+    let source: any JobSource
     let trace = TraceRecorder()
     let random: StreamRandom
+    /// The host the driver runs on: the first host of the cluster (client mode on the
+    /// first machine); broadcasts come from here and task results go here.
+    let driverHost: HostIndex
     private(set) var clock: SimulatedClock!
     private(set) var timers: SimulatedTimers!
     private(set) var backend: SimulatedExecutorBackend!
+    private var listener: JobEndListener!
+    private let executors: ExecutorCatalog
     private var engine: (any SchedulingEngine)?
     private var inEngine = false
-    private let jobIndex: [String: Int]
+    /// Every job handed to the engine or queued for it, in submission order;
+    /// `LabEvent.submitJob(i)` names `submitted[i]`.
+    private var submitted: [JobSpec] = []
     private var pendingSubmissions = 0
-    /// A driver program that submits jobs one after another (training); nil for a
-    /// scripted plan, whose jobs are all known up front.
-    private(set) var driver: TrainingDriver?
-    /// Jobs the driver submitted, in order; `.submitJob(i)` names `plan.jobs.count + i`.
-    private var driverJobs: [JobSpec] = []
+    private(set) var jobsEnded = 0
 
-    init(_ scenario: Scenario, plan: ScriptedPlan, streams: RandomStreams, horizon: SimInstant) {
-        cluster = SimulatedCluster(scenario, streams: streams, horizon: horizon)
-        self.plan = plan
+    init(_ setup: DeploymentSetup, source: any JobSource, taskFaults: TaskFaultTable, streams: RandomStreams,
+         horizon: SimInstant) {
+        cluster = SimulatedCluster(setup.cluster, faults: setup.faults, streams: streams, horizon: horizon)
+        self.source = source
+        executors = ExecutorCatalog(setup)
         random = StreamRandom(streams: streams)
-        jobIndex = Dictionary(uniqueKeysWithValues: plan.jobs.enumerated().map { ($0.element.spec.name, $0.offset) })
+        driverHost = cluster.topology.hosts[0].index
         clock = SimulatedClock(self)
         timers = SimulatedTimers(self)
         let options = BackendOptions(
-            launchOverhead: scenario.engine.taskLaunchOverhead, pollInterval: scenario.engine.barrierPollInterval,
-            syncTimeout: SimDuration(nanoseconds: scenario.spark.barrierSyncTimeoutNanoseconds),
-            shuffleServiceEnabled: scenario.spark.shuffleServiceEnabled,
-            workVariation: WorkVariation(coefficient: scenario.cluster.cpu?.variation ?? 0, streams: streams))
-        backend = SimulatedExecutorBackend(self, plan: plan, options: options, faults: plan.taskFaults,
+            launchOverhead: setup.engine.taskLaunchOverhead, pollInterval: setup.engine.barrierPollInterval,
+            syncTimeout: SimDuration(nanoseconds: setup.spark.barrierSyncTimeoutNanoseconds),
+            shuffleServiceEnabled: setup.spark.shuffleServiceEnabled,
+            workVariation: WorkVariation(coefficient: setup.cluster.cpu?.variation ?? 0, streams: streams))
+        backend = SimulatedExecutorBackend(self, executors: executors, options: options, faults: taskFaults,
                                            randomFailures: cluster.faults.plan.workFailures)
+        listener = JobEndListener(trace: trace) { [unowned self] job, succeeded in
+            self.jobEnded(job, succeeded: succeeded)
+        }
         trace.takeClusterRows(cluster.trace)
-        trace.onJobEnd = { [unowned self] job in self.jobEnded(job) }
     }
 
     /// What the engine is built with.
     var environment: SchedulerEnvironment {
-        SchedulerEnvironment(clock: clock, timers: timers, backend: backend, random: random, trace: trace)
+        SchedulerEnvironment(clock: clock, timers: timers, backend: backend, random: random, trace: listener)
     }
 
-    /// Hands the run to `engine`: the timed job submissions are queued (in list order, so
-    /// jobs due at one instant arrive in that order), then the engine hears of every
-    /// executor present at time 0, so its offer rounds at time 0 come after them all.
+    /// Hands the run to `engine`: the source's planned submissions are queued (in list
+    /// order, so jobs due at one instant arrive in that order), then the engine hears of
+    /// every executor present at time 0, so its offer rounds at time 0 come after them
+    /// all; then the driver program starts.
     func start(_ engine: any SchedulingEngine) {
         precondition(self.engine == nil, "SimulatedDeployment: started twice")
         self.engine = engine
-        for (index, job) in plan.jobs.enumerated() {
-            if case .at(let instant) = job.trigger { scheduleSubmission(index, at: instant) }
-        }
+        let now = cluster.simulation.now
+        queue(source.plannedJobs(from: now))
         for executor in cluster.topology.liveExecutors {
-            deliver(.executorAdded(plan.executorInfo(cluster.topology.executors[executor].id)))
+            deliver(.executorAdded(executors.info(cluster.topology.executors[executor].id)))
         }
-        if let job = driver?.start(at: cluster.simulation.now) { submitDriverJob(job, at: cluster.simulation.now) }
+        queue(source.driverStarted(at: now))
     }
 
-    /// Runs `driver`'s jobs instead of (after) the plan's: set before `start`.
-    func attach(_ driver: TrainingDriver) {
-        precondition(engine == nil && self.driver == nil, "SimulatedDeployment: driver attached late or twice")
-        self.driver = driver
-    }
-
-    private func submitDriverJob(_ job: JobSpec, at instant: SimInstant) {
-        driverJobs.append(job)
-        scheduleSubmission(plan.jobs.count + driverJobs.count - 1, at: instant)
-    }
-
-    /// Every job there will be has ended: the plan's, and the driver's once it is done.
+    /// Every job there will be has ended.
     private var allJobsEnded: Bool {
-        guard let driver else { return trace.jobsEnded >= plan.jobs.count }
-        return driver.isFinished && pendingSubmissions == 0 && trace.jobsEnded >= plan.jobs.count + driverJobs.count
+        source.isFinished && pendingSubmissions == 0 && jobsEnded >= submitted.count
     }
 
     /// Hands one input to the engine. Traps if the engine is already handling one.
@@ -103,6 +100,9 @@ final class SimulatedDeployment {
     }
 
     func stageKey(of stage: StageID) -> String? { engine?.stageKey(of: stage) }
+
+    /// The work of a stage the source submitted.
+    func stageWork(_ key: String) -> StageWork? { source.stage(key) }
 
     /// Delivers the next event; false when none is pending.
     @discardableResult
@@ -121,12 +121,11 @@ final class SimulatedDeployment {
             backend.handle(wake)
         case .submitJob(let index):
             pendingSubmissions -= 1
-            deliver(.submitJob(index < plan.jobs.count ? plan.jobs[index].spec : driverJobs[index - plan.jobs.count]))
+            deliver(.submitJob(submitted[index]))
         case .network, .collective, .fault:
             let change = cluster.deliverClusterEvent(event)
             trace.takeClusterRows(cluster.trace)
             backend.clusterChanged(change)
-            if let driver { backend.programClusterChanged(change, driver: driver) }
         }
     }
 
@@ -145,23 +144,41 @@ final class SimulatedDeployment {
         return .allJobsEnded
     }
 
-    private func scheduleSubmission(_ index: Int, at instant: SimInstant) {
-        pendingSubmissions += 1
-        cluster.simulation.schedule(.submitJob(index), at: instant)
+    /// Queues each submission at its instant, in order.
+    private func queue(_ submissions: [JobSubmission]) {
+        for submission in submissions {
+            submitted.append(submission.spec)
+            pendingSubmissions += 1
+            cluster.simulation.schedule(.submitJob(submitted.count - 1), at: submission.at)
+        }
     }
 
-    /// Submits the jobs waiting for `job` (`after:`), in list order, at this instant.
-    private func jobEnded(_ job: String) {
-        if let driver, driverJobs.last?.name == job {
-            let succeeded = trace.rows.last?.event == "job-succeeded"
-            if let (next, at) = driver.jobEnded(succeeded: succeeded, at: cluster.simulation.now) {
-                submitDriverJob(next, at: at)
-            }
-            return
-        }
-        guard let ended = jobIndex[job] else { return }
-        for (index, waiting) in plan.jobs.enumerated() where waiting.trigger == .after(ended) {
-            scheduleSubmission(index, at: cluster.simulation.now)
+    /// A job ended: the source says what comes next.
+    private func jobEnded(_ job: String, succeeded: Bool) {
+        jobsEnded += 1
+        queue(source.jobEnded(job, succeeded: succeeded, at: cluster.simulation.now))
+    }
+}
+
+/// The engine's trace sink as the deployment installs it: every event goes to the
+/// recorder, and job ends, typed, to the deployment as well (after the row is recorded).
+final class JobEndListener: SchedulerTraceSink {
+    private let trace: TraceRecorder
+    private let onJobEnd: (String, Bool) -> Void
+
+    init(trace: TraceRecorder, onJobEnd: @escaping (String, Bool) -> Void) {
+        self.trace = trace
+        self.onJobEnd = onJobEnd
+    }
+
+    func record(_ event: SchedulerTraceEvent) {
+        trace.record(event)
+        switch event.kind {
+        case .jobSucceeded, .jobFailed:
+            guard let job = event.job else { preconditionFailure("JobEndListener: a job end without a job") }
+            onJobEnd(job, event.kind == .jobSucceeded)
+        default:
+            break
         }
     }
 }

@@ -85,8 +85,7 @@ extension SimulatedExecutorBackend {
             end(id, .exception(message))
         case .released:
             tasks[id]!.syncOutcome = .pending
-            tasks[id]!.nextSync += 1
-            startStretch(id)
+            advance(id)
         case .pending:
             preconditionFailure("SimulatedExecutorBackend: \(id) polled with nothing to learn")
         }

@@ -16,20 +16,32 @@ extension SimulatedExecutorBackend {
     /// tasks ended silently (Spark's backend reports them through `executorLost`, not as
     /// status updates; `TaskSchedulerImpl.removeExecutor` fails them) and then the engine
     /// hearing `executorLost`; last, tasks elsewhere whose reads the loss broke end with
-    /// a fetch failure, in task id order.
+    /// a fetch failure, in task id order; last of all, broadcasts and results that arrived
+    /// and allreduces that finished resume their tasks.
     func clusterChanged(_ change: SimulatedCluster.Change) {
-        for transfer in change.completedTransfers { readFinished(transfer) }
+        var programArrivals: [(CompletedTransfer, TransferPurpose)] = []
+        for transfer in change.completedTransfers {
+            guard let purpose = transfers.removeValue(forKey: transfer.id) else { continue }
+            if case .shuffleRead(let task, let index) = purpose {
+                readFinished(transfer, task: task, index: index)
+            } else {
+                programArrivals.append((transfer, purpose))
+            }
+        }
         if let index = change.addedExecutor {
-            deployment.deliver(.executorAdded(plan.executorInfo(deployment.cluster.topology.executors[index].id)))
+            deployment.deliver(.executorAdded(executors.info(deployment.cluster.topology.executors[index].id)))
         }
         if let failed = change.failedGPU { gpuFailed(executor: failed.executor, address: failed.address) }
-        guard !change.lostExecutors.isEmpty else { return }
-        for index in change.lostExecutors {
-            let executor = deployment.cluster.topology.executors[index]
-            for id in tasksByExecutor[executor.id] ?? [] { remove(id) }
-            deployment.deliver(.executorLost(executor.id, lossReason(change.fault)))
+        if !change.lostExecutors.isEmpty {
+            for index in change.lostExecutors {
+                let executor = deployment.cluster.topology.executors[index]
+                for id in tasksByExecutor[executor.id] ?? [] { remove(id) }
+                deployment.deliver(.executorLost(executor.id, lossReason(change.fault)))
+            }
+            failBrokenReads(aborted: Set(change.abortedTransfers.map(\.id)))
         }
-        failBrokenReads(aborted: Set(change.abortedTransfers.map(\.id)))
+        for aborted in change.abortedTransfers { transfers[aborted.id] = nil }
+        programTransfersArrived(programArrivals)
     }
 
     /// Why the engine is told the executor went: a lost host is Spark's worker loss

@@ -18,12 +18,14 @@ struct BackendOptions {
 /// The executors of the simulated cluster, as the engine's `ExecutorBackend`: they run
 /// the tasks the engine launches and report how each ends.
 ///
-/// A launched task waits out the launch overhead, reports RUNNING, fetches its shuffle
-/// input (one network transfer per non-empty map output, all in parallel), then does its
-/// `duration` of work on its host under straggler slowdowns, stopping at its barrier
-/// calls, and reports its end: success (with a `MapStatus` for a shuffle-map task) or the
-/// failure an injected fault gives it. Kills and executor losses stop a task at once
-/// (a task blocked in a sync at its next poll). See SCENARIO.md's `engine:` section.
+/// A launched task waits out the launch overhead, reports RUNNING, then runs its stage's
+/// program step by step (`TaskStep`): its shuffle reads (one network transfer per
+/// non-empty map output, all in parallel), work on its host under straggler slowdowns,
+/// barrier calls, broadcast fetches, results sent to the driver, allreduces among its
+/// barrier peers; and reports its end: success (with a `MapStatus` for a shuffle-map
+/// task) or the failure an injected fault gives it. Kills and executor losses stop a
+/// task at once (a task blocked in a sync at its next poll). See docs/scenario.md's
+/// `engine:` section.
 ///
 /// The engine is never re-entered: a report decided while the engine is calling in (a
 /// kill) is an event at the same instant; reports decided on the backend's own events
@@ -34,7 +36,7 @@ struct BackendOptions {
 ///   with a broken read.
 final class SimulatedExecutorBackend: ExecutorBackend {
     unowned let deployment: SimulatedDeployment
-    let plan: ScriptedPlan
+    let executors: ExecutorCatalog
     let options: BackendOptions
     let faults: TaskFaultTable
     let randomFailures: RandomWorkFailures
@@ -47,12 +49,18 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     var barrier = BarrierSyncCoordinator()
     /// The pending timeout of each stage attempt's current sync epoch.
     var syncTimeouts: [StageAttemptID: EventID] = [:]
+    /// What each transfer in flight is for (lookup only).
+    var transfers: [TransferID: TransferPurpose] = [:]
+    /// Broadcasts cached on, or on their way to, each executor.
+    var broadcasts = BroadcastCache()
+    /// Allreduces waiting for their ranks or running on the network.
+    var allreduces = AllreduceTable()
     private(set) var launchedCount = 0
 
-    init(_ deployment: SimulatedDeployment, plan: ScriptedPlan, options: BackendOptions, faults: TaskFaultTable,
-         randomFailures: RandomWorkFailures) {
+    init(_ deployment: SimulatedDeployment, executors: ExecutorCatalog, options: BackendOptions,
+         faults: TaskFaultTable, randomFailures: RandomWorkFailures) {
         self.deployment = deployment
-        self.plan = plan
+        self.executors = executors
         self.options = options
         self.faults = faults
         self.randomFailures = randomFailures
@@ -64,8 +72,8 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     var now: SimInstant { deployment.cluster.simulation.now }
 
     func launch(_ task: TaskDescription) {
-        guard let key = deployment.stageKey(of: task.stage.stage) else {
-            preconditionFailure("SimulatedExecutorBackend: \(task.stage) has no stage key")
+        guard let key = deployment.stageKey(of: task.stage.stage), let stage = deployment.stageWork(key) else {
+            preconditionFailure("SimulatedExecutorBackend: \(task.stage) has no stage work")
         }
         let topology = deployment.cluster.topology
         guard let executor = topology.executor(id: task.executor), topology.executors[executor].isLive else {
@@ -75,7 +83,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         let attempt = TaskAttemptKey(stage: key, stageAttempt: task.stage.attempt, partition: task.partition,
                                      attempt: task.attemptNumber)
         var running = RunningTask(
-            description: task, stage: plan.stage(key), host: topology.executors[executor].host, attempt: attempt,
+            description: task, stage: stage, host: topology.executors[executor].host, attempt: attempt,
             fault: faults.fault(for: attempt), failsAtRandom: randomFailures.shouldFail(key: attempt.randomFailureKey))
         running.step = schedule(.start(task.taskID), at: now + options.launchOverhead)
         tasks[task.taskID] = running
@@ -107,8 +115,8 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         }
     }
 
-    /// The launch overhead is over: RUNNING, then the reads (or the work, when none). A
-    /// task given a broken GPU fails right away, before any read or work.
+    /// The launch overhead is over: RUNNING, then the program's first step. A task given
+    /// a broken GPU fails right away, before any read or work.
     private func start(_ id: TaskID) {
         tasks[id]!.step = nil
         deployment.deliver(.taskRunning(id))
@@ -124,7 +132,9 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         default:
             break
         }
-        beginReads(id)
+        task.program.runStart = now
+        tasks[id] = task
+        advance(id)
     }
 
     /// An injected fault with `after:` fires, whatever the task is doing (reading,
@@ -147,7 +157,10 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         guard let task = tasks.removeValue(forKey: id) else { preconditionFailure("remove: \(id) is not running") }
         if let step = task.step { deployment.cluster.simulation.cancel(step) }
         if let fault = task.faultEvent { deployment.cluster.simulation.cancel(fault) }
-        for case let transfer? in task.readTransfers { deployment.cluster.cancelTransfer(transfer) }
+        for case let transfer? in task.readTransfers {
+            deployment.cluster.cancelTransfer(transfer)
+            transfers[transfer] = nil
+        }
         tasksByExecutor[task.description.executor]?.removeAll { $0 == id }
         if tasksByExecutor[task.description.executor]?.isEmpty == true {
             tasksByExecutor[task.description.executor] = nil

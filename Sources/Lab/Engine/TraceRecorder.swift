@@ -28,8 +28,6 @@ final class TraceRecorder: SchedulerTraceSink {
     private(set) var taskFailures = 0
     /// The instant of the last job end (the makespan), nil before any job ended.
     private(set) var lastJobEnd: Int64?
-    /// Told of every job end, with the job's name, as the row is recorded.
-    var onJobEnd: ((String) -> Void)?
 
     var jobsEnded: Int { jobsSucceeded + jobsFailed }
     /// The instant of the last row recorded (0 before any).
@@ -57,7 +55,6 @@ final class TraceRecorder: SchedulerTraceSink {
         default: break
         }
         rows.append(row)
-        if event.kind == .jobSucceeded || event.kind == .jobFailed, let job = event.job { onJobEnd?(job) }
     }
 
     /// Appends the rows `clusterTrace` gained since the last call.

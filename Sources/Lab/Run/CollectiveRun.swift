@@ -14,7 +14,7 @@ enum CollectiveRun {
 
     static func run(_ scenario: Scenario, _ workload: Scenario.CollectiveWorkload,
                     streams: RandomStreams) -> RunOutcome {
-        var cluster = SimulatedCluster(scenario, streams: streams, horizon: faultHorizon)
+        var cluster = SimulatedCluster(scenario.cluster, faults: scenario.faults, streams: streams, horizon: faultHorizon)
         let algorithm = algorithm(workload.algorithm)
         var started: [(id: CollectiveGroupID, ranks: Int)] = []
         for rankHosts in groups(workload.participants, topology: cluster.topology) {

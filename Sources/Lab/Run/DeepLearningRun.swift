@@ -109,17 +109,16 @@ enum DeepLearningRun {
     /// need (ranks fill hosts in order, as `AllreduceCost` assumes), faults left out.
     static func runPoint(_ program: DeepLearningProgram, scenario: Scenario) -> EngineRun.Result {
         guard let perHost = ScenarioDecoder.gpusPerHost(scenario.cluster) else { preconditionFailure("validated GPUs per host") }
-        var point = scenario
-        point.faults = []
         let hosts = Set(scenario.cluster.hosts.prefix((program.workers + perHost - 1) / perHost).map(\.id))
-        point.cluster.hosts = scenario.cluster.hosts.filter { hosts.contains($0.id) }
-        point.cluster.executors = scenario.cluster.executors.filter { hosts.contains($0.host) }
-        point.cluster.racks = scenario.cluster.racks.filter { rack in point.cluster.hosts.contains { $0.rack == rack } }
+        var cluster = scenario.cluster
+        cluster.hosts = scenario.cluster.hosts.filter { hosts.contains($0.id) }
+        cluster.executors = scenario.cluster.executors.filter { hosts.contains($0.host) }
+        cluster.racks = scenario.cluster.racks.filter { rack in cluster.hosts.contains { $0.rack == rack } }
         var setup = TrainingSetup(style: .steps(program), partitions: program.workers, rows: 0, bytesPerRow: 0)
         setup.taskCPUs = 1
         setup.taskGPUs = 1
-        return TrainingRun.run(point, setup: setup, trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed),
-                               makeEngine: SparkSchedulerFactory.make(for: point)).engine
+        return TrainingRun.run(DeploymentSetup(scenario, cluster: cluster, faults: []), scenario: scenario,
+                               setup: setup, trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed)).engine
     }
 }
 

@@ -10,7 +10,7 @@ enum MembershipRun {
         // Random executor losses need a run length, which the workload will define; until
         // the engine runs it, they are drawn only up to the last timed fault.
         let horizon = scenario.faults.compactMap(Self.instant).max() ?? .zero
-        var cluster = SimulatedCluster(scenario, streams: streams, horizon: horizon)
+        var cluster = SimulatedCluster(scenario.cluster, faults: scenario.faults, streams: streams, horizon: horizon)
         cluster.runUntilEmpty()
         var outcome = RunOutcome(
             scope: scope, trace: cluster.trace, executorsAtStart: scenario.cluster.executors.count,

@@ -4,16 +4,17 @@ import Sim
 
 /// The engine's view of each scripted stage: `StageSpec`s with preferences and resources.
 extension ScriptedPlan {
-    static func stageSpecs(_ workload: Scenario.ScriptedWorkload, stages: OrderedDictionary<String, ScriptedStage>,
-                           scenario: Scenario, hosts: [String: String],
-                           profileIDs: OrderedDictionary<String, Int>) -> [String: StageSpec] {
+    static func stageSpecs(_ stages: OrderedDictionary<String, Resolved>,
+                           setup: DeploymentSetup) -> [String: StageSpec] {
+        let hosts = setup.executors.mapValues(\.host)
+        let profileIDs = setup.profileIDs
         var specs: [String: StageSpec] = [:]
-        for stage in stages.values {
-            let (resources, profile) = taskResources(stage.source, scenario: scenario, profileIDs: profileIDs)
-            specs[stage.key] = StageSpec(
-                key: stage.key, name: stage.name, jobName: stage.job, partitions: stage.partitions,
-                parents: stage.parents, preferredLocations: preferences(stage.source, hosts: hosts),
-                isBarrier: stage.isBarrier, resources: resources, resourceProfile: profile)
+        for (key, stage) in stages {
+            let (resources, profile) = taskResources(stage.source, setup: setup, profileIDs: profileIDs)
+            specs[key] = StageSpec(
+                key: key, name: stage.work.name, jobName: stage.work.job, partitions: stage.work.partitions,
+                parents: stage.work.parents, preferredLocations: preferences(stage.source, hosts: hosts),
+                isBarrier: stage.work.isBarrier, resources: resources, resourceProfile: profile)
         }
         return specs
     }
@@ -38,15 +39,15 @@ extension ScriptedPlan {
     /// What each task asks for and under which profile id: the stage's `resources:`, else
     /// its profile's task resources, else `spark.task.cpus` and
     /// `spark.task.resource.gpu.amount` under Spark's default profile (0).
-    static func taskResources(_ stage: Scenario.Stage, scenario: Scenario,
+    static func taskResources(_ stage: Scenario.Stage, setup: DeploymentSetup,
                               profileIDs: OrderedDictionary<String, Int>) -> (TaskResourceRequest, Int) {
         if let resources = stage.resources {
             return (TaskResourceRequest(cpus: resources.cpus, gpus: resources.gpus), 0)
         }
         if let name = stage.resourceProfile, let id = profileIDs[name],
-           let profile = scenario.resourceProfiles.first(where: { $0.name == name }) {
+           let profile = setup.resourceProfiles.first(where: { $0.name == name }) {
             return (TaskResourceRequest(cpus: profile.task.cpus, gpus: profile.task.gpus), id)
         }
-        return (TaskResourceRequest(cpus: scenario.spark.taskCPUs, gpus: scenario.spark.taskGPUAmount), 0)
+        return (TaskResourceRequest(cpus: setup.spark.taskCPUs, gpus: setup.spark.taskGPUAmount), 0)
     }
 }

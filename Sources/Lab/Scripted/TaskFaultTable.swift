@@ -33,16 +33,20 @@ enum InjectedTaskFault: Equatable {
 struct TaskFaultTable {
     private var faults: [TaskAttemptKey: InjectedTaskFault] = [:]
 
-    init(_ scenarioFaults: [Scenario.Fault], workload: Scenario.ScriptedWorkload) {
+    init() {}
+
+    /// The faults of `scenarioFaults` that name attempts of `workload`'s stages, keyed as
+    /// a plan with `keyPrefix` keys them.
+    init(_ scenarioFaults: [Scenario.Fault], workload: Scenario.ScriptedWorkload, keyPrefix: String = "") {
         for fault in scenarioFaults {
             switch fault {
             case .taskFailure(let task):
-                let key = Self.key(task, workload: workload)
+                guard let key = Self.key(task, workload: workload, keyPrefix: keyPrefix) else { continue }
                 if faults[key] == nil { faults[key] = .failure(after: task.after) }
             case .fetchFailure(let fetch):
-                let key = Self.key(fetch.task, workload: workload)
+                guard let key = Self.key(fetch.task, workload: workload, keyPrefix: keyPrefix) else { continue }
                 let job = String(key.stage.prefix { $0 != "." })
-                let map = fetch.mapStage.contains(".") ? fetch.mapStage : "\(job).\(fetch.mapStage)"
+                let map = fetch.mapStage.contains(".") ? keyPrefix + fetch.mapStage : "\(job).\(fetch.mapStage)"
                 if faults[key] == nil {
                     faults[key] = .fetchFailure(mapStage: map, mapPartition: fetch.mapPartition,
                                                 after: fetch.task.after)
@@ -58,12 +62,21 @@ struct TaskFaultTable {
 
     var isEmpty: Bool { faults.isEmpty }
 
+    /// Adds `other`'s faults (an application's scripted phases: their keys never meet).
+    mutating func merge(_ other: TaskFaultTable) {
+        faults.merge(other.faults) { first, _ in first }
+    }
+
     /// The attempt a fault names: its job is `job:` when given, else the only job with a
-    /// stage of that name (the scenario loader checked there is exactly one).
-    private static func key(_ task: Scenario.TaskFault, workload: Scenario.ScriptedWorkload) -> TaskAttemptKey {
-        let job = task.job ?? workload.jobs.first { $0.stages.contains { $0.name == task.stage } }?.name
-        guard let job else { preconditionFailure("TaskFaultTable: validated stage \(task.stage) has no job") }
-        return TaskAttemptKey(stage: "\(job).\(task.stage)", stageAttempt: task.stageAttempt,
+    /// stage of that name (the scenario loader checked there is exactly one); nil when no
+    /// job of `workload` has the stage (it names another phase of an application).
+    private static func key(_ task: Scenario.TaskFault, workload: Scenario.ScriptedWorkload,
+                            keyPrefix: String) -> TaskAttemptKey? {
+        let owner = workload.jobs.first { job in
+            (task.job == nil || job.name == task.job) && job.stages.contains { $0.name == task.stage }
+        }
+        guard let job = owner?.name else { return nil }
+        return TaskAttemptKey(stage: "\(keyPrefix)\(job).\(task.stage)", stageAttempt: task.stageAttempt,
                               partition: task.partition, attempt: task.attempt)
     }
 }

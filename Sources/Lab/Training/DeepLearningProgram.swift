@@ -72,7 +72,7 @@ extension TrainingDriver {
     }
 
     /// The next step of a deep-learning worker: iteration after iteration, then done.
-    func programStep(task: ProgramTask, cursor: inout ProgramCursor, now: SimInstant) -> ProgramStep {
+    func programStep(task: ProgramTask, cursor: inout ProgramCursor, now: SimInstant) -> TaskStep {
         guard case .steps(let program) = setup.style else { preconditionFailure("TrainingDriver: steps role without a program") }
         let next: Int
         switch cursor.phase {
@@ -90,6 +90,6 @@ extension TrainingDriver {
             return .finish
         }
         cursor.phase = .iteration(next)
-        return .work(program.stepTime, .compute)
+        return .compute(program.stepTime, .compute)
     }
 }

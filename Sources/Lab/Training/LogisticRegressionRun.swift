@@ -17,8 +17,7 @@ enum LogisticRegressionRun {
         let setup = TrainingRun.setup(scenario, style: workload.style, partitions: workload.partitions,
                                       options: workload.options, rows: data.rows,
                                       bytesPerRow: Int64(data.features + 1) * 8)
-        let result = TrainingRun.run(scenario, setup: setup, trainer: trainer, streams: streams,
-                                     makeEngine: SparkSchedulerFactory.make(for: scenario))
+        let result = TrainingRun.run(scenario, setup: setup, trainer: trainer, streams: streams)
         return TrainingRun.outputs(result, scenario: scenario, variant: variant)
     }
 

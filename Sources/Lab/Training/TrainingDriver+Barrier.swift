@@ -41,18 +41,18 @@ extension TrainingDriver {
     }
 
     /// The next step of a barrier worker after its current phase ended.
-    func barrierStep(task: ProgramTask, cursor: inout ProgramCursor, now: SimInstant) -> ProgramStep {
+    func barrierStep(task: ProgramTask, cursor: inout ProgramCursor, now: SimInstant) -> TaskStep {
         let rows = slices[task.partition]
         switch cursor.phase {
         case .start where !pythonWorkers.contains(task.executor) && setup.costs.pythonWorkerStartup > .zero:
             cursor.phase = .pythonStartup
-            return .work(setup.costs.pythonWorkerStartup, .scheduling)
+            return .pythonStartup(setup.costs.pythonWorkerStartup)
         case .start, .pythonStartup:
             pythonWorkers.insert(task.executor)
             cursor.phase = .exchange
             let represented = Int((Double(rows.count) * setup.rowCostScale).rounded())
             let time = setup.costs.exchangeTime(rows: represented, bytes: Int64(represented) * setup.bytesPerRow)
-            return .work(time, .communication)
+            return .exchange(time)
         case .exchange:
             return computeStep(0, task: task, cursor: &cursor)
         case .passCompute(let k):
@@ -62,13 +62,15 @@ extension TrainingDriver {
             }
             cursor.phase = .reduce(pass: k)
             switch setup.style {
-            case .barrier(.allGather): return .allGather
-            default: return .allreduce(pass: k, bytes: Int64(barrier.passes[k].resultDoubles) * 8)
+            case .barrier(.allreduce(let algorithm)):
+                return .allreduce(pass: k, bytes: Int64(barrier.passes[k].resultDoubles) * 8, algorithm: algorithm)
+            case .barrier(.allGather): return .sync(.allGather)
+            default: preconditionFailure("TrainingDriver: a barrier task in a \(setup.style) run")
             }
         case .reduce(let k):
             completePass(k)
             cursor.phase = .update(pass: k)
-            return .work(TrainingCosts.computeTime(flops: barrier.passes[k].driverFlops, rate: taskRate), .driver)
+            return .compute(TrainingCosts.computeTime(flops: barrier.passes[k].driverFlops, rate: taskRate), .driver)
         case .update(let k):
             barrier.updatesLeft[k] -= 1
             if barrier.updatesLeft[k] == 0 { passEnded(k, updateStart: cursor.stepStart, at: now) }
@@ -76,7 +78,7 @@ extension TrainingDriver {
                 // Rank 0 writes the model (the doubles a pass would broadcast).
                 cursor.phase = .checkpoint(pass: k)
                 let bytes = Int64(barrier.passes[k].broadcastDoubles) * 8
-                return .work(setup.costs.checkpointTime(bytes: bytes), .communication)
+                return .compute(setup.costs.checkpointTime(bytes: bytes), .communication)
             }
             return afterPass(k, task: task, cursor: &cursor)
         case .checkpoint(let k):
@@ -89,13 +91,13 @@ extension TrainingDriver {
         }
     }
 
-    private func computeStep(_ k: Int, task: ProgramTask, cursor: inout ProgramCursor) -> ProgramStep {
+    private func computeStep(_ k: Int, task: ProgramTask, cursor: inout ProgramCursor) -> TaskStep {
         cursor.phase = .passCompute(pass: k)
         let flops = Double(slices[task.partition].count) * setup.rowCostScale * barrier.passes[k].flopsPerRow
-        return .work(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
+        return .compute(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
     }
 
-    private func afterPass(_ k: Int, task: ProgramTask, cursor: inout ProgramCursor) -> ProgramStep {
+    private func afterPass(_ k: Int, task: ProgramTask, cursor: inout ProgramCursor) -> TaskStep {
         if k + 1 < barrier.passes.count { return computeStep(k + 1, task: task, cursor: &cursor) }
         cursor.phase = .done
         return .finish

@@ -17,7 +17,7 @@ extension TrainingDriver {
         for (level, tasks) in shape.levels.enumerated() {
             let name = level == 0 ? "partials" : (level == shape.levels.count - 1 ? "final" : "tree-\(level)")
             let parents = level == 0 ? [] : [specs[level - 1].key]
-            let role: StageProgram.Role = level == 0 ? .partials(job: index) : .combine(job: index, level: level)
+            let role: TrainingTaskProgram.Role = level == 0 ? .partials(job: index) : .combine(job: index, level: level)
             forgetCachesOnLostExecutors()
             let preferences: [[TaskLocation]] = level == 0 && cacheLocations.contains { $0 != nil }
                 ? cacheLocations.map { $0.map { [$0] } ?? [] } : []
@@ -29,28 +29,22 @@ extension TrainingDriver {
         return JobSpec(name: job, stages: specs)
     }
 
-    /// Registers a stage with the executors (as a dynamic `ScriptedStage`) and returns
-    /// its `StageSpec` for the engine.
+    /// Registers a stage with the executors (its work, running `role`'s program) and
+    /// returns its `StageSpec` for the engine.
     func addStage(job: String, name: String, tasks: Int, parents: [String], barrier: Bool, reducers: Int,
-                  writesShuffleOutput: Bool, role: StageProgram.Role,
+                  writesShuffleOutput: Bool, role: TrainingTaskProgram.Role,
                   preferences: [[TaskLocation]] = []) -> StageSpec {
-        let key = "\(job).\(name)"
-        let source = Scenario.Stage(
-            name: name, tasks: tasks, duration: .uniform(.zero), preferredHosts: nil, preferredExecutors: nil,
-            outputBytes: .uniform(ByteCount(bytes: 0)),
-            parents: parents.map { Scenario.StageRef(job: job, stage: String($0.dropFirst(job.count + 1))) },
-            barrier: barrier, resources: nil, resourceProfile: nil, syncs: [], partitionSyncs: [:])
-        var stage = ScriptedStage(key: key, job: job, name: name, source: source, parents: parents,
-                                  reducers: reducers, writesShuffleOutput: writesShuffleOutput)
-        stage.program = StageProgram(driver: self, role: role)
-        plan.dynamicStages.add(stage)
+        let key = "\(keyPrefix)\(job).\(name)"
+        register(StageWork(key: key, job: job, name: name, partitions: tasks, parents: parents, reducers: reducers,
+                           writesShuffleOutput: writesShuffleOutput, isBarrier: barrier,
+                           program: TrainingTaskProgram(driver: self, role: role)))
         return StageSpec(key: key, name: name, jobName: job, partitions: tasks, parents: parents,
                          preferredLocations: preferences, isBarrier: barrier,
                          resources: TaskResourceRequest(cpus: setup.taskCPUs, gpus: setup.taskGPUs))
     }
 
     /// The next step of a task-parallel task after its current phase ended.
-    func taskParallelStep(_ role: StageProgram.Role, task: ProgramTask, cursor: inout ProgramCursor) -> ProgramStep {
+    func taskParallelStep(_ role: TrainingTaskProgram.Role, task: ProgramTask, cursor: inout ProgramCursor) -> TaskStep {
         guard let pass else { preconditionFailure("TrainingDriver: a task ran with no pass") }
         let level: Int
         switch role {
@@ -62,13 +56,13 @@ extension TrainingDriver {
         switch cursor.phase {
         case .start where level == 0 && pass.broadcastDoubles > 0:
             cursor.phase = .fetch
-            return .fetchBroadcast(id: jobCount - 1, bytes: Int64(pass.broadcastDoubles) * 8)
+            return .fetchBroadcast(id: "\(keyPrefix)\(jobCount - 1)", bytes: Int64(pass.broadcastDoubles) * 8)
         case .start, .fetch:
             cursor.phase = .compute
             let flops = level == 0
                 ? Double(slices[task.partition].count) * setup.rowCostScale * pass.flopsPerRow
                 : Double(inputs(toPartition: task.partition, level: level) * pass.resultDoubles)
-            return .work(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
+            return .compute(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
         case .compute where isLast:
             cursor.phase = .send
             return .sendToDriver(bytes: Int64(pass.resultDoubles) * 8)
@@ -109,13 +103,12 @@ extension TrainingDriver {
 
     /// by partition (and its executor remembered as where the partition is cached); the
     /// stage's critical task is the last to succeed.
-    func taskParallelSucceeded(level: Int, task: RunningTask, at now: SimInstant) {
+    func taskParallelSucceeded(level: Int, task: ProgramTask, at now: SimInstant) {
         guard let pass else { return }
         if level == 0 {
             partials[task.partition] = trainer.partialResult(of: pass, rows: slices[task.partition])
             if cacheLocations[task.partition] == nil || !isCachedOnLiveExecutor(task.partition) {
-                cacheLocations[task.partition] = .executor(host: task.description.host,
-                                                           executor: task.description.executor)
+                cacheLocations[task.partition] = .executor(host: task.hostName, executor: task.executor)
             }
         }
         let log = logs[task.id] ?? []

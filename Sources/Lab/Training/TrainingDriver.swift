@@ -54,9 +54,10 @@ struct TimedIteration: Equatable {
     var time: SimInstant
 }
 
-/// The driver program of a training run: it submits one job after another to the engine
-/// (the deployment asks it when a job ends), keeps the trainer, sums the tasks' partial
-/// vectors, and tells the simulated executors what each training task does next.
+/// The driver program of a training run, as a job source: it submits one job after
+/// another to the engine (the deployment tells it when a job ends), keeps the trainer,
+/// sums the tasks' partial vectors, and gives each training stage its task program
+/// (`TrainingTaskProgram`), which tells the simulated executors what a task does next.
 ///
 /// The numerics are real: each successful task's `partialResult` is kept by partition
 /// and summed as `treeAggregate` would (task-parallel), or summed when every worker has
@@ -65,16 +66,16 @@ struct TimedIteration: Equatable {
 /// Python start-up and JVM -> Python exchange, checkpoints.
 ///
 /// - Complexity: O(P) per pass for the partials, plus O(log) per task step.
-final class TrainingDriver {
+final class TrainingDriver: JobSource {
     let setup: TrainingSetup
-    let plan: ScriptedPlan
+    /// Put before every stage key (keeps an application's phases apart).
+    let keyPrefix: String
+    /// The stages of the jobs submitted so far, by key (lookup only).
+    private(set) var stages: [String: StageWork] = [:]
     /// The trainer as the driver (task-parallel) or every worker (barrier) holds it.
     var trainer: any PartitionedTrainer
     /// Row ranges of each partition (task-parallel) or worker (barrier): Spark's slicing.
     let slices: [Range<Int>]
-    /// The host the driver runs on: the first host of the cluster (client mode on the
-    /// first machine); broadcasts come from here and task results go here.
-    let driverHost: HostIndex
     private(set) var isFinished = false
     /// Why training stopped early (a job failed beyond recovery); nil when it completed.
     private(set) var failure: String?
@@ -105,10 +106,8 @@ final class TrainingDriver {
     var barrier = BarrierPasses()
     var checkpoint: Checkpoint
 
-    // Executor-level state.
+    /// Executors whose Python worker has started.
     var pythonWorkers: Set<String> = []
-    var broadcasts = BroadcastCache()
-    var allreduces = AllreduceTable()
 
     /// A trainer saved after an iteration, and how far it had got.
     struct Checkpoint {
@@ -116,12 +115,11 @@ final class TrainingDriver {
         var iteration: Int
     }
 
-    init(setup: TrainingSetup, trainer: any PartitionedTrainer, plan: ScriptedPlan, driverHost: HostIndex) {
+    init(setup: TrainingSetup, trainer: any PartitionedTrainer, keyPrefix: String = "") {
         precondition(setup.partitions >= 1 && setup.rows >= 0, "TrainingDriver: bad setup")
         self.setup = setup
         self.trainer = trainer
-        self.plan = plan
-        self.driverHost = driverHost
+        self.keyPrefix = keyPrefix
         slices = SparkPartitioning.slices(count: setup.rows, partitions: setup.partitions)
         cacheLocations = Array(repeating: nil, count: setup.partitions)
         checkpoint = Checkpoint(trainer: trainer, iteration: 0)
@@ -130,15 +128,29 @@ final class TrainingDriver {
     /// The task rate: `spark.task.cpus` cores at the core rate.
     var taskRate: FlopRate { FlopRate(flopsPerSecond: setup.flopsPerCore.flopsPerSecond * Int64(setup.taskCPUs)) }
 
-    /// The first job, submitted when training starts; nil when the trainer wants no pass.
-    func start(at now: SimInstant) -> JobSpec? {
+    func plannedJobs(from start: SimInstant) -> [JobSubmission] { [] }
+
+    /// Training starts: the first job, none when the trainer wants no pass.
+    func driverStarted(at now: SimInstant) -> [JobSubmission] {
         trainingStart = now
-        return nextJob(at: now)
+        return nextJob(at: now).map { [JobSubmission(spec: $0, at: now)] } ?? []
+    }
+
+    func stage(_ key: String) -> StageWork? { stages[key] }
+
+    /// Registers a training stage's work for the executors.
+    func register(_ stage: StageWork) {
+        precondition(stages[stage.key] == nil, "TrainingDriver: stage \(stage.key) made twice")
+        stages[stage.key] = stage
     }
 
     /// A job ended: the driver finishes its pass (or restarts barrier training from the
-    /// last checkpoint after a failure) and returns the next job and when it is submitted.
-    func jobEnded(succeeded: Bool, at now: SimInstant) -> (JobSpec, SimInstant)? {
+    /// last checkpoint after a failure) and submits the next job, when it is ready.
+    func jobEnded(_ job: String, succeeded: Bool, at now: SimInstant) -> [JobSubmission] {
+        nextAfterJob(succeeded: succeeded, at: now).map { [JobSubmission(spec: $0.0, at: $0.1)] } ?? []
+    }
+
+    private func nextAfterJob(succeeded: Bool, at now: SimInstant) -> (JobSpec, SimInstant)? {
         switch setup.style {
         case .taskParallel:
             guard succeeded else { return stop(at: now, failure: "job \(jobCount - 1) failed") }

@@ -27,8 +27,7 @@ enum TrainingKindsRun {
 
     private static func run(_ scenario: Scenario, setup: TrainingSetup, trainer: any PartitionedTrainer,
                             variant: String, streams: RandomStreams) -> (outcome: RunOutcome, summary: SummaryRow) {
-        let result = TrainingRun.run(scenario, setup: setup, trainer: trainer, streams: streams,
-                                     makeEngine: SparkSchedulerFactory.make(for: scenario))
+        let result = TrainingRun.run(scenario, setup: setup, trainer: trainer, streams: streams)
         return TrainingRun.outputs(result, scenario: scenario, variant: variant)
     }
 

@@ -23,28 +23,24 @@ enum TrainingRun {
     }
 
     static func run(_ scenario: Scenario, setup: TrainingSetup, trainer: any PartitionedTrainer,
-                    streams: RandomStreams, makeEngine: SchedulingEngineFactory) -> Result {
-        var bare = scenario
-        bare.faults = scenario.faults.filter { fault in
-            switch fault {
-            case .taskFailure, .fetchFailure: return false  // they name scripted stages
-            default: return true
-            }
-        }
-        let plan = ScriptedPlan(Scenario.ScriptedWorkload(jobs: []), scenario: bare)
-        let deployment = SimulatedDeployment(bare, plan: plan, streams: streams, horizon: EngineRun.faultHorizon)
+                    streams: RandomStreams) -> Result {
+        // Task-level faults name scripted stages: a training run has none.
+        let deployment = DeploymentSetup(scenario, cluster: scenario.cluster,
+                                         faults: scenario.faults.filter { !$0.namesScriptedTask })
+        return run(deployment, scenario: scenario, setup: setup, trainer: trainer, streams: streams)
+    }
+
+    /// Runs the training on a deployment of `deployment`.
+    static func run(_ deploymentSetup: DeploymentSetup, scenario: Scenario, setup: TrainingSetup,
+                    trainer: any PartitionedTrainer, streams: RandomStreams) -> Result {
         var setup = setup
-        setup.launchOverhead = scenario.engine.taskLaunchOverhead
-        let driver = TrainingDriver(setup: setup, trainer: trainer, plan: plan,
-                                    driverHost: deployment.cluster.topology.hosts[0].index)
-        driver.isExecutorAlive = { [unowned deployment] id in deployment.cluster.topology.isLive(executor: id) }
-        deployment.attach(driver)
-        let settings = EngineRunSettings(
-            conf: scenario.spark, pools: scenario.pools, maxTaskFailures: scenario.taskMaxFailures,
-            shuffleOffers: scenario.engine.shuffleOffers, taskOnlyProfileIDs: plan.taskOnlyProfileIDs)
-        deployment.start(makeEngine(settings, deployment.environment))
-        let stop = deployment.run(stallLimit: EngineRun.stallLimit)
-        let engine = EngineRun.result(of: deployment, scenario: scenario, stop: stop)
+        setup.launchOverhead = deploymentSetup.engine.taskLaunchOverhead
+        let driver = TrainingDriver(setup: setup, trainer: trainer)
+        let (engine, deployment) = EngineRun.run(
+            deploymentSetup, source: driver, taskFaults: TaskFaultTable(), scenario: scenario, streams: streams,
+            makeEngine: SparkSchedulerFactory.make(for: deploymentSetup)) { deployment in
+                driver.isExecutorAlive = { [unowned deployment] id in deployment.cluster.topology.isLive(executor: id) }
+            }
         let end = driver.trainingEnd ?? deployment.cluster.simulation.now
         return Result(engine: engine, iterations: driver.records, timeline: driver.timeline,
                       trainingStart: driver.trainingStart, trainingEnd: end, restarts: driver.restarts,

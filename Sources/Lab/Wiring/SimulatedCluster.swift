@@ -17,13 +17,14 @@ struct SimulatedCluster {
     private(set) var abortedTransfers = 0
     private var linkSampler = LinkSampler()
 
-    /// Builds the cluster of `scenario` with its fault plan drawn from `streams`, and
-    /// records the executors present at time 0.
+    /// Builds `cluster` with the plan of `faults` drawn from `streams`, and records the
+    /// executors present at time 0.
     /// - Parameter horizon: random executor losses are drawn up to this instant.
-    init(_ scenario: Scenario, streams: RandomStreams, horizon: SimInstant) {
-        topology = ClusterWiring.topology(scenario.cluster)
-        network = ClusterWiring.network(scenario.cluster, topology: topology)
-        let specs = scenario.faults.compactMap { FaultWiring.spec($0, cluster: scenario.cluster) }
+    init(_ cluster: Scenario.Cluster, faults scenarioFaults: [Scenario.Fault], streams: RandomStreams,
+         horizon: SimInstant) {
+        topology = ClusterWiring.topology(cluster)
+        network = ClusterWiring.network(cluster, topology: topology)
+        let specs = scenarioFaults.compactMap { FaultWiring.spec($0, cluster: cluster) }
         faults = FaultInjector(plan: FaultPlan(specs: specs, topology: topology, streams: streams, horizon: horizon))
         for executor in topology.executors { recordAdded(executor, at: .zero) }
         faults.start(in: &simulation)

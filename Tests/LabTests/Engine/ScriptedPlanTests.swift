@@ -8,7 +8,7 @@ import Testing
     static func plan(_ yaml: String) throws -> ScriptedPlan {
         let scenario = try ScenarioLoader.load(text: yaml, file: "t.yaml")
         guard case .scripted(let workload) = scenario.variants[0].workload else { preconditionFailure() }
-        return ScriptedPlan(workload, scenario: scenario)
+        return ScriptedPlan(workload, setup: DeploymentSetup(scenario))
     }
 
     static let twoJobs = """
@@ -48,10 +48,10 @@ import Testing
         #expect(plan.jobs[0].spec.pool == "prod")
         #expect(plan.jobs.map(\.trigger) == [.at(.zero), .after(0)])
         // etl.map is split for its first reader (etl.reduce, 3 partitions).
-        #expect(plan.stage("etl.map").sizesByReducer(ofPartition: 0) == [3, 3, 3])
-        #expect(plan.stage("etl.map").writesShuffleOutput)
-        #expect(plan.stage("train.fit").writesShuffleOutput)
-        #expect(!plan.stage("train.eval").writesShuffleOutput)
+        #expect(plan.stage("etl.map")!.sizesByReducer(ofPartition: 0) == [3, 3, 3])
+        #expect(plan.stage("etl.map")!.writesShuffleOutput)
+        #expect(plan.stage("train.fit")!.writesShuffleOutput)
+        #expect(!plan.stage("train.eval")!.writesShuffleOutput)
     }
 
     @Test func preferencesListHostsThenExecutors() throws {
@@ -72,8 +72,9 @@ import Testing
         #expect(train[1].resources == TaskResourceRequest(cpus: 1, gpus: 1) && train[1].resourceProfile == 1)
         #expect(train[2].resources == TaskResourceRequest(cpus: 2, gpus: 2) && train[2].resourceProfile == 2)
         #expect(train[1].isBarrier)
-        #expect(plan.taskOnlyProfileIDs == [2])
-        #expect(plan.executorInfo("exec2") == ExecutorInfo(id: "exec2", host: "host2", rack: nil, cores: 4,
+        let setup = DeploymentSetup(try ScenarioLoader.load(text: Self.twoJobs, file: "t.yaml"))
+        #expect(setup.taskOnlyProfileIDs == [2])
+        #expect(ExecutorCatalog(setup).info("exec2") == ExecutorInfo(id: "exec2", host: "host2", rack: nil, cores: 4,
                                                             gpuAddresses: ["0", "1"], resourceProfile: 1))
     }
 

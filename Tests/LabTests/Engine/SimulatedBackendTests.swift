@@ -67,13 +67,13 @@ import Testing
     }
 
     @Test func mapSizesSplitEvenlyWithTheRemainderOnTheFirstReducers() {
-        #expect(ScriptedStage.split(10, into: 3) == [4, 3, 3])
-        #expect(ScriptedStage.split(0, into: 2) == [0, 0])
-        #expect(ScriptedStage.split(7, into: 1) == [7])
+        #expect(StageWork.split(10, into: 3) == [4, 3, 3])
+        #expect(StageWork.split(0, into: 2) == [0, 0])
+        #expect(StageWork.split(7, into: 1) == [7])
         let status = MapStatus(executor: "e", host: "h", sizesByReducer: [4, 3, 3])
-        #expect(ScriptedStage.bytesRead(from: status, partition: 2, readerPartitions: 3) == 3)
+        #expect(StageWork.bytesRead(from: status, partition: 2, readerPartitions: 3) == 3)
         // A second reader with another partition count re-splits the same total.
-        #expect(ScriptedStage.bytesRead(from: status, partition: 0, readerPartitions: 2) == 5)
+        #expect(StageWork.bytesRead(from: status, partition: 0, readerPartitions: 2) == 5)
     }
 
     @Test func timersDueNowFireAfterEventsAlreadyPendingNow() throws {

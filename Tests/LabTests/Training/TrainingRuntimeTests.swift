@@ -35,8 +35,7 @@ import Workloads
         setup.costs.checkpointEvery = checkpointEvery
         if case .barrier = style { setup.costs.exchange = .arrow }
         return TrainingRun.run(scenario, setup: setup, trainer: MeanTrainer(maxIter: maxIter),
-                               streams: RandomStreams(seed: scenario.seed),
-                               makeEngine: SparkSchedulerFactory.make(for: scenario))
+                               streams: RandomStreams(seed: scenario.seed))
     }
 
     static let ring = TrainingSetup.Style.barrier(.allreduce(.ring))
@@ -75,8 +74,7 @@ import Workloads
         setup.costs.pythonWorkerStartup = .zero
         let scenario = try ScenarioLoader.load(text: yaml, file: "inline.yaml")
         let result = TrainingRun.run(scenario, setup: setup, trainer: MeanTrainer(maxIter: 3),
-                                     streams: RandomStreams(seed: 1),
-                                     makeEngine: SparkSchedulerFactory.make(for: scenario))
+                                     streams: RandomStreams(seed: 1))
         let costs = TrainingReport.costRows(result, variant: "")
         // Each pass: 1000 rows x 4 FLOPs at 1 GFLOPS = 4 us compute, 10 FLOPs update = 10 ns;
         // iteration 0 is the initial model at the start, so iteration 1 spans passes 0 and 1.
