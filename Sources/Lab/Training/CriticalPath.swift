@@ -19,8 +19,11 @@ struct CriticalPath {
     }
 
     private(set) var intervals: [Interval] = []
-    /// The end of the last interval added (time 0 before any).
-    private(set) var cursor = SimInstant.zero
+    /// The end of the last interval added (`start` before any).
+    private(set) var cursor: SimInstant
+
+    /// A path that begins at `start` (when training started: nothing before it is on it).
+    init(start: SimInstant = .zero) { cursor = start }
 
     /// Appends `[start, end)` clipped to begin at the cursor (what is already on the
     /// path is never counted twice); empty intervals are dropped.

@@ -133,6 +133,7 @@ final class TrainingDriver: JobSource {
     /// Training starts: the first job, none when the trainer wants no pass.
     func driverStarted(at now: SimInstant) -> [JobSubmission] {
         trainingStart = now
+        timeline = CriticalPath(start: now)
         return nextJob(at: now).map { [JobSubmission(spec: $0, at: now)] } ?? []
     }
 
