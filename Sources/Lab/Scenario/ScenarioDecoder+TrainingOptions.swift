@@ -17,9 +17,9 @@ extension ScenarioDecoder {
                    expected: "style: barrier-allreduce, or no '\(key)' (task-parallel training runs in the JVM)")
             return nil
         }
-        let algorithms = Scenario.CollectiveAlgorithm.allCases.map(\.rawValue)
+        let algorithms = CollectiveAlgorithm.allreduces.map(\.rawValue)
         if let node = f.present("allreduce") {
-            if let a = choice(node, "allreduce", algorithms).flatMap(Scenario.CollectiveAlgorithm.init(rawValue:)) {
+            if let a = choice(node, "allreduce", algorithms).flatMap(CollectiveAlgorithm.init(rawValue:)) {
                 options.allreduce = a
             } else { ok = false }
         }

@@ -130,9 +130,9 @@ extension ScenarioDecoder {
     }
 
     private mutating func decodeCollective(_ f: Fields, ctx: WorkloadContext) -> Scenario.CollectiveWorkload? {
-        let names = Scenario.CollectiveAlgorithm.allCases.map(\.rawValue)
+        let names = CollectiveAlgorithm.allreduces.map(\.rawValue)
         let algorithm = required(f, "algorithm", expected: names.joined(separator: " | "))
-            .flatMap { choice($0, "algorithm", names) }.flatMap(Scenario.CollectiveAlgorithm.init(rawValue:))
+            .flatMap { choice($0, "algorithm", names) }.flatMap(CollectiveAlgorithm.init(rawValue:))
         let bytes = required(f, "bytes", expected: "the size each rank contributes, like 100MiB")
             .flatMap { size($0, "bytes", positive: true) }
         guard exclusive(f, ["ranks", "groups"], expected: "ranks: N or groups: [...], not both") else { return nil }

@@ -45,7 +45,7 @@ extension TrainingRun {
                       partitions: Int, options: Scenario.TrainingOptions, rows: Int,
                       bytesPerRow: Int64) -> TrainingSetup {
         let exchange: TrainingSetup.BarrierExchange = options.sync == .allGather
-            ? .allGather : .allreduce(CollectiveRun.algorithm(options.allreduce))
+            ? .allGather : .allreduce(options.allreduce)
         var setup = TrainingSetup(style: style == .taskParallel ? .taskParallel : .barrier(exchange),
                                   partitions: partitions, rows: rows, bytesPerRow: bytesPerRow)
         let rate = scenario.cluster.cpu?.flopsPerCore ?? TrainingCosts.defaultFlopsPerCore
