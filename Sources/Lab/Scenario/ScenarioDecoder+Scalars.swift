@@ -107,7 +107,7 @@ extension ScenarioDecoder {
         do {
             value = try DurationFormat.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
         if value > ScenarioLimits.maxDuration {
@@ -135,7 +135,7 @@ extension ScenarioDecoder {
         do {
             value = try ByteCount.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
         if value > ScenarioLimits.maxBytes {
@@ -156,7 +156,7 @@ extension ScenarioDecoder {
         do {
             return try Bandwidth.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
     }
@@ -167,7 +167,7 @@ extension ScenarioDecoder {
         do {
             return try FlopRate.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
     }

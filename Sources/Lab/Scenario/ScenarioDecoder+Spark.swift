@@ -22,7 +22,7 @@ extension ScenarioDecoder {
             }
             guard let key = SparkConfigRegistry.key(named: name) else {
                 let error = SparkConfError.unknownKey(name)
-                report(pair.key.position, error.problem, expected: error.expected)
+                report(pair.key.position, error)
                 continue
             }
             guard let value = sparkValue(pair.value, key: key) else { continue }
@@ -30,7 +30,7 @@ extension ScenarioDecoder {
                 try conf.set(name, value)
                 positions[name] = pair.key.position
             } catch {
-                report(pair.value.position, error.problem, expected: error.expected)
+                report(pair.value.position, error)
             }
         }
         for conflict in conf.conflicts() {

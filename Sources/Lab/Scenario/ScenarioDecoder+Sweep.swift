@@ -11,7 +11,7 @@ extension ScenarioDecoder {
             do {
                 root = try root.applying(override)
             } catch {
-                report(override.keyPosition, error.problem, expected: error.expected)
+                report(override.keyPosition, error)
                 return nil
             }
         }
@@ -92,7 +92,7 @@ extension ScenarioDecoder {
         }
         if rootKey == "spark", SparkConfigRegistry.key(named: path) == nil {
             let error = SparkConfError.unknownKey(path)
-            report(position, error.problem, expected: error.expected)
+            report(position, error)
             return false
         }
         return true
@@ -118,7 +118,7 @@ extension ScenarioDecoder {
         guard let d = inner.sortedDiagnostics.first else { return true }
         let direct = overrides.contains { $0.value.position == d.position || $0.keyPosition == d.position }
         if direct {
-            report(d.position, d.problem, expected: d.expected)
+            report(d.position, d)
         } else {
             report(position, "with \(label), \(d.line):\(d.column): \(d.problem)", expected: d.expected)
         }

@@ -1,4 +1,5 @@
 import Engine
+import Sim
 
 /// Walks a scenario's YAML tree, collecting diagnostics, and builds typed values.
 ///
@@ -26,6 +27,12 @@ struct ScenarioDecoder {
     mutating func report(_ position: SourcePosition, _ problem: String, expected: String) {
         diagnostics.append(ScenarioDiagnostic(file: file, position: position, problem: problem,
                                               expected: expected))
+    }
+
+    /// Records `error` (any value of the shared problem/expected shape) at `position`,
+    /// its problem after `prefix` (e.g. `"duration: "`).
+    mutating func report(_ position: SourcePosition, _ error: some InputProblem, prefix: String = "") {
+        report(position, prefix + error.problem, expected: error.expected)
     }
 
     /// ` (did you mean 'x'?)` for the candidate closest to `name`, or "" when none is close.
