@@ -156,9 +156,8 @@ extension Scenario {
         }
 
         public enum TrainingData: Sendable, Equatable {
-            /// `path` is resolved against the scenario file's folder; the file exists and
-            /// its header has `label`.
-            case csv(path: String, label: String)
+            /// Read when the scenario was decoded; its header has the label column.
+            case csv(DataFile)
             case synthetic(rows: Int, features: Int)
         }
     }

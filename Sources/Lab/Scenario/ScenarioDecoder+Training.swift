@@ -1,6 +1,7 @@
 import Engine
 import Foundation
 import Sim
+import Workloads
 
 /// `kind: logistic-regression`.
 extension ScenarioDecoder {
@@ -45,7 +46,13 @@ extension ScenarioDecoder {
             else { return nil }
             guard let resolved = checkCSV(pathText, label: labelText, pathAt: path.position, labelAt: label.position)
             else { return nil }
-            return .csv(path: resolved, label: labelText)
+            do {
+                let dataset = try Dataset.loadCSV(path: resolved, label: labelText)
+                return .csv(Scenario.DataFile(path: resolved, label: labelText, dataset: dataset))
+            } catch {
+                reportDataFile(pathText, error, at: path.position)
+                return nil
+            }
         }
         let rows = required(f, "rows", expected: "the number of synthetic rows")
             .flatMap { int($0, "rows", range: 1...ScenarioLimits.maxRows) }

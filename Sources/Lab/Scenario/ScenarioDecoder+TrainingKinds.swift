@@ -34,15 +34,7 @@ extension ScenarioDecoder {
     mutating func decodeGradientBoostedTrees(_ f: Fields) -> Scenario.GradientBoostedTreesWorkload? {
         let style = decodeTrainingStyle(f)
         let dataNode = required(f, "data", expected: "{csv: path, label: column} or {rows: N, features: M}")
-        var data = dataNode.flatMap { decodeTrainingData($0) }
-        if case .csv(let path, let label)? = data, let written = dataNode.flatMap(Self.csvNode) {
-            do {
-                _ = try Dataset.loadCSV(path: path, label: label)
-            } catch {
-                reportDataFile(written.scalarText ?? path, error, at: written.position)
-                data = nil
-            }
-        }
+        let data = dataNode.flatMap { decodeTrainingData($0) }
         let partitions = decodeTrainingPartitions(f)
         let numTrees = f.present("num_trees").map { int($0, "num_trees", range: 1...ScenarioLimits.maxIterations) }
             ?? 20
@@ -124,14 +116,14 @@ extension ScenarioDecoder {
                        expected: "at least k rows")
                 return nil
             }
+            return .csv(Scenario.DataFile(path: resolved, label: ignoring, dataset: data))
         } catch {
             reportDataFile(path, error, at: pathNode.position)
             return nil
         }
-        return .csv(path: resolved, ignoring: ignoring)
     }
 
-    private mutating func reportDataFile(_ path: String, _ error: DatasetError, at position: SourcePosition) {
+    mutating func reportDataFile(_ path: String, _ error: DatasetError, at position: SourcePosition) {
         if case .unreadable = error {
             report(position, "data file '\(path)' cannot be read",
                    expected: "a readable CSV file, at a path relative to the scenario file's folder")
@@ -139,11 +131,5 @@ extension ScenarioDecoder {
             report(position, "data file '\(path)': \(error)",
                    expected: "a header row, then rows of numbers (for gbt, a 0/1 label)")
         }
-    }
-
-    /// The value of `csv:` in a `data:` mapping, as written.
-    private static func csvNode(_ node: SourceNode) -> SourceNode? {
-        guard case .mapping(let pairs, _) = node else { return nil }
-        return pairs.first { $0.key.scalarText == "csv" }?.value
     }
 }
