@@ -40,7 +40,7 @@ extension ScenarioDecoder {
         return Scenario(file: file, name: scenarioName, seed: seed, description: description.flatMap { $0 },
                         cluster: cluster.0, spark: conf, pools: pools, resourceProfiles: profiles, engine: engine,
                         variants: variants.list, isComparison: variants.isComparison, faults: faults, sweep: nil,
-                        sweepPoint: nil, document: root)
+                        sweepPoint: nil)
     }
 
     /// The scenario's name, which becomes a folder name: no path separators, not `.`/`..`.
