@@ -31,17 +31,17 @@ public enum ScenarioLoader {
     /// Loads scenario text with its YAML tree (see `load(text:file:)`).
     public static func loadSource(text: String, file: String) throws(ScenarioError) -> SweepSource {
         let root = try parse(text, file: file)
-        var decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
+        let decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
         guard var scenario = decoder.decodeDocument(root) else {
             throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
         }
         if case .mapping(let pairs, _) = root, let sweep = pairs.first(where: { $0.key.scalarText == "sweep" })?.value,
            !sweep.isNull
         {
-            var sweepDecoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
-            let decoded = sweepDecoder.decodeSweep(sweep, root: root)
-            guard let decoded, !sweepDecoder.hasErrors else {
-                throw ScenarioError(diagnostics: sweepDecoder.sortedDiagnostics)
+            let sink = DecodingSink(file: file, baseDirectory: directory(of: file))
+            let decoded = SweepDecoder(sink: sink).decodeSweep(sweep, root: root)
+            guard let decoded, !sink.hasErrors else {
+                throw ScenarioError(diagnostics: sink.sortedDiagnostics)
             }
             scenario.sweep = decoded
         }
@@ -69,9 +69,9 @@ public enum ScenarioLoader {
             overrides.append(SweepOverride(path: parameter.path, keyPosition: parameter.keyPosition,
                                            value: parameter.valueNodes[index]))
         }
-        var decoder = ScenarioDecoder(file: base.file, baseDirectory: directory(of: base.file))
-        guard var scenario = decoder.decodePoint(source.document, overrides: overrides) else {
-            throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
+        let sink = DecodingSink(file: base.file, baseDirectory: directory(of: base.file))
+        guard var scenario = SweepDecoder(sink: sink).decodePoint(source.document, overrides: overrides) else {
+            throw ScenarioError(diagnostics: sink.sortedDiagnostics)
         }
         scenario.seed = base.seed
         scenario.sweep = sweep

@@ -4,8 +4,10 @@ import Sim
 import Workloads
 
 /// `kind: logistic-regression`.
-extension ScenarioDecoder {
-    mutating func decodeLogisticRegression(_ f: Fields) -> Scenario.LogisticRegressionWorkload? {
+struct LogisticRegressionDecoder: SectionDecoder {
+    let sink: DecodingSink
+
+    func decodeLogisticRegression(_ f: Fields) -> Scenario.LogisticRegressionWorkload? {
         typealias LR = Scenario.LogisticRegressionWorkload
         let styles = LR.TrainingStyle.allCases.map(\.rawValue)
         let style = required(f, "style", expected: styles.joined(separator: " | "))
@@ -29,7 +31,7 @@ extension ScenarioDecoder {
                   regParam: regParam)
     }
 
-    mutating func decodeTrainingData(_ node: SourceNode)
+    func decodeTrainingData(_ node: SourceNode)
         -> Scenario.LogisticRegressionWorkload.TrainingData?
     {
         guard let f = fields(node, context: "data", allowed: ["csv", "label", "rows", "features"],
@@ -50,7 +52,7 @@ extension ScenarioDecoder {
                 let dataset = try Dataset.loadCSV(path: resolved, label: labelText)
                 return .csv(Scenario.DataFile(path: resolved, label: labelText, dataset: dataset))
             } catch {
-                reportDataFile(pathText, error, at: path.position)
+                TrainingKindsDecoder(sink: sink).reportDataFile(pathText, error, at: path.position)
                 return nil
             }
         }
@@ -64,7 +66,7 @@ extension ScenarioDecoder {
 
     /// Resolves `path` against the scenario's folder and checks that the file exists and
     /// its header names `label`, so a run never starts only to fail on its data.
-    mutating func checkCSV(_ path: String, label: String, pathAt: SourcePosition,
+    func checkCSV(_ path: String, label: String, pathAt: SourcePosition,
                                    labelAt: SourcePosition) -> String?
     {
         let resolved = path.hasPrefix("/") ? path
