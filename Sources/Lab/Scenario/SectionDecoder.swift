@@ -40,7 +40,7 @@ final class DecodingSink {
 ///
 /// Hand-written rather than `Codable` so that every error carries the line and column of
 /// the key or value at fault. The helpers below (shapes, keys, typed scalars in
-/// `ScenarioDecoder+Scalars.swift`) are shared by every section.
+/// `SectionDecoder+Scalars.swift`) are shared by every section.
 protocol SectionDecoder {
     var sink: DecodingSink { get }
 }
