@@ -23,8 +23,7 @@ struct SweepCommand: ParsableCommand {
     }
 
     func run() throws {
-        let scenario = try loadScenarioOrExit(file)
-        guard let plan = SweepPlan(scenario) else {
+        guard let plan = SweepPlan(try loadSourceOrExit(file)) else {
             printToStandardError("\(file): the scenario has no sweep: section; "
                                  + "expected sweep: {parameters: {...}, seeds: N} (use `sparksim run` for one run)")
             throw ExitCode(2)

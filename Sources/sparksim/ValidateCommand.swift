@@ -23,8 +23,14 @@ struct ValidateCommand: ParsableCommand {
 
 /// Loads `path` or prints its diagnostics on stderr and exits with status 2.
 func loadScenarioOrExit(_ path: String) throws -> Scenario {
+    try loadSourceOrExit(path).scenario
+}
+
+/// Loads `path` with its YAML tree (for sweeping) or prints its diagnostics on stderr and
+/// exits with status 2.
+func loadSourceOrExit(_ path: String) throws -> SweepSource {
     do {
-        return try ScenarioLoader.load(path: path)
+        return try ScenarioLoader.loadSource(path: path)
     } catch {
         for diagnostic in error.diagnostics { printToStandardError(diagnostic.description) }
         throw ExitCode(2)

@@ -15,7 +15,7 @@ enum CollectiveRun {
     static func run(_ scenario: Scenario, _ workload: Scenario.CollectiveWorkload,
                     streams: RandomStreams) -> RunOutcome {
         var cluster = SimulatedCluster(scenario.cluster, faults: scenario.faults, streams: streams, horizon: faultHorizon)
-        let algorithm = algorithm(workload.algorithm)
+        let algorithm = workload.algorithm
         var started: [(id: CollectiveGroupID, ranks: Int)] = []
         for rankHosts in groups(workload.participants, topology: cluster.topology) {
             let schedule = CollectiveSchedule.build(
@@ -56,12 +56,5 @@ enum CollectiveRun {
                 }
             }
         }
-    }
-
-    static func algorithm(_ algorithm: Scenario.CollectiveAlgorithm) -> Sim.CollectiveAlgorithm {
-        guard let mapped = Sim.CollectiveAlgorithm(rawValue: algorithm.rawValue) else {
-            preconditionFailure("collective algorithm \(algorithm.rawValue) has no schedule")
-        }
-        return mapped
     }
 }

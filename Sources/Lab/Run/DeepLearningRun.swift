@@ -68,7 +68,7 @@ enum DeepLearningRun {
 
     /// The allreduce cost on the scenario's network (ideal when it has none).
     static func allreduceCost(_ workload: Scenario.DeepLearningWorkload, cluster: Scenario.Cluster) -> AllreduceCost {
-        guard let perHost = ScenarioDecoder.gpusPerHost(cluster) else { preconditionFailure("validated GPUs per host") }
+        guard let perHost = DeepLearningDecoder.gpusPerHost(cluster) else { preconditionFailure("validated GPUs per host") }
         let network = cluster.network.map {
             NetworkParameters(hostLink: $0.hostLink, rackUplink: $0.rackUplink, latency: $0.latency,
                               rackUplinkLatency: $0.rackUplinkLatency, intraHost: $0.intraHost)
@@ -108,7 +108,7 @@ enum DeepLearningRun {
     /// Runs `program` as one barrier job on as many of the scenario's hosts as its workers
     /// need (ranks fill hosts in order, as `AllreduceCost` assumes), faults left out.
     static func runPoint(_ program: DeepLearningProgram, scenario: Scenario) -> EngineRun.Result {
-        guard let perHost = ScenarioDecoder.gpusPerHost(scenario.cluster) else { preconditionFailure("validated GPUs per host") }
+        guard let perHost = DeepLearningDecoder.gpusPerHost(scenario.cluster) else { preconditionFailure("validated GPUs per host") }
         let hosts = Set(scenario.cluster.hosts.prefix((program.workers + perHost - 1) / perHost).map(\.id))
         var cluster = scenario.cluster
         cluster.hosts = scenario.cluster.hosts.filter { hosts.contains($0.id) }

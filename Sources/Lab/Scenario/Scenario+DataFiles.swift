@@ -1,4 +1,18 @@
+import Workloads
+
 extension Scenario {
+    /// A CSV data file the scenario references, read and parsed when the scenario was
+    /// decoded: a run trains on `dataset` and never opens the file again.
+    public struct DataFile: Sendable, Equatable {
+        /// Resolved against the scenario file's folder.
+        public var path: String
+        /// The column that is not a feature: the 0/1 label (logistic regression, gbt), or
+        /// the column kmeans leaves out (nil: every column is a feature).
+        public var label: String?
+        /// The rows, as parsed when the scenario was read.
+        public var dataset: Dataset
+    }
+
     /// The data files the scenario reads (CSV training data of every variant), resolved
     /// against the scenario's folder, sorted, each once.
     ///
@@ -9,11 +23,11 @@ extension Scenario {
         for variant in variants {
             switch variant.workload {
             case .logisticRegression(let training):
-                if case .csv(let path, _) = training.data { paths.append(path) }
+                if case .csv(let file) = training.data { paths.append(file.path) }
             case .gradientBoostedTrees(let training):
-                if case .csv(let path, _) = training.data { paths.append(path) }
+                if case .csv(let file) = training.data { paths.append(file.path) }
             case .kMeans(let training):
-                if case .csv(let path, _) = training.data { paths.append(path) }
+                if case .csv(let file) = training.data { paths.append(file.path) }
             default:
                 break
             }

@@ -2,6 +2,12 @@ import Sim
 
 extension Scenario {
     /// An injected fault. Each is data; the fault plan is built from these before time starts.
+    ///
+    /// Deliberately not Sim's `FaultSpec`: a scenario fault also covers what only the
+    /// engine's backend sees (`task-failure`, `fetch-failure`, named by Spark job and
+    /// stage) and holds an added executor as the scenario describes it (profile, cores,
+    /// GPUs), while `FaultSpec` is the cluster model's vocabulary. `FaultWiring.spec` is the
+    /// one explicit mapping between the two; nothing else converts.
     public enum Fault: Sendable, Equatable {
         /// One task attempt fails.
         case taskFailure(TaskFault)

@@ -37,9 +37,9 @@ extension Scenario {
 
     /// Rows for clustering: features only.
     public enum ClusteringData: Sendable, Equatable {
-        /// Every column but `ignoring` (when given) is a numeric feature; `path` is
-        /// resolved against the scenario file's folder and was parsed when it was read.
-        case csv(path: String, ignoring: String?)
+        /// Every column but the file's `label` (when given) is a numeric feature; read
+        /// when the scenario was decoded.
+        case csv(DataFile)
         /// `GaussianBlobs`: `clusters` centres (default k) with N(0, spread²) noise.
         case blobs(rows: Int, features: Int, clusters: Int, spread: Double)
     }

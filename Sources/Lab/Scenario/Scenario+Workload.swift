@@ -117,6 +117,7 @@ extension Scenario {
 
     /// One collective operation on the simulated network, as nccl-tests measures one.
     public struct CollectiveWorkload: Sendable, Equatable {
+        /// Sim's algorithm; `algorithm:` accepts the allreduce ones by their raw values.
         public var algorithm: CollectiveAlgorithm
         /// Per rank.
         public var bytes: ByteCount
@@ -128,16 +129,6 @@ extension Scenario {
             /// Independent groups at the same time; list order = rank order.
             case groups([[String]])
         }
-    }
-
-    /// How ranks exchange data; the raw values are the `algorithm:` spellings.
-    public enum CollectiveAlgorithm: String, Sendable, Equatable, CaseIterable {
-        case ring
-        case recursiveDoubling = "recursive-doubling"
-        case halvingDoubling = "halving-doubling"
-        case tree
-        case hierarchical
-        case parameterServer = "parameter-server"
     }
 
     /// Logistic regression, trained MLlib-style or barrier/allreduce-style.
@@ -165,9 +156,8 @@ extension Scenario {
         }
 
         public enum TrainingData: Sendable, Equatable {
-            /// `path` is resolved against the scenario file's folder; the file exists and
-            /// its header has `label`.
-            case csv(path: String, label: String)
+            /// Read when the scenario was decoded; its header has the label column.
+            case csv(DataFile)
             case synthetic(rows: Int, features: Int)
         }
     }

@@ -4,7 +4,8 @@ import Sim
 /// A scenario file, decoded, validated and resolved: every default applied, every unit
 /// parsed, every reference checked.
 ///
-/// This is what the runner wires into a simulation. It holds no positions and no YAML:
+/// This is what the runner wires into a simulation. It holds no positions and no YAML
+/// (sweep planning gets the YAML tree from the loader, as a `SweepSource`):
 /// anything that could be wrong with the file was reported by `ScenarioLoader`, so code
 /// that consumes a `Scenario` never has to handle bad input.
 public struct Scenario: Sendable, Equatable {
@@ -34,8 +35,6 @@ public struct Scenario: Sendable, Equatable {
     public var sweep: Sweep?
     /// The grid point this scenario was made for, if any.
     public var sweepPoint: SweepPoint?
-    /// The parsed file, kept so that sweep points can be decoded from it again.
-    var document: SourceNode
 
     /// Attempts per task before its task set aborts: Spark's `SparkContext.createTaskScheduler`
     /// passes 1 for `local[N]`, F for `local[N,F]`, and `spark.task.maxFailures` otherwise.

@@ -1,166 +1,125 @@
 import Engine
+import Sim
 
-/// Walks a scenario's YAML tree, collecting diagnostics, and builds typed values.
-///
-/// Hand-written rather than `Codable` so that every error carries the line and column of
-/// the key or value at fault. Sections are decoded in dependency order (spark before
-/// cluster before workload before faults) and diagnostics are sorted by position at the
-/// end, so the first one reported is the first mistake in the file.
-struct ScenarioDecoder {
-    /// The path as given, for messages.
-    let file: String
-    /// The folder relative paths in the file (CSV data) are resolved against.
-    let baseDirectory: String
-    private(set) var diagnostics: [ScenarioDiagnostic] = []
-    /// What each decoded stage's tasks need, checked against the executors once all are known.
-    var stageNeeds: [StageNeed] = []
+/// The whole file: top-level keys, then each section by its own decoder in dependency
+/// order (spark before cluster before workload before faults), all reporting to one sink.
+struct ScenarioDecoder: SectionDecoder {
+    let sink: DecodingSink
 
+    init(sink: DecodingSink) { self.sink = sink }
+
+    /// A decoder with a sink of its own.
     init(file: String, baseDirectory: String) {
-        self.file = file
-        self.baseDirectory = baseDirectory
+        sink = DecodingSink(file: file, baseDirectory: baseDirectory)
     }
 
-    var hasErrors: Bool { !diagnostics.isEmpty }
+    var sortedDiagnostics: [ScenarioDiagnostic] { sink.sortedDiagnostics }
 
-    /// Records one problem at `position`.
-    mutating func report(_ position: SourcePosition, _ problem: String, expected: String) {
-        diagnostics.append(ScenarioDiagnostic(file: file, position: position, problem: problem,
-                                              expected: expected))
-    }
+    static let topLevelKeys = ["name", "seed", "description", "cluster", "spark", "pools", "resource_profiles",
+                               "engine", "workload", "compare", "faults", "sweep"]
 
-    /// ` (did you mean 'x'?)` for the candidate closest to `name`, or "" when none is close.
-    static func didYouMean(_ name: String, _ candidates: [String]) -> String {
-        NameSuggestion.closest(to: name, among: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
-    /// `1 task`, `3 tasks`.
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-
-    /// Diagnostics in source order; ties keep the order they were found.
-    /// Exact repeats (one fault checked against several `compare:` variants) appear once.
-    var sortedDiagnostics: [ScenarioDiagnostic] {
-        var seen = Set<String>()
-        let unique = diagnostics.filter { seen.insert($0.description).inserted }
-        return unique.enumerated()
-            .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
-            .map(\.element)
-    }
-}
-
-/// The string-keyed entries of one YAML mapping, checked against the keys allowed there.
-struct Fields {
-    let position: SourcePosition
-    /// What the mapping is, for messages: `stage 'map'`, `cluster`, `fault 2 (straggler)`.
-    let context: String
-    let pairs: [SourcePair]
-    /// Keys present but not allowed (already reported), with the allowed keys.
-    var unknownKeys: [String] = []
-    var allowed: [String] = []
-
-    /// Whether an unknown key looks like a misspelling of `key` (its "did you mean").
-    func misspells(_ key: String) -> Bool {
-        unknownKeys.contains { NameSuggestion.closest(to: $0, among: allowed) == key }
-    }
-
-    func value(_ key: String) -> SourceNode? {
-        pairs.first { $0.key.scalarText == key }?.value
-    }
-
-    func keyPosition(_ key: String) -> SourcePosition? {
-        pairs.first { $0.key.scalarText == key }?.key.position
-    }
-
-    func has(_ key: String) -> Bool { value(key) != nil }
-
-    /// The non-null value of `key`, if present.
-    func present(_ key: String) -> SourceNode? {
-        guard let v = value(key), !v.isNull else { return nil }
-        return v
-    }
-
-    /// The text of `key` when it is a scalar (used to name a context before decoding it).
-    func peekText(_ key: String) -> String? {
-        guard let v = present(key) else { return nil }
-        return v.scalarText
-    }
-}
-
-extension ScenarioDecoder {
-    /// Reads `node` as a mapping whose keys must be in `allowed`; reports the wrong shape
-    /// and every unknown key (with the closest allowed key as a suggestion).
-    mutating func fields(_ node: SourceNode, context: String, allowed: [String],
-                         expected: String = "a mapping") -> Fields?
-    {
-        guard case .mapping(let pairs, let position) = node else {
-            report(node.position, "\(context) is \(node.shapeName)", expected: expected)
-            return nil
-        }
-        var unknown: [String] = []
-        for pair in pairs {
-            guard let key = pair.key.scalarText else {
-                report(pair.key.position, "a key in \(context) is \(pair.key.shapeName)",
-                       expected: "one of " + allowed.joined(separator: ", "))
-                continue
-            }
-            if !allowed.contains(key) {
-                reportUnknownKey(key, at: pair.key.position, in: context, allowed: allowed)
-                unknown.append(key)
+    /// The scenario, or nil when anything was reported. `sweep:` is decoded by the loader
+    /// once the rest is valid (its values are checked by decoding the file again).
+    func decodeDocument(_ root: SourceNode) -> Scenario? {
+        guard let f = fields(root, context: "the scenario", allowed: Self.topLevelKeys,
+                             expected: "a mapping with name:, cluster: and workload:") else { return nil }
+        let scenarioName = required(f, "name", expected: "the scenario's name (used for the output folder)")
+            .flatMap { folderName($0) }
+        let seed = f.present("seed").map { uint64($0, "seed") } ?? 0
+        let description: String?? = f.present("description").map { text($0, "description") }
+        let (conf, sparkPositions) = SparkDecoder(sink: sink).decodeSpark(f.value("spark"))
+        let profiles = SparkDecoder(sink: sink).decodeResourceProfiles(f.value("resource_profiles"), conf: conf)
+        let pools = PoolsDecoder(sink: sink).decodePools(f.value("pools"))
+        let defaults = ExecutorDefaults(conf: conf, profiles: profiles)
+        let cluster = required(f, "cluster", expected: "executors:, master: or racks:/hosts_per_rack:")
+            .flatMap { ClusterDecoder(sink: sink).decodeCluster($0, defaults: defaults, sparkPositions: sparkPositions) }
+        let engine = PoolsDecoder(sink: sink).decodeEngine(f.value("engine"))
+        let (variants, scripted) = decodeVariants(f, cluster: cluster?.0, defaults: defaults)
+        let faultContext = FaultContext(defaults: defaults, initialExecutors: cluster?.0.executors, scripted: scripted)
+        let (faults, added) = FaultsDecoder(sink: sink).decodeFaults(f.value("faults"), ctx: faultContext)
+        if let cluster {
+            let all = cluster.1 + added
+            ExecutorDecoder(sink: sink).checkExecutors(all, conf: conf)
+            RunnableCheck(sink: sink).checkStagesRunnable(on: all.map(\.executor))
+            if all.count > ScenarioLimits.maxExecutors, let at = f.keyPosition("faults") {
+                report(at, "faults add executors beyond the limit of \(ScenarioLimits.maxExecutors)",
+                       expected: "at most \(ScenarioLimits.maxExecutors) executors in all")
             }
         }
-        return Fields(position: position, context: context, pairs: pairs, unknownKeys: unknown, allowed: allowed)
+        guard !hasErrors, let scenarioName, let seed, description != .some(nil), let cluster, let variants,
+              let faults
+        else { return nil }
+        return Scenario(file: file, name: scenarioName, seed: seed, description: description.flatMap { $0 },
+                        cluster: cluster.0, spark: conf, pools: pools, resourceProfiles: profiles, engine: engine,
+                        variants: variants.list, isComparison: variants.isComparison, faults: faults, sweep: nil,
+                        sweepPoint: nil)
     }
 
-    mutating func reportUnknownKey(_ key: String, at position: SourcePosition, in context: String,
-                                   allowed: [String])
+    /// The scenario's name, which becomes a folder name: no path separators, not `.`/`..`.
+    private func folderName(_ node: SourceNode) -> String? {
+        guard let text = name(node, "name") else { return nil }
+        if text.contains("/") || text.contains("\\") || text == "." || text == ".." {
+            report(node.position, "name '\(text)' cannot be a folder name",
+                   expected: "a name without '/' or '\\', other than . and ..")
+            return nil
+        }
+        return text
+    }
+
+    /// `workload:` or `compare:` (exactly one), and the complete scripted workloads among
+    /// them (the ones task-level faults are checked against).
+    private func decodeVariants(_ f: Fields, cluster: Scenario.Cluster?, defaults: ExecutorDefaults)
+        -> ((list: [Scenario.Variant], isComparison: Bool)?, [Scenario.ScriptedWorkload])
     {
-        let hint = Self.didYouMean(key, allowed)
-        report(position, "unknown key '\(key)' in \(context)\(hint)",
-               expected: "one of " + allowed.joined(separator: ", "))
-    }
-
-    /// The value of a required key; reports it missing at the mapping's position, unless
-    /// an unknown key was already reported as its misspelling.
-    mutating func required(_ fields: Fields, _ key: String, expected: String) -> SourceNode? {
-        guard let v = fields.value(key) else {
-            if fields.misspells(key) { return nil }
-            report(fields.position, "missing key '\(key)' in \(fields.context)", expected: "\(key): \(expected)")
+        let added = Self.addedExecutors(f.value("faults"))
+        let ctx = WorkloadContext(
+            defaults: defaults, initialHosts: cluster.map { KnownNames($0.hosts.map(\.id)) },
+            hosts: cluster.map { c in KnownNames(Self.appendingNew(c.hosts.map(\.id), added.map(\.host))) },
+            executors: cluster.map { c in KnownNames(Self.appendingNew(c.executors.map(\.id), added.map(\.id))) },
+            cluster: cluster)
+        guard exclusive(f, ["workload", "compare"], expected: "workload: for one workload or compare: for variants")
+        else { return (nil, []) }
+        let before = diagnostics.count
+        var variants: (list: [Scenario.Variant], isComparison: Bool)?
+        if let w = f.value("workload") {
+            variants = WorkloadDecoder(sink: sink).decodeWorkload(w, context: "workload", extraKeys: [], ctx: ctx)
+                .map { ([Scenario.Variant(name: "", workload: $0)], false) }
+        } else if let c = f.value("compare") {
+            variants = WorkloadDecoder(sink: sink).decodeCompare(c, ctx: ctx).map { ($0, true) }
+        } else if !f.misspells("workload") && !f.misspells("compare") {
+            report(f.position, "missing key 'workload' in the scenario",
+                   expected: "workload: {kind: scripted, jobs: [...]} (or compare: [...] for variants)")
+        }
+        guard diagnostics.count == before, let variants else { return (variants, []) }
+        let scripted = variants.list.compactMap { v -> Scenario.ScriptedWorkload? in
+            if case .scripted(let s) = v.workload { return s }
             return nil
         }
-        return v
+        return (variants, scripted)
     }
 
-    /// Reports that at most one of `keys` may appear; returns false when several do.
-    mutating func exclusive(_ fields: Fields, _ keys: [String], expected: String) -> Bool {
-        let present = keys.filter { fields.has($0) }
-        guard present.count > 1, let second = fields.keyPosition(present[1]) else { return true }
-        report(second, "\(fields.context) has both '\(present[0])' and '\(present[1])'", expected: expected)
-        return false
+    /// `(id, host)` of executors that `executor-added` faults bring, read leniently (the
+    /// faults themselves are checked later) so that workloads may prefer them.
+    static func addedExecutors(_ faults: SourceNode?) -> [(id: String, host: String)] {
+        guard case .sequence(let items, _)? = faults else { return [] }
+        var result: [(id: String, host: String)] = []
+        for case .mapping(let pairs, _) in items {
+            func value(_ key: String, in pairs: [SourcePair]) -> SourceNode? {
+                pairs.first { $0.key.scalarText == key }?.value
+            }
+            guard value("kind", in: pairs)?.scalarText == "executor-added",
+                  case .mapping(let e, _)? = value("executor", in: pairs),
+                  let id = value("id", in: e)?.scalarText, let host = value("host", in: e)?.scalarText
+            else { continue }
+            result.append((id, host))
+        }
+        return result
     }
 
-    /// Reads `node` as a list; reports any other shape.
-    mutating func list(_ node: SourceNode, _ what: String, expected: String) -> [SourceNode]? {
-        guard case .sequence(let items, _) = node else {
-            report(node.position, "\(what) is \(node.shapeName)", expected: expected)
-            return nil
-        }
-        return items
-    }
-
-    /// Reads `node` as a non-empty list of at most `limit` items (`noun` names them in the
-    /// limit message, e.g. "stages per job"); reports any other shape, an empty list, or
-    /// too many items. The one rule behind jobs, stages and executors.
-    mutating func boundedList(_ node: SourceNode, _ what: String, expected: String, limit: Int,
-                              noun: String) -> [SourceNode]? {
-        guard let items = list(node, what, expected: expected) else { return nil }
-        if items.isEmpty {
-            report(node.position, "\(what) is an empty list", expected: expected)
-            return nil
-        }
-        if items.count > limit {
-            report(node.position, "\(items.count) \(what) exceed the limit \(limit)",
-                   expected: "at most \(limit) \(noun)")
-            return nil
-        }
-        return items
+    static func appendingNew(_ base: [String], _ extra: [String]) -> [String] {
+        var result = base
+        var seen = Set(base)
+        for name in extra where seen.insert(name).inserted { result.append(name) }
+        return result
     }
 }

@@ -1,3 +1,6 @@
+import Engine
+import Sim
+
 /// A 1-based line and column in a scenario file.
 public struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConvertible {
     public var line: Int
@@ -21,7 +24,7 @@ public struct SourcePosition: Sendable, Equatable, Comparable, CustomStringConve
 ///
 /// Rendered as `file:line:column: problem; expected ...`, the form editors and CI logs
 /// turn into a link, so a user goes straight to the mistake.
-public struct ScenarioDiagnostic: Sendable, Equatable, CustomStringConvertible {
+public struct ScenarioDiagnostic: Sendable, Equatable, InputProblem {
     /// The path as the user gave it.
     public var file: String
     public var line: Int
@@ -41,12 +44,13 @@ public struct ScenarioDiagnostic: Sendable, Equatable, CustomStringConvertible {
 
     public var position: SourcePosition { SourcePosition(line: line, column: column) }
 
-    /// The message without the file: `problem; expected ...`.
-    public var message: String { "\(problem); expected \(expected)" }
-
     /// `file:line:column: problem; expected ...`.
     public var description: String { "\(file):\(line):\(column): \(message)" }
 }
+
+/// Spark's configuration errors have the shared shape; Engine does not import Sim, so the
+/// conformance is declared here, where both meet.
+extension SparkConfError: InputProblem {}
 
 /// Why a scenario could not be loaded: every diagnostic found, in source order.
 ///

@@ -4,44 +4,57 @@ import Yams
 /// Reads scenario files: YAML in, a fully validated `Scenario` out, or every problem
 /// found as `file:line:column: problem; expected ...`.
 ///
-/// The CLI calls `load(path:)` and, on `ScenarioError`, prints the diagnostics and exits
-/// with status 2 before writing anything.
+/// The CLI calls `load(path:)` (or `loadSource(path:)` to sweep) and, on `ScenarioError`,
+/// prints the diagnostics and exits with status 2 before writing anything.
 public enum ScenarioLoader {
     /// Loads the file at `path` (messages use `path` as given).
     public static func load(path: String) throws(ScenarioError) -> Scenario {
+        try loadSource(path: path).scenario
+    }
+
+    /// Loads scenario text; `file` names it in messages and anchors relative paths (CSV data).
+    public static func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+        try loadSource(text: text, file: file).scenario
+    }
+
+    /// Loads the file at `path` with the YAML tree that its sweep points are decoded from.
+    public static func loadSource(path: String) throws(ScenarioError) -> SweepSource {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw single(path, "cannot read the file", expected: "a readable YAML scenario file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw single(path, "the file is not UTF-8 text", expected: "a UTF-8 YAML scenario file")
         }
-        return try load(text: text, file: path)
+        return try loadSource(text: text, file: path)
     }
 
-    /// Loads scenario text; `file` names it in messages and anchors relative paths (CSV data).
-    public static func load(text: String, file: String) throws(ScenarioError) -> Scenario {
+    /// Loads scenario text with its YAML tree (see `load(text:file:)`).
+    public static func loadSource(text: String, file: String) throws(ScenarioError) -> SweepSource {
         let root = try parse(text, file: file)
-        var decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
+        let decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
         guard var scenario = decoder.decodeDocument(root) else {
             throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
         }
         if case .mapping(let pairs, _) = root, let sweep = pairs.first(where: { $0.key.scalarText == "sweep" })?.value,
            !sweep.isNull
         {
-            var sweepDecoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
-            let decoded = sweepDecoder.decodeSweep(sweep, root: root)
-            guard let decoded, !sweepDecoder.hasErrors else {
-                throw ScenarioError(diagnostics: sweepDecoder.sortedDiagnostics)
+            let sink = DecodingSink(file: file, baseDirectory: directory(of: file))
+            let decoded = SweepDecoder(sink: sink).decodeSweep(sweep, root: root)
+            guard let decoded, !sink.hasErrors else {
+                throw ScenarioError(diagnostics: sink.sortedDiagnostics)
             }
             scenario.sweep = decoded
         }
-        return scenario
+        return SweepSource(scenario: scenario, document: root)
     }
 
     /// The scenario for one point of `base.sweep`: the point's values replace the keys they
     /// name in the file, which is then decoded again. The result keeps `base.sweep` (for
     /// its seeds) and records the point.
-    public static func scenario(_ base: Scenario, at point: Scenario.SweepPoint) throws(ScenarioError) -> Scenario {
+    public static func scenario(_ source: SweepSource, at point: Scenario.SweepPoint) throws(ScenarioError)
+        -> Scenario
+    {
+        let base = source.scenario
         guard let sweep = base.sweep else {
             throw single(base.file, "the scenario has no sweep", expected: "a scenario with sweep:")
         }
@@ -56,9 +69,9 @@ public enum ScenarioLoader {
             overrides.append(SweepOverride(path: parameter.path, keyPosition: parameter.keyPosition,
                                            value: parameter.valueNodes[index]))
         }
-        var decoder = ScenarioDecoder(file: base.file, baseDirectory: directory(of: base.file))
-        guard var scenario = decoder.decodePoint(base.document, overrides: overrides) else {
-            throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
+        let sink = DecodingSink(file: base.file, baseDirectory: directory(of: base.file))
+        guard var scenario = SweepDecoder(sink: sink).decodePoint(source.document, overrides: overrides) else {
+            throw ScenarioError(diagnostics: sink.sortedDiagnostics)
         }
         scenario.seed = base.seed
         scenario.sweep = sweep
@@ -66,6 +79,7 @@ public enum ScenarioLoader {
         return scenario
     }
 
+    /// The folder a scenario file's relative paths (CSV data) are resolved against.
     static func directory(of file: String) -> String {
         URL(fileURLWithPath: file).deletingLastPathComponent().path
     }
@@ -92,4 +106,14 @@ public enum ScenarioLoader {
         }
         return SourceNode(node)
     }
+}
+
+/// A scenario with the YAML tree it was decoded from: what sweep planning needs, since a
+/// sweep point is the file's tree with the point's values written in, decoded again (so a
+/// swept value is validated exactly as if written at its key). A `Scenario` itself is
+/// pure decoded data.
+public struct SweepSource: Sendable {
+    public let scenario: Scenario
+    /// The parsed file.
+    let document: SourceNode
 }

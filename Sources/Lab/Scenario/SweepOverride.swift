@@ -1,3 +1,5 @@
+import Sim
+
 /// One sweep value to write into the file's tree before decoding it again.
 ///
 /// Overrides act on the YAML tree, not on the typed `Scenario`, so a swept value is
@@ -17,7 +19,7 @@ struct SweepOverride {
 }
 
 /// Why a sweep path cannot be applied to the file's tree.
-struct SweepPathError: Error {
+struct SweepPathError: Error, InputProblem {
     var problem: String
     var expected: String
 }

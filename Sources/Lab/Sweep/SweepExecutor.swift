@@ -80,7 +80,7 @@ public struct SweepExecutor: Sendable {
     var executionOrder: [Int] {
         var estimates: [Int: Double] = [:]
         for run in plan.runs where estimates[run.point.index] == nil {
-            estimates[run.point.index] = (try? ScenarioLoader.scenario(plan.scenario, at: run.point))?.estimatedWork ?? 0
+            estimates[run.point.index] = (try? ScenarioLoader.scenario(plan.source, at: run.point))?.estimatedWork ?? 0
         }
         return plan.runs.indices.sorted { a, b in
             let (x, y) = (estimates[plan.runs[a].point.index]!, estimates[plan.runs[b].point.index]!)
@@ -106,7 +106,7 @@ public struct SweepExecutor: Sendable {
     /// Reuses `runs/<id>/` when its `.key` matches; otherwise runs and publishes it, then
     /// writes `.key` last, so a folder without a matching key is never trusted.
     func perform(_ run: SweepPlan.Run) throws -> SweepRunResult {
-        let scenario = try ScenarioLoader.scenario(plan.scenario, at: run.point).withSeed(run.seed)
+        let scenario = try ScenarioLoader.scenario(plan.source, at: run.point).withSeed(run.seed)
         let data = try scenario.dataFiles.map { path in
             guard let contents = FileManager.default.contents(atPath: path) else { throw SweepError.unreadableData(path) }
             return (path: path, bytes: Array(contents))

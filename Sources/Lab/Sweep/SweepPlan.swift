@@ -16,15 +16,19 @@ public struct SweepPlan: Sendable {
         public var folderName: String { "\(pointID)-seed\(seed)" }
     }
 
-    public let scenario: Scenario
+    /// The scenario and the YAML tree its points are decoded from.
+    public let source: SweepSource
     public let sweep: Scenario.Sweep
     /// Points in `Sweep.points` order (first parameter slowest), each with every seed.
     public let runs: [Run]
 
+    public var scenario: Scenario { source.scenario }
+
     /// - Returns: nil when the scenario has no `sweep:`.
-    public init?(_ scenario: Scenario) {
+    public init?(_ source: SweepSource) {
+        let scenario = source.scenario
         guard let sweep = scenario.sweep else { return nil }
-        self.scenario = scenario
+        self.source = source
         self.sweep = sweep
         let points = sweep.points
         let width = max(3, String(max(points.count - 1, 0)).count)

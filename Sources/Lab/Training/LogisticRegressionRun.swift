@@ -21,18 +21,14 @@ enum LogisticRegressionRun {
         return TrainingRun.outputs(result, scenario: scenario, variant: variant)
     }
 
-    /// The rows: a CSV file (validated when the scenario was read) or synthetic ones from
+    /// The rows: a CSV file's (loaded when the scenario was read) or synthetic ones from
     /// the seed (`SyntheticClassification`).
     static func dataset(_ data: Scenario.LogisticRegressionWorkload.TrainingData, streams: RandomStreams) -> Dataset {
         switch data {
         case .synthetic(let rows, let features):
             return SyntheticClassification(rows: rows, features: features, streams: streams).dataset
-        case .csv(let path, let label):
-            do {
-                return try Dataset.loadCSV(path: path, label: label)
-            } catch {
-                preconditionFailure("logistic-regression: \(path) could not be read: \(error)")
-            }
+        case .csv(let file):
+            return file.dataset
         }
     }
 }
@@ -44,7 +40,7 @@ extension TrainingRun {
                       partitions: Int, options: Scenario.TrainingOptions, rows: Int,
                       bytesPerRow: Int64) -> TrainingSetup {
         let exchange: TrainingSetup.BarrierExchange = options.sync == .allGather
-            ? .allGather : .allreduce(CollectiveRun.algorithm(options.allreduce))
+            ? .allGather : .allreduce(options.allreduce)
         var setup = TrainingSetup(style: style == .taskParallel ? .taskParallel : .barrier(exchange),
                                   partitions: partitions, rows: rows, bytesPerRow: bytesPerRow)
         let rate = scenario.cluster.cpu?.flopsPerCore ?? TrainingCosts.defaultFlopsPerCore

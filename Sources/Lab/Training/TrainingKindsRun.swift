@@ -31,7 +31,7 @@ enum TrainingKindsRun {
         return TrainingRun.outputs(result, scenario: scenario, variant: variant)
     }
 
-    /// The trainer before its first pass: data from the CSV file (parsed when the
+    /// The trainer before its first pass: data from the CSV file (loaded when the
     /// scenario was read) or Gaussian blobs from the seed; the initial centres from
     /// stream `kmeans.init`.
     static func kMeansTrainer(_ workload: Scenario.KMeansWorkload, streams: RandomStreams) -> KMeansTrainer {
@@ -39,12 +39,8 @@ enum TrainingKindsRun {
         switch workload.data {
         case let .blobs(rows, features, clusters, spread):
             data = GaussianBlobs(rows: rows, features: features, k: clusters, spread: spread, streams: streams).dataset
-        case let .csv(path, ignoring):
-            do {
-                data = try Dataset.loadFeatureCSV(path: path, ignoring: ignoring)
-            } catch {
-                preconditionFailure("kmeans: \(path) could not be read: \(error)")
-            }
+        case let .csv(file):
+            data = file.dataset
         }
         let initialization: KMeansTrainer.Initialization = workload.initialization == .random
             ? .random : .kMeansParallel(steps: 2)

@@ -39,6 +39,10 @@ public enum CollectiveAlgorithm: String, Hashable, Sendable, CaseIterable, Custo
     /// Whether the schedule is an allreduce (every rank ends with every rank's data
     /// reduced), as opposed to the all-to-all shuffle.
     public var isAllreduce: Bool { self != .allToAll }
+
+    /// The allreduce algorithms, in declaration order: what a scenario's `algorithm:` and
+    /// `allreduce:` keys accept (by raw value).
+    public static var allreduces: [CollectiveAlgorithm] { allCases.filter(\.isAllreduce) }
 }
 
 /// How transfers are cut into chunks so that a collective interleaves with other traffic

@@ -24,9 +24,10 @@ import Testing
     }
 
     @Test func aPointIsTheFileWithItsValuesWrittenIn() throws {
-        let base = try ScenarioLoader.load(path: Fixtures.path("valid/generated-collective.yaml"))
+        let source = try ScenarioLoader.loadSource(path: Fixtures.path("valid/generated-collective.yaml"))
+        let base = source.scenario
         let point = try #require(base.sweep?.points.last)
-        let scenario = try ScenarioLoader.scenario(base, at: point)
+        let scenario = try ScenarioLoader.scenario(source, at: point)
         #expect(scenario.cluster.executors.count == 16)
         #expect(scenario.cluster.racks == ["rack0", "rack1", "rack2", "rack3"])
         #expect(scenario.cluster.network?.hostLink == Bandwidth(bitsPerSecond: 25_000_000_000))
@@ -41,14 +42,15 @@ import Testing
     }
 
     @Test func sparkKeysMissingFromTheFileAreAddedForAPoint() throws {
-        let base = try ScenarioLoader.load(path: Fixtures.path("valid/spark-config.yaml"))
+        let source = try ScenarioLoader.loadSource(path: Fixtures.path("valid/spark-config.yaml"))
+        let base = source.scenario
         let points = try #require(base.sweep?.points)
         #expect(points.count == 8)
-        let first = try ScenarioLoader.scenario(base, at: points[0])
+        let first = try ScenarioLoader.scenario(source, at: points[0])
         #expect(first.spark.localityWaitNanoseconds == 0)
         #expect(first.spark.schedulingMode == .fifo)
         #expect(first.engine.shuffleOffers)
-        let last = try ScenarioLoader.scenario(base, at: points[7])
+        let last = try ScenarioLoader.scenario(source, at: points[7])
         #expect(last.spark.localityWaitNanoseconds == 3_000_000_000)
         #expect(last.spark.schedulingMode == .fair)
         #expect(!last.engine.shuffleOffers)
@@ -83,10 +85,10 @@ import Testing
     }
 
     @Test func aPointOfAnotherSweepIsRefused() throws {
-        let base = try ScenarioLoader.load(path: Fixtures.path("valid/spark-config.yaml"))
+        let source = try ScenarioLoader.loadSource(path: Fixtures.path("valid/spark-config.yaml"))
         let foreign = Scenario.SweepPoint(
             index: 0, assignments: [Scenario.SweepAssignment(path: "cluster.racks", value: "9")])
-        #expect(throws: ScenarioError.self) { try ScenarioLoader.scenario(base, at: foreign) }
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.scenario(source, at: foreign) }
     }
 
     @Test func aWorkloadPathWithCompareSetsTheKeyInEveryVariant() throws {
@@ -98,10 +100,11 @@ import Testing
               - {variant: b, kind: logistic-regression, style: barrier-allreduce, data: {rows: 100, features: 2}, partitions: 2}
             sweep: {parameters: {workload.partitions: [1, 4]}}
             """
-        let base = try ScenarioLoader.load(text: text, file: "t.yaml")
+        let source = try ScenarioLoader.loadSource(text: text, file: "t.yaml")
+        let base = source.scenario
         let points = try #require(base.sweep?.points)
         let partitions = try points.map { point in
-            try ScenarioLoader.scenario(base, at: point).variants.map { variant -> Int? in
+            try ScenarioLoader.scenario(source, at: point).variants.map { variant -> Int? in
                 guard case .logisticRegression(let w) = variant.workload else { return nil }
                 return w.partitions
             }

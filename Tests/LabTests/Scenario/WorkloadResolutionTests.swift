@@ -129,12 +129,13 @@ import Testing
     @Test func csvPathsResolveAgainstTheScenarioFolder() throws {
         let scenario = try ScenarioLoader.load(path: Fixtures.path("valid/local-logistic-regression.yaml"))
         guard case .logisticRegression(let lr) = scenario.variants[0].workload,
-              case .csv(let path, let label) = lr.data else {
+              case .csv(let file) = lr.data else {
             Issue.record("expected CSV data")
             return
         }
-        #expect(path == Fixtures.path("valid/data/credit.csv"))
-        #expect(label == "default")
+        #expect(file.path == Fixtures.path("valid/data/credit.csv"))
+        #expect(file.label == "default")
+        #expect(file.dataset.rows == 4 && file.dataset.featureNames == ["age", "income", "balance"])
     }
 
     @Test func compareKeepsVariantsInFileOrder() throws {

@@ -28,7 +28,7 @@ import Testing
     ]
 
     static func table() throws -> (SweepPlan, SweepTable) {
-        let plan = try #require(SweepPlan(try ScenarioLoader.load(text: compareYAML, file: "styles.yaml")))
+        let plan = try #require(SweepPlan(try ScenarioLoader.loadSource(text: compareYAML, file: "styles.yaml")))
         let results = plan.runs.map { run -> SweepRunResult in
             let workers = Int(run.point.assignments[0].value)!
             var summary = "scenario,variant,seed,makespan_ns,jobs_succeeded,jobs_failed,tasks_launched,task_failures\n"

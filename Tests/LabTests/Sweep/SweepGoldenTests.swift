@@ -17,8 +17,9 @@ import TestSupport
 
     @Test(arguments: sweepScenarioPaths)
     func sweepMatchesTheCommittedResults(_ path: String) throws {
-        let scenario = try RunGoldenTests.load(path)
-        let plan = try #require(SweepPlan(scenario))
+        let text = try String(contentsOf: RepositoryPaths.resolve(path), encoding: .utf8)
+        let plan = try #require(SweepPlan(try ScenarioLoader.loadSource(text: text, file: path)))
+        let scenario = plan.scenario
         let bytes = try Data(contentsOf: RepositoryPaths.resolve(path))
         let output = FileManager.default.temporaryDirectory
             .appendingPathComponent("sparksim-sweep-golden-\(UUID().uuidString)").path

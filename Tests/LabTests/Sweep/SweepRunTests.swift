@@ -98,8 +98,7 @@ import Testing
     }
 
     @Test func aScenarioWithoutSweepHasNoPlan() throws {
-        let scenario = try ScenarioLoader.load(text: minimal(), file: "t.yaml")
-        #expect(SweepPlan(scenario) == nil)
+        #expect(SweepPlan(try ScenarioLoader.loadSource(text: minimal(), file: "t.yaml")) == nil)
     }
 
     @Test func aChangedDataFileRunsThePointsAgain() throws {

@@ -20,7 +20,7 @@ struct SweepWorkspace {
 
     func remove() { try? FileManager.default.removeItem(at: root) }
 
-    func plan() throws -> SweepPlan { SweepPlan(try ScenarioLoader.load(path: scenarioPath))! }
+    func plan() throws -> SweepPlan { SweepPlan(try ScenarioLoader.loadSource(path: scenarioPath))! }
 
     func bytes() throws -> [UInt8] { Array(try Data(contentsOf: URL(fileURLWithPath: scenarioPath))) }
 

@@ -2,13 +2,15 @@ import Sim
 import Workloads
 
 /// `kind: deep-learning`.
-extension ScenarioDecoder {
+struct DeepLearningDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let deepLearningKeys = ["kind", "model", "models", "batch_size", "iterations", "warmup", "allreduce",
                                    "fusion_threshold", "cycle_time", "overlap", "precision", "scale_gpus",
                                    "efficiency", "winograd", "nccl_step_latency", "nccl_launch_latency",
                                    "link_goodput", "control_message_cost"]
 
-    mutating func decodeDeepLearning(_ f: Fields, ctx: WorkloadContext) -> Scenario.DeepLearningWorkload? {
+    func decodeDeepLearning(_ f: Fields, ctx: WorkloadContext) -> Scenario.DeepLearningWorkload? {
         typealias DL = Scenario.DeepLearningWorkload
         guard exclusive(f, ["model", "models"], expected: "model: <name> or models: [<name>, ...], not both")
         else { return nil }
@@ -60,7 +62,7 @@ extension ScenarioDecoder {
                   controlMessageCost: messageCost)
     }
 
-    private mutating func decodeModels(_ f: Fields) -> [String]? {
+    private func decodeModels(_ f: Fields) -> [String]? {
         let names = ModelProfile.catalog.map(\.name)
         if let single = f.value("model") { return choice(single, "model", names).map { [$0] } }
         guard let node = required(f, "models", expected: "model: <name> or models: [<name>, ...]"),
@@ -83,7 +85,7 @@ extension ScenarioDecoder {
     }
 
     /// Ascending, distinct GPU counts that the cluster can hold (hosts × GPUs per host).
-    private mutating func decodeScale(_ node: SourceNode, ctx: WorkloadContext) -> [Int]? {
+    private func decodeScale(_ node: SourceNode, ctx: WorkloadContext) -> [Int]? {
         let expected = "GPU counts in ascending order, like [1, 8, 64]"
         guard let items = list(node, "scale_gpus", expected: expected) else { return nil }
         if items.isEmpty {

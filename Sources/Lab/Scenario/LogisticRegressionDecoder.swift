@@ -1,10 +1,13 @@
 import Engine
 import Foundation
 import Sim
+import Workloads
 
 /// `kind: logistic-regression`.
-extension ScenarioDecoder {
-    mutating func decodeLogisticRegression(_ f: Fields) -> Scenario.LogisticRegressionWorkload? {
+struct LogisticRegressionDecoder: SectionDecoder {
+    let sink: DecodingSink
+
+    func decodeLogisticRegression(_ f: Fields) -> Scenario.LogisticRegressionWorkload? {
         typealias LR = Scenario.LogisticRegressionWorkload
         let styles = LR.TrainingStyle.allCases.map(\.rawValue)
         let style = required(f, "style", expected: styles.joined(separator: " | "))
@@ -28,7 +31,7 @@ extension ScenarioDecoder {
                   regParam: regParam)
     }
 
-    mutating func decodeTrainingData(_ node: SourceNode)
+    func decodeTrainingData(_ node: SourceNode)
         -> Scenario.LogisticRegressionWorkload.TrainingData?
     {
         guard let f = fields(node, context: "data", allowed: ["csv", "label", "rows", "features"],
@@ -45,7 +48,13 @@ extension ScenarioDecoder {
             else { return nil }
             guard let resolved = checkCSV(pathText, label: labelText, pathAt: path.position, labelAt: label.position)
             else { return nil }
-            return .csv(path: resolved, label: labelText)
+            do {
+                let dataset = try Dataset.loadCSV(path: resolved, label: labelText)
+                return .csv(Scenario.DataFile(path: resolved, label: labelText, dataset: dataset))
+            } catch {
+                TrainingKindsDecoder(sink: sink).reportDataFile(pathText, error, at: path.position)
+                return nil
+            }
         }
         let rows = required(f, "rows", expected: "the number of synthetic rows")
             .flatMap { int($0, "rows", range: 1...ScenarioLimits.maxRows) }
@@ -57,7 +66,7 @@ extension ScenarioDecoder {
 
     /// Resolves `path` against the scenario's folder and checks that the file exists and
     /// its header names `label`, so a run never starts only to fail on its data.
-    mutating func checkCSV(_ path: String, label: String, pathAt: SourcePosition,
+    func checkCSV(_ path: String, label: String, pathAt: SourcePosition,
                                    labelAt: SourcePosition) -> String?
     {
         let resolved = path.hasPrefix("/") ? path

@@ -11,7 +11,9 @@ struct FaultContext {
 }
 
 /// `faults:`, every kind of SCENARIO.md with its keys.
-extension ScenarioDecoder {
+struct FaultsDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let faultKeys: [String: [String]] = [
         "task-failure": ["job", "stage", "partition", "attempt", "stage_attempt", "after"],
         "fetch-failure": ["job", "stage", "partition", "attempt", "stage_attempt", "after", "map_stage",
@@ -32,7 +34,7 @@ extension ScenarioDecoder {
     /// Decodes the list; references to executors and hosts are checked in time order
     /// (an added executor exists from its `at`, a lost one no longer after its `at`).
     /// The faults (nil after an error) and the executors added by the ones that decoded.
-    mutating func decodeFaults(_ node: SourceNode?, ctx: FaultContext) -> ([Scenario.Fault]?, [DecodedExecutor]) {
+    func decodeFaults(_ node: SourceNode?, ctx: FaultContext) -> ([Scenario.Fault]?, [DecodedExecutor]) {
         guard let node, !node.isNull else { return ([], []) }
         let expected = "a list of faults like {kind: executor-lost, executor: exec1, at: 5s}"
         guard let items = list(node, "faults", expected: expected) else { return (nil, []) }
@@ -43,11 +45,11 @@ extension ScenarioDecoder {
             guard let fault = decodeFault(item, index: index, ctx: ctx, added: &added) else { failed = true; continue }
             faults.append((fault, item))
         }
-        if let initial = ctx.initialExecutors { checkFaultTimeline(faults, initial: initial, added: added) }
+        if let initial = ctx.initialExecutors { TaskFaultDecoder(sink: sink).checkFaultTimeline(faults, initial: initial, added: added) }
         return (failed ? nil : faults.map(\.0), added)
     }
 
-    private mutating func decodeFault(_ node: SourceNode, index: Int, ctx: FaultContext,
+    private func decodeFault(_ node: SourceNode, index: Int, ctx: FaultContext,
                                       added: inout [DecodedExecutor]) -> Scenario.Fault?
     {
         let expectedKinds = "kind: one of " + Self.faultKinds.joined(separator: ", ")
@@ -64,9 +66,9 @@ extension ScenarioDecoder {
         else { return nil }
         switch kind {
         case "task-failure":
-            return decodeTaskFault(f, ctx: ctx).map { .taskFailure($0) }
+            return TaskFaultDecoder(sink: sink).decodeTaskFault(f, ctx: ctx).map { .taskFailure($0) }
         case "fetch-failure":
-            return decodeFetchFault(f, ctx: ctx).map { .fetchFailure($0) }
+            return TaskFaultDecoder(sink: sink).decodeFetchFault(f, ctx: ctx).map { .fetchFailure($0) }
         case "executor-lost", "host-lost":
             let key = kind == "executor-lost" ? "executor" : "host"
             let target = required(f, key, expected: "the \(key) id").flatMap { name($0, key) }
@@ -75,7 +77,7 @@ extension ScenarioDecoder {
             return kind == "executor-lost" ? .executorLost(executor: target, at: at) : .hostLost(host: target, at: at)
         case "executor-added":
             let e = required(f, "executor", expected: "{id, host, rack, cores, ...}")
-                .flatMap { decodeExecutor($0, context: "added executor", defaults: ctx.defaults) }
+                .flatMap { ExecutorDecoder(sink: sink).decodeExecutor($0, context: "added executor", defaults: ctx.defaults) }
             let at = required(f, "at", expected: "when it registers, like 2s").flatMap { instant($0, "at") }
             guard let e, let at else { return nil }
             added.append(e)
@@ -83,7 +85,7 @@ extension ScenarioDecoder {
         case "straggler", "link-degraded":
             return decodeSlowdown(f, kind: kind, ctx: ctx)
         case "gpu-failed":
-            return decodeGPUFault(f)
+            return GPUFaultDecoder(sink: sink).decodeGPUFault(f)
         case "random-task-failures":
             let p = required(f, "probability", expected: "the chance each task attempt fails, from 0 to 1")
                 .flatMap { double($0, "probability", expected: "a number from 0 to 1") { $0 >= 0 && $0 <= 1 } }
@@ -93,7 +95,7 @@ extension ScenarioDecoder {
         }
     }
 
-    private mutating func decodeSlowdown(_ f: Fields, kind: String, ctx: FaultContext) -> Scenario.Fault? {
+    private func decodeSlowdown(_ f: Fields, kind: String, ctx: FaultContext) -> Scenario.Fault? {
         let host = required(f, "host", expected: "the host it affects").flatMap { name($0, "host") }
         let amount: Double?
         if kind == "straggler" {
@@ -109,7 +111,7 @@ extension ScenarioDecoder {
         let until = f.present("until").map { instant($0, "until") }
         guard let host, let amount, let from, until != .some(nil) else { return nil }
         if let u = until.flatMap({ $0 }), u <= from {
-            report(f.value("until")!.position, "until \(Self.text(u)) is not after from \(Self.text(from))",
+            report(f.value("until")!.position, "until \(TaskFaultDecoder.text(u)) is not after from \(TaskFaultDecoder.text(from))",
                    expected: "until later than from")
             return nil
         }
@@ -118,7 +120,7 @@ extension ScenarioDecoder {
             : .linkDegraded(host: host, factor: amount, from: from, until: end)
     }
 
-    private mutating func decodeRandomLoss(_ f: Fields) -> Scenario.Fault? {
+    private func decodeRandomLoss(_ f: Fields) -> Scenario.Fault? {
         let mtbf = required(f, "mtbf", expected: "the mean time between executor failures, like 2h")
             .flatMap { duration($0, "mtbf", positive: true) }
         let distribution = f.present("distribution").map { choice($0, "distribution", ["exponential", "weibull"]) }

@@ -3,7 +3,9 @@ import Foundation
 import Sim
 
 /// `master:` — Spark's master URLs for a one-machine run, with Spark's semantics.
-extension ScenarioDecoder {
+struct MasterDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let masterExpected = "local[N], local[N,F] or local-cluster[N,C,M] with whole numbers"
 
     /// Executors for `local`, `local[N]`, `local[N,F]` and `local-cluster[N,C,M]` on host
@@ -12,7 +14,7 @@ extension ScenarioDecoder {
     /// `local[*]` is refused: Spark takes its core count from the machine it runs on, which
     /// would make a simulation's result depend on the computer that ran it. Cluster-manager
     /// URLs (`yarn`, `spark://`, `k8s://`) name real clusters and are refused too.
-    mutating func decodeMaster(_ node: SourceNode, defaults: ExecutorDefaults,
+    func decodeMaster(_ node: SourceNode, defaults: ExecutorDefaults,
                                sparkPositions: [String: SourcePosition])
         -> (Scenario.Cluster.Form, [DecodedExecutor])?
     {
@@ -37,7 +39,7 @@ extension ScenarioDecoder {
                     memory: ByteCount(bytes: Int64(memoryMiB) << 20), profile: nil))
             }
         }
-        checkTaskCPUs(executors[0], at: node.position, conf: defaults.conf)
+        ExecutorDecoder(sink: sink).checkTaskCPUs(executors[0], at: node.position, conf: defaults.conf)
         let decoded = executors.map {
             DecodedExecutor(executor: $0, position: node.position, idPosition: node.position,
                             hostPosition: node.position, isGenerated: true)
@@ -45,7 +47,7 @@ extension ScenarioDecoder {
         return (.master(master), decoded)
     }
 
-    private mutating func parseMaster(_ url: String, at position: SourcePosition) -> Scenario.Master.Kind? {
+    private func parseMaster(_ url: String, at position: SourcePosition) -> Scenario.Master.Kind? {
         if url == "local" { return .local(cores: 1, attempts: 1) }
         if url.hasPrefix("local[") || url.hasPrefix("local-cluster[") {
             guard url.hasSuffix("]"), let open = url.firstIndex(of: "[") else {

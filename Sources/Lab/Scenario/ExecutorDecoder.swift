@@ -19,16 +19,18 @@ struct ExecutorDefaults {
     var profiles: [Scenario.ResourceProfile]
 }
 
-extension ScenarioDecoder {
+struct ExecutorDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let executorKeys = ["id", "host", "rack", "cores", "gpus", "memory", "profile"]
 
     /// One `{id, host, rack, cores, gpus, memory, profile}`; cores, GPUs and memory default
     /// to the profile's executor resources, else `spark.executor.cores`,
     /// `spark.executor.resource.gpu.amount` and `spark.executor.memory`.
-    mutating func decodeExecutor(_ node: SourceNode, context: String, defaults: ExecutorDefaults)
+    func decodeExecutor(_ node: SourceNode, context: String, defaults: ExecutorDefaults)
         -> DecodedExecutor?
     {
-        let label = Self.peekName(node, key: "id").map { "\(context) '\($0)'" } ?? context
+        let label = PoolsDecoder.peekName(node, key: "id").map { "\(context) '\($0)'" } ?? context
         guard let f = fields(node, context: label, allowed: Self.executorKeys,
                              expected: "a mapping like {id: exec1, host: host1, rack: rack1, cores: 2}")
         else { return nil }
@@ -47,7 +49,7 @@ extension ScenarioDecoder {
     }
 
     /// The resources of an executor (`cores`, `gpus`, `memory`, `profile`) from `f`.
-    mutating func decodeExecutorTemplate(_ f: Fields, label: String, defaults: ExecutorDefaults)
+    func decodeExecutorTemplate(_ f: Fields, label: String, defaults: ExecutorDefaults)
         -> (cores: Int, gpus: Int, memory: ByteCount, profile: String?)?
     {
         var profile: Scenario.ResourceProfile?
@@ -85,7 +87,7 @@ extension ScenarioDecoder {
 
     /// A profile name: `.some(nil)` for `default`, `.some(profile)` when defined, nil
     /// (reported) otherwise. Executors need a profile with executor resources.
-    mutating func resolveProfile(_ node: SourceNode, defaults: ExecutorDefaults, forExecutor: Bool)
+    func resolveProfile(_ node: SourceNode, defaults: ExecutorDefaults, forExecutor: Bool)
         -> Scenario.ResourceProfile??
     {
         guard let text = name(node, forExecutor ? "profile" : "resource_profile") else { return nil }
@@ -109,7 +111,7 @@ extension ScenarioDecoder {
     /// Checks that span executors: unique ids, one rack per host, racks named by all or
     /// none, and default-profile executors big enough for `spark.task.cpus` (generated
     /// executors share a template, which is checked once instead).
-    mutating func checkExecutors(_ executors: [DecodedExecutor], conf: SparkConf) {
+    func checkExecutors(_ executors: [DecodedExecutor], conf: SparkConf) {
         var ids: [String: SourcePosition] = [:]
         var hostRacks: [String: (rack: String?, position: SourcePosition)] = [:]
         let anyRack = executors.contains { $0.executor.rack != nil }
@@ -145,7 +147,7 @@ extension ScenarioDecoder {
     }
 
     /// Spark refuses to start when an executor has fewer cores than `spark.task.cpus`.
-    mutating func checkTaskCPUs(_ e: Scenario.Executor, at position: SourcePosition, conf: SparkConf) {
+    func checkTaskCPUs(_ e: Scenario.Executor, at position: SourcePosition, conf: SparkConf) {
         guard e.profile == nil && e.cores < conf.taskCPUs else { return }
         report(position,
                "executor '\(e.id)' has \(Self.count(e.cores, "core")) but spark.task.cpus is \(conf.taskCPUs)",

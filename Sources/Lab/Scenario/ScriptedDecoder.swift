@@ -2,10 +2,12 @@ import Engine
 import Sim
 
 /// `kind: scripted`: jobs, in file order.
-extension ScenarioDecoder {
+struct ScriptedDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let jobKeys = ["name", "submit_at", "after", "pool", "stages"]
 
-    mutating func decodeScripted(_ f: Fields, ctx: WorkloadContext) -> Scenario.ScriptedWorkload? {
+    func decodeScripted(_ f: Fields, ctx: WorkloadContext) -> Scenario.ScriptedWorkload? {
         let expected = "a list of jobs, each with stages: [...]"
         guard let node = required(f, "jobs", expected: expected),
               let items = boundedList(node, "jobs", expected: expected, limit: ScenarioLimits.maxJobs, noun: "jobs")
@@ -23,10 +25,10 @@ extension ScenarioDecoder {
         return failed ? nil : Scenario.ScriptedWorkload(jobs: jobs)
     }
 
-    private mutating func decodeJob(_ node: SourceNode, index: Int, scope: inout ScriptedScope,
+    private func decodeJob(_ node: SourceNode, index: Int, scope: inout ScriptedScope,
                                     ctx: WorkloadContext) -> Scenario.Job?
     {
-        let peeked = Self.peekName(node)
+        let peeked = PoolsDecoder.peekName(node)
         let label = peeked.map { "job '\($0)'" } ?? "job \(index)"
         guard let f = fields(node, context: label, allowed: Self.jobKeys,
                              expected: "a mapping like {name: job0, stages: [...]}") else {
@@ -56,7 +58,7 @@ extension ScenarioDecoder {
     }
 
     /// `after:` must name a job listed earlier, so that waits can never form a cycle.
-    private mutating func decodeAfter(_ node: SourceNode, job: String?, scope: ScriptedScope) -> String? {
+    private func decodeAfter(_ node: SourceNode, job: String?, scope: ScriptedScope) -> String? {
         guard let target = name(node, "after") else { return nil }
         if target == job {
             report(node.position, "job '\(target)' cannot wait for itself", expected: "a job listed before this one")
@@ -72,7 +74,7 @@ extension ScenarioDecoder {
         return target
     }
 
-    private mutating func decodeStages(_ f: Fields, job: String, scope: inout ScriptedScope,
+    private func decodeStages(_ f: Fields, job: String, scope: inout ScriptedScope,
                                        ctx: WorkloadContext) -> [Scenario.Stage]?
     {
         let expected = "a list of stages, parents first, each with tasks: and duration:"
@@ -83,7 +85,7 @@ extension ScenarioDecoder {
         var stages: [Scenario.Stage] = []
         var failed = false
         for (index, item) in items.enumerated() {
-            if let stage = decodeStage(item, index: index, job: job, scope: &scope, ctx: ctx) {
+            if let stage = StageDecoder(sink: sink).decodeStage(item, index: index, job: job, scope: &scope, ctx: ctx) {
                 stages.append(stage)
                 scope.stages[Scenario.StageRef(job: job, stage: stage.name)] = stage
             } else {

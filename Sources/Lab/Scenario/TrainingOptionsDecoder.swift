@@ -1,7 +1,9 @@
 import Sim
 
 /// The optional cost keys of the training workloads.
-extension ScenarioDecoder {
+struct TrainingOptionsDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let trainingOptionKeys = ["allreduce", "sync", "python_worker_startup", "exchange", "checkpoint_every",
                                      "represents_rows"]
     /// Keys that only the barrier style uses (task-parallel MLlib runs in the JVM).
@@ -9,7 +11,7 @@ extension ScenarioDecoder {
 
     /// Decodes the keys present; a barrier-only key under `style: task-parallel` is an
     /// error, so a setting never silently does nothing.
-    mutating func decodeTrainingOptions(_ f: Fields, barrier: Bool) -> Scenario.TrainingOptions? {
+    func decodeTrainingOptions(_ f: Fields, barrier: Bool) -> Scenario.TrainingOptions? {
         var options = Scenario.TrainingOptions()
         var ok = true
         if !barrier, let key = Self.barrierOnlyKeys.first(where: { f.has($0) }) {
@@ -17,9 +19,9 @@ extension ScenarioDecoder {
                    expected: "style: barrier-allreduce, or no '\(key)' (task-parallel training runs in the JVM)")
             return nil
         }
-        let algorithms = Scenario.CollectiveAlgorithm.allCases.map(\.rawValue)
+        let algorithms = CollectiveAlgorithm.allreduces.map(\.rawValue)
         if let node = f.present("allreduce") {
-            if let a = choice(node, "allreduce", algorithms).flatMap(Scenario.CollectiveAlgorithm.init(rawValue:)) {
+            if let a = choice(node, "allreduce", algorithms).flatMap(CollectiveAlgorithm.init(rawValue:)) {
                 options.allreduce = a
             } else { ok = false }
         }

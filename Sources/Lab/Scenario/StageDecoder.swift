@@ -3,15 +3,17 @@ import OrderedCollections
 import Sim
 
 /// One stage of a scripted job.
-extension ScenarioDecoder {
+struct StageDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let stageKeys = ["name", "tasks", "duration", "durations", "preferred_hosts", "preferred_executors",
                             "output_bytes", "parents", "barrier", "resources", "resource_profile", "syncs",
                             "partition_syncs"]
 
-    mutating func decodeStage(_ node: SourceNode, index: Int, job: String, scope: inout ScriptedScope,
+    func decodeStage(_ node: SourceNode, index: Int, job: String, scope: inout ScriptedScope,
                               ctx: WorkloadContext) -> Scenario.Stage?
     {
-        let peeked = Self.peekName(node)
+        let peeked = PoolsDecoder.peekName(node)
         let label = "stage '\(peeked ?? "stage\(index)")' of job '\(job)'"
         guard let f = fields(node, context: label, allowed: Self.stageKeys,
                              expected: "a mapping like {name: map, tasks: 4, duration: 2s}") else {
@@ -42,11 +44,11 @@ extension ScenarioDecoder {
         let parents = f.present("parents").map { decodeParents($0, job: job, scope: scope) } ?? []
         let barrier = f.present("barrier").map { bool($0, "barrier") } ?? false
         let (resources, profile, resourcesOK) = decodeStageResources(f, ctx: ctx)
-        let syncs = decodeStageSyncs(f, barrier: barrier, tasks: tasks, duration: duration)
+        let syncs = SyncsDecoder(sink: sink).decodeStageSyncs(f, barrier: barrier, tasks: tasks, duration: duration)
         guard let stageName, let tasks, let duration, hosts != .some(nil), executors != .some(nil), let output,
               let parents, let barrier, resourcesOK, let syncs else { return nil }
         let at = (f.value("resources") ?? f.value("resource_profile"))?.position ?? f.position
-        stageNeeds.append(stageNeed(label: label, resources: resources, profile: profile, ctx: ctx, at: at))
+        stageNeeds.append(RunnableCheck(sink: sink).stageNeed(label: label, resources: resources, profile: profile, ctx: ctx, at: at))
         return Scenario.Stage(name: stageName, tasks: tasks, duration: duration, preferredHosts: hosts.flatMap { $0 },
                               preferredExecutors: executors.flatMap { $0 }, outputBytes: output, parents: parents,
                               barrier: barrier, resources: resources, resourceProfile: profile,
@@ -54,7 +56,7 @@ extension ScenarioDecoder {
     }
 
     /// `duration:` for every task or `durations:` with one per partition; exactly one.
-    private mutating func decodeDurations(_ f: Fields, tasks: Int?) -> Scenario.PerPartition<SimDuration>? {
+    private func decodeDurations(_ f: Fields, tasks: Int?) -> Scenario.PerPartition<SimDuration>? {
         guard exclusive(f, ["duration", "durations"],
                         expected: "duration: for every task or durations: [...], not both") else { return nil }
         if let d = f.value("duration") { return duration(d, "duration").map { .uniform($0) } }
@@ -74,7 +76,7 @@ extension ScenarioDecoder {
     }
 
     /// A list with one entry per partition; reports a length that differs from `tasks`.
-    mutating func perPartitionList(_ node: SourceNode, _ what: String, tasks: Int?) -> [SourceNode]? {
+    func perPartitionList(_ node: SourceNode, _ what: String, tasks: Int?) -> [SourceNode]? {
         let expected = tasks.map { "a list of \($0) entries, one per partition" }
             ?? "a list with one entry per partition"
         guard let items = list(node, what, expected: expected) else { return nil }
@@ -87,7 +89,7 @@ extension ScenarioDecoder {
     }
 
     /// `output_bytes:` as one size or one per partition.
-    private mutating func perPartitionSizes(_ node: SourceNode, tasks: Int?) -> Scenario.PerPartition<ByteCount>? {
+    private func perPartitionSizes(_ node: SourceNode, tasks: Int?) -> Scenario.PerPartition<ByteCount>? {
         guard case .sequence = node else { return size(node, "output_bytes").map { .uniform($0) } }
         guard let items = perPartitionList(node, "output_bytes", tasks: tasks) else { return nil }
         var values: [ByteCount] = []
@@ -100,7 +102,7 @@ extension ScenarioDecoder {
 
     /// One list of names per partition (a bare name stands for a one-name list), each
     /// name in `known` when the cluster is known.
-    private mutating func preferenceLists(_ node: SourceNode, _ what: String, noun: String, tasks: Int?,
+    private func preferenceLists(_ node: SourceNode, _ what: String, noun: String, tasks: Int?,
                                           known: KnownNames?) -> [[String]]?
     {
         guard let items = perPartitionList(node, what, tasks: tasks) else { return nil }
@@ -127,7 +129,7 @@ extension ScenarioDecoder {
     }
 
     /// `parents:`: stages listed earlier in this job, or `job.stage` in an earlier job.
-    private mutating func decodeParents(_ node: SourceNode, job: String, scope: ScriptedScope) -> [Scenario.StageRef]? {
+    private func decodeParents(_ node: SourceNode, job: String, scope: ScriptedScope) -> [Scenario.StageRef]? {
         let expected = "a stage listed earlier in this job, or job.stage for a stage of an earlier job"
         guard let items = list(node, "parents", expected: "a list of parent stage names, like [map] or [job0.map]")
         else { return nil }
@@ -160,7 +162,7 @@ extension ScenarioDecoder {
     }
 
     /// `resources:` or `resource_profile:` (not both); the flag is false after an error.
-    private mutating func decodeStageResources(_ f: Fields, ctx: WorkloadContext)
+    private func decodeStageResources(_ f: Fields, ctx: WorkloadContext)
         -> (Scenario.TaskResources?, String?, Bool)
     {
         let failed: (Scenario.TaskResources?, String?, Bool) = (nil, nil, false)
@@ -169,13 +171,13 @@ extension ScenarioDecoder {
         if let r = f.present("resources") {
             let conf = ctx.defaults.conf
             let defaults = Scenario.TaskResources(cpus: conf.taskCPUs, gpus: conf.taskGPUAmount)
-            guard let resources = decodeTaskResources(r, context: "resources", defaults: defaults) else {
+            guard let resources = SparkDecoder(sink: sink).decodeTaskResources(r, context: "resources", defaults: defaults) else {
                 return failed
             }
             return (resources, nil, true)
         }
         if let p = f.present("resource_profile") {
-            guard let resolved = resolveProfile(p, defaults: ctx.defaults, forExecutor: false) else { return failed }
+            guard let resolved = ExecutorDecoder(sink: sink).resolveProfile(p, defaults: ctx.defaults, forExecutor: false) else { return failed }
             return (nil, resolved?.name, true)
         }
         return (nil, nil, true)

@@ -2,8 +2,10 @@ import Engine
 import Sim
 
 /// Task-level faults, and the time-ordered checks of executor and host faults.
-extension ScenarioDecoder {
-    mutating func decodeTaskFault(_ f: Fields, ctx: FaultContext) -> Scenario.TaskFault? {
+struct TaskFaultDecoder: SectionDecoder {
+    let sink: DecodingSink
+
+    func decodeTaskFault(_ f: Fields, ctx: FaultContext) -> Scenario.TaskFault? {
         let jobNode = f.present("job")
         let job = jobNode.map { name($0, "job", dotless: true) }
         let stageNode = required(f, "stage", expected: "the name of the stage whose task fails")
@@ -33,7 +35,7 @@ extension ScenarioDecoder {
                                   stageAttempt: stageAttempt, after: after.flatMap { $0 })
     }
 
-    mutating func decodeFetchFault(_ f: Fields, ctx: FaultContext) -> Scenario.FetchFault? {
+    func decodeFetchFault(_ f: Fields, ctx: FaultContext) -> Scenario.FetchFault? {
         let task = decodeTaskFault(f, ctx: ctx)
         let mapNode = required(f, "map_stage", expected: "the parent stage whose output cannot be fetched")
         let mapStage = mapNode.flatMap { name($0, "map_stage") }
@@ -72,7 +74,7 @@ extension ScenarioDecoder {
     }
 
     /// The job and stage a fault names: `job:` when given, else the only job with such a stage.
-    private mutating func resolveStage(job: String?, stage: String, in workload: Scenario.ScriptedWorkload,
+    private func resolveStage(job: String?, stage: String, in workload: Scenario.ScriptedWorkload,
                                        jobAt: SourcePosition?, stageAt: SourcePosition) -> (String, Scenario.Stage)?
     {
         let jobNames = workload.jobs.map(\.name)
@@ -105,7 +107,7 @@ extension ScenarioDecoder {
 
     /// Walks executor and host faults in time order (ties in file order): an executor
     /// exists from its `at` when added and until the fault that loses it.
-    mutating func checkFaultTimeline(_ faults: [(Scenario.Fault, SourceNode)], initial: [Scenario.Executor],
+    func checkFaultTimeline(_ faults: [(Scenario.Fault, SourceNode)], initial: [Scenario.Executor],
                                      added: [DecodedExecutor])
     {
         var hostOf: [String: String] = [:]
@@ -116,8 +118,8 @@ extension ScenarioDecoder {
         for case (.executorAdded(let e, let at), _) in faults {
             hostOf[e.id] = e.host; joinedAt[e.id] = at; gpusOf[e.id] = e.gpus
         }
-        let allIds = Self.appendingNew(initial.map(\.id), added.map(\.executor.id))
-        let allHosts = Self.appendingNew([], allIds.map { hostOf[$0]! })
+        let allIds = ScenarioDecoder.appendingNew(initial.map(\.id), added.map(\.executor.id))
+        let allHosts = ScenarioDecoder.appendingNew([], allIds.map { hostOf[$0]! })
         let ordered = faults.enumerated().sorted { a, b in
             (Self.time(of: a.element.0), a.offset) < (Self.time(of: b.element.0), b.offset)
         }
@@ -155,8 +157,8 @@ extension ScenarioDecoder {
                     reportUnknown("host", host, at: Self.valuePosition(node, "host"), among: allHosts)
                 }
             case .gpuFailed(let id, let gpu, let at):
-                let executor = TimelineExecutor(id: id, joinedAt: joinedAt[id], lostAt: lostAt[id], gpus: gpusOf[id])
-                checkGPUFault(executor, gpu: gpu, at: at, node: node,
+                let executor = GPUFaultDecoder.TimelineExecutor(id: id, joinedAt: joinedAt[id], lostAt: lostAt[id], gpus: gpusOf[id])
+                GPUFaultDecoder(sink: sink).checkGPUFault(executor, gpu: gpu, at: at, node: node,
                               known: allIds, withGPUs: allIds.filter { (gpusOf[$0] ?? 0) > 0 })
             default:
                 continue

@@ -2,7 +2,9 @@ import Engine
 import Sim
 
 /// The `cluster:` section in its three forms.
-extension ScenarioDecoder {
+struct ClusterDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let clusterKeys = ["executors", "master", "racks", "hosts_per_rack", "executors_per_host",
                               "executor", "gpu", "cpu", "network"]
     static let generatedKeys = ["racks", "hosts_per_rack", "executors_per_host", "executor"]
@@ -10,7 +12,7 @@ extension ScenarioDecoder {
         "one cluster form: executors: [...], master: local[N], or racks:/hosts_per_rack:/executors_per_host:/executor:"
 
     /// The cluster and its executors as decoded (generated ones included, for later checks).
-    mutating func decodeCluster(_ node: SourceNode, defaults: ExecutorDefaults,
+    func decodeCluster(_ node: SourceNode, defaults: ExecutorDefaults,
                                 sparkPositions: [String: SourcePosition]) -> (Scenario.Cluster, [DecodedExecutor])?
     {
         guard let f = fields(node, context: "cluster", allowed: Self.clusterKeys,
@@ -31,7 +33,7 @@ extension ScenarioDecoder {
         switch form[0] {
         case "executors": decoded = decodeExplicit(f.value("executors")!, defaults: defaults)
         case "master":
-            decoded = decodeMaster(f.value("master")!, defaults: defaults, sparkPositions: sparkPositions)
+            decoded = MasterDecoder(sink: sink).decodeMaster(f.value("master")!, defaults: defaults, sparkPositions: sparkPositions)
         default: decoded = decodeGenerated(f, defaults: defaults)
         }
         let gpu = f.present("gpu").flatMap { decodeGPU($0) }
@@ -52,7 +54,7 @@ extension ScenarioDecoder {
         return (cluster, executors)
     }
 
-    private mutating func decodeExplicit(_ node: SourceNode, defaults: ExecutorDefaults)
+    private func decodeExplicit(_ node: SourceNode, defaults: ExecutorDefaults)
         -> (Scenario.Cluster.Form, [DecodedExecutor])?
     {
         let expected = "a list of executors like {id: exec1, host: host1, rack: rack1, cores: 2}"
@@ -61,12 +63,12 @@ extension ScenarioDecoder {
         else { return nil }
         var executors: [DecodedExecutor] = []
         for item in items {
-            if let e = decodeExecutor(item, context: "executor", defaults: defaults) { executors.append(e) }
+            if let e = ExecutorDecoder(sink: sink).decodeExecutor(item, context: "executor", defaults: defaults) { executors.append(e) }
         }
         return executors.count == items.count ? (.explicit, executors) : nil
     }
 
-    private mutating func decodeGenerated(_ f: Fields, defaults: ExecutorDefaults)
+    private func decodeGenerated(_ f: Fields, defaults: ExecutorDefaults)
         -> (Scenario.Cluster.Form, [DecodedExecutor])?
     {
         let range = 1...ScenarioLimits.maxLayoutCount
@@ -80,7 +82,7 @@ extension ScenarioDecoder {
             templatePosition = t.position
             let allowed = ["cores", "gpus", "memory", "profile"]
             template = fields(t, context: "cluster.executor", allowed: allowed).flatMap {
-                decodeExecutorTemplate($0, label: "cluster.executor", defaults: defaults)
+                ExecutorDecoder(sink: sink).decodeExecutorTemplate($0, label: "cluster.executor", defaults: defaults)
             }
             if template == nil { return nil }
         } else {
@@ -111,12 +113,12 @@ extension ScenarioDecoder {
                 }
             }
         }
-        checkTaskCPUs(executors[0].executor, at: templatePosition, conf: defaults.conf)
+        ExecutorDecoder(sink: sink).checkTaskCPUs(executors[0].executor, at: templatePosition, conf: defaults.conf)
         let layout = Scenario.Layout(racks: racks, hostsPerRack: hostsPerRack, executorsPerHost: perHost)
         return (.generated(layout), executors)
     }
 
-    private mutating func decodeGPU(_ node: SourceNode) -> Scenario.GPU? {
+    private func decodeGPU(_ node: SourceNode) -> Scenario.GPU? {
         guard let f = fields(node, context: "cluster.gpu", allowed: ["model", "flops", "memory"]) else { return nil }
         let model = f.present("model").map { text($0, "model") }
         let flops = f.present("flops").map { flopRate($0, "flops") }
@@ -125,7 +127,7 @@ extension ScenarioDecoder {
         return Scenario.GPU(model: model.flatMap { $0 }, flops: flops.flatMap { $0 }, memory: memory.flatMap { $0 })
     }
 
-    private mutating func decodeCPU(_ node: SourceNode) -> Scenario.CPU? {
+    private func decodeCPU(_ node: SourceNode) -> Scenario.CPU? {
         guard let f = fields(node, context: "cluster.cpu", allowed: ["flops_per_core", "variation"]) else { return nil }
         let flops = f.present("flops_per_core").map { flopRate($0, "flops_per_core") }
         let variation = f.present("variation").map {
@@ -137,7 +139,7 @@ extension ScenarioDecoder {
 
     static let networkKeys = ["host_link", "rack_uplink", "latency", "rack_uplink_latency", "intra_host"]
 
-    private mutating func decodeNetwork(_ node: SourceNode) -> Scenario.Network? {
+    private func decodeNetwork(_ node: SourceNode) -> Scenario.Network? {
         guard let f = fields(node, context: "cluster.network", allowed: Self.networkKeys) else { return nil }
         let hostLink = f.present("host_link").map { bandwidth($0, "host_link") }
         let rackUplink = f.present("rack_uplink").map { bandwidth($0, "rack_uplink") }

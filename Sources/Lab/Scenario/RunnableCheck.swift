@@ -24,7 +24,9 @@ private struct Shape: Hashable {
 /// here with the stage named. Profiles are deliberately not matched: a stage that fits
 /// only executors of another profile is a scheduling outcome (its tasks wait, as in
 /// Spark), not malformed input — SCENARIO.md's own example is such a file.
-extension ScenarioDecoder {
+struct RunnableCheck: SectionDecoder {
+    let sink: DecodingSink
+
     func stageNeed(label: String, resources: Scenario.TaskResources?, profile: String?, ctx: WorkloadContext,
                    at position: SourcePosition) -> StageNeed
     {
@@ -38,7 +40,7 @@ extension ScenarioDecoder {
     }
 
     /// Reports each stage that no executor (present at time 0 or added by a fault) can run.
-    mutating func checkStagesRunnable(on executors: [Scenario.Executor]) {
+    func checkStagesRunnable(on executors: [Scenario.Executor]) {
         guard !stageNeeds.isEmpty else { return }
         // Distinct executor shapes, so a large generated cluster costs one pass.
         var seen = Set<Shape>()
@@ -50,7 +52,7 @@ extension ScenarioDecoder {
                     && (need.gpus == 0 || Double(e.gpus) >= max(need.gpus, 1))
             }
             if fits { continue }
-            let gpus = need.gpus == 0 ? "" : " and \(Self.format(need.gpus)) GPU\(need.gpus == 1 ? "" : "s")"
+            let gpus = need.gpus == 0 ? "" : " and \(SparkDecoder.format(need.gpus)) GPU\(need.gpus == 1 ? "" : "s")"
             report(need.position, "no executor can run the tasks of \(need.label): each needs "
                    + "\(Self.count(need.cpus, "CPU"))\(gpus), more than any executor has",
                    expected: "an executor with enough cores and GPUs, as Spark requires at start-up")

@@ -3,10 +3,12 @@ import OrderedCollections
 import Sim
 
 /// `syncs:` and `partition_syncs:` of a barrier stage.
-extension ScenarioDecoder {
+struct SyncsDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     typealias StageSyncs = (all: [Scenario.Sync], byPartition: OrderedDictionary<Int, [Scenario.Sync]>)
 
-    mutating func decodeStageSyncs(_ f: Fields, barrier: Bool?, tasks: Int?,
+    func decodeStageSyncs(_ f: Fields, barrier: Bool?, tasks: Int?,
                                    duration: Scenario.PerPartition<SimDuration>?) -> StageSyncs?
     {
         var result: StageSyncs = ([], [:])
@@ -33,7 +35,7 @@ extension ScenarioDecoder {
         return result
     }
 
-    private mutating func partitionSyncs(_ node: SourceNode, tasks: Int?,
+    private func partitionSyncs(_ node: SourceNode, tasks: Int?,
                                          duration: Scenario.PerPartition<SimDuration>?)
         -> OrderedDictionary<Int, [Scenario.Sync]>?
     {
@@ -71,7 +73,7 @@ extension ScenarioDecoder {
     }
 
     /// A list of `{after, call}`, in non-decreasing order of `after`.
-    private mutating func syncList(_ node: SourceNode, _ what: String) -> [Scenario.Sync]? {
+    private func syncList(_ node: SourceNode, _ what: String) -> [Scenario.Sync]? {
         let expected = "a list like [{after: 1s, call: barrier}, {after: 2s, call: allGather}]"
         guard let items = list(node, what, expected: expected) else { return nil }
         var syncs: [Scenario.Sync] = []
@@ -96,7 +98,7 @@ extension ScenarioDecoder {
     }
 
     /// A task calls only during its own work: every `after` is at most its duration.
-    private mutating func checkSyncsFit(_ syncs: [Scenario.Sync], partitions: Range<Int>,
+    private func checkSyncsFit(_ syncs: [Scenario.Sync], partitions: Range<Int>,
                                         duration: Scenario.PerPartition<SimDuration>, at node: SourceNode) -> Bool
     {
         guard let last = syncs.last else { return true }

@@ -2,17 +2,19 @@ import Engine
 import Sim
 
 /// The `pools:` and `engine:` sections.
-extension ScenarioDecoder {
+struct PoolsDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let poolKeys = ["name", "minShare", "weight", "schedulingMode", "pools"]
 
     /// `pools:`, a list of pools (with nested `pools:`); names are unique across the tree.
-    mutating func decodePools(_ node: SourceNode?) -> [Scenario.Pool] {
+    func decodePools(_ node: SourceNode?) -> [Scenario.Pool] {
         guard let node, !node.isNull else { return [] }
         var seen: [String: SourcePosition] = [:]
         return decodePoolList(node, what: "pools", seen: &seen, depth: 0)
     }
 
-    private mutating func decodePoolList(_ node: SourceNode, what: String,
+    private func decodePoolList(_ node: SourceNode, what: String,
                                          seen: inout [String: SourcePosition], depth: Int) -> [Scenario.Pool]
     {
         let expected = "a list of pools like {name: production, minShare: 2, weight: 2, schedulingMode: FAIR}"
@@ -33,7 +35,7 @@ extension ScenarioDecoder {
         return pools
     }
 
-    private mutating func decodePool(_ node: SourceNode, seen: inout [String: SourcePosition],
+    private func decodePool(_ node: SourceNode, seen: inout [String: SourcePosition],
                                      depth: Int) -> Scenario.Pool?
     {
         let label = Self.peekName(node).map { "pool '\($0)'" } ?? "a pool"
@@ -74,7 +76,7 @@ extension ScenarioDecoder {
     static let engineKeys = ["shuffle_offers", "task_launch_overhead", "barrier_poll_interval"]
 
     /// `engine:`; every key optional.
-    mutating func decodeEngine(_ node: SourceNode?) -> Scenario.EngineOptions {
+    func decodeEngine(_ node: SourceNode?) -> Scenario.EngineOptions {
         var options = Scenario.EngineOptions()
         guard let node, !node.isNull else { return options }
         guard let f = fields(node, context: "engine", allowed: Self.engineKeys) else { return options }

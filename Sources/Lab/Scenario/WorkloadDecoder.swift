@@ -30,11 +30,13 @@ struct KnownNames {
 }
 
 /// `workload:` and `compare:`: kind dispatch and the training workloads.
-extension ScenarioDecoder {
+struct WorkloadDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let workloadKinds = ["scripted", "collective", "logistic-regression", "deep-learning", "kmeans", "gbt"]
 
     /// Decodes one workload mapping. `extraKeys` holds `variant` under `compare:`.
-    mutating func decodeWorkload(_ node: SourceNode, context: String, extraKeys: [String],
+    func decodeWorkload(_ node: SourceNode, context: String, extraKeys: [String],
                                  ctx: WorkloadContext) -> Scenario.Workload?
     {
         guard case .mapping(let pairs, _) = node else {
@@ -51,34 +53,34 @@ extension ScenarioDecoder {
         switch kind {
         case "scripted":
             guard let f = fields(node, context: context, allowed: ["kind", "jobs"] + extraKeys) else { return nil }
-            return decodeScripted(f, ctx: ctx).map { .scripted($0) }
+            return ScriptedDecoder(sink: sink).decodeScripted(f, ctx: ctx).map { .scripted($0) }
         case "collective":
             let allowed = ["kind", "algorithm", "bytes", "ranks", "groups"] + extraKeys
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
             return decodeCollective(f, ctx: ctx).map { .collective($0) }
         case "logistic-regression":
             let allowed = ["kind", "style", "data", "partitions", "solver", "max_iter", "tol", "reg_param"]
-                + Self.trainingOptionKeys + extraKeys
+                + TrainingOptionsDecoder.trainingOptionKeys + extraKeys
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
-            guard var workload = decodeLogisticRegression(f) else { return nil }
-            guard let options = decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce) else { return nil }
+            guard var workload = LogisticRegressionDecoder(sink: sink).decodeLogisticRegression(f) else { return nil }
+            guard let options = TrainingOptionsDecoder(sink: sink).decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce) else { return nil }
             workload.options = options
             return .logisticRegression(workload)
         case "deep-learning":
-            guard let f = fields(node, context: context, allowed: Self.deepLearningKeys + extraKeys) else { return nil }
-            return decodeDeepLearning(f, ctx: ctx).map { .deepLearning($0) }
+            guard let f = fields(node, context: context, allowed: DeepLearningDecoder.deepLearningKeys + extraKeys) else { return nil }
+            return DeepLearningDecoder(sink: sink).decodeDeepLearning(f, ctx: ctx).map { .deepLearning($0) }
         case "kmeans":
-            let allowed = Self.kMeansKeys + Self.trainingOptionKeys + extraKeys
-            guard let f = fields(node, context: context, allowed: allowed), var workload = decodeKMeans(f),
-                  let options = decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce)
+            let allowed = TrainingKindsDecoder.kMeansKeys + TrainingOptionsDecoder.trainingOptionKeys + extraKeys
+            guard let f = fields(node, context: context, allowed: allowed), var workload = TrainingKindsDecoder(sink: sink).decodeKMeans(f),
+                  let options = TrainingOptionsDecoder(sink: sink).decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce)
             else { return nil }
             workload.options = options
             return .kMeans(workload)
         case "gbt":
-            let allowed = Self.gradientBoostedTreesKeys + Self.trainingOptionKeys + extraKeys
+            let allowed = TrainingKindsDecoder.gradientBoostedTreesKeys + TrainingOptionsDecoder.trainingOptionKeys + extraKeys
             guard let f = fields(node, context: context, allowed: allowed),
-                  var workload = decodeGradientBoostedTrees(f),
-                  let options = decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce)
+                  var workload = TrainingKindsDecoder(sink: sink).decodeGradientBoostedTrees(f),
+                  let options = TrainingOptionsDecoder(sink: sink).decodeTrainingOptions(f, barrier: workload.style == .barrierAllreduce)
             else { return nil }
             workload.options = options
             return .gradientBoostedTrees(workload)
@@ -91,7 +93,7 @@ extension ScenarioDecoder {
     }
 
     /// `compare:`: workload mappings, each with a unique `variant:` name.
-    mutating func decodeCompare(_ node: SourceNode, ctx: WorkloadContext) -> [Scenario.Variant]? {
+    func decodeCompare(_ node: SourceNode, ctx: WorkloadContext) -> [Scenario.Variant]? {
         let expected = "a list of workloads, each with variant: <name> and kind:"
         guard let items = list(node, "compare", expected: expected) else { return nil }
         if items.isEmpty {
@@ -129,10 +131,10 @@ extension ScenarioDecoder {
         return failed ? nil : variants
     }
 
-    private mutating func decodeCollective(_ f: Fields, ctx: WorkloadContext) -> Scenario.CollectiveWorkload? {
-        let names = Scenario.CollectiveAlgorithm.allCases.map(\.rawValue)
+    private func decodeCollective(_ f: Fields, ctx: WorkloadContext) -> Scenario.CollectiveWorkload? {
+        let names = CollectiveAlgorithm.allreduces.map(\.rawValue)
         let algorithm = required(f, "algorithm", expected: names.joined(separator: " | "))
-            .flatMap { choice($0, "algorithm", names) }.flatMap(Scenario.CollectiveAlgorithm.init(rawValue:))
+            .flatMap { choice($0, "algorithm", names) }.flatMap(CollectiveAlgorithm.init(rawValue:))
         let bytes = required(f, "bytes", expected: "the size each rank contributes, like 100MiB")
             .flatMap { size($0, "bytes", positive: true) }
         guard exclusive(f, ["ranks", "groups"], expected: "ranks: N or groups: [...], not both") else { return nil }
@@ -157,7 +159,7 @@ extension ScenarioDecoder {
         return Scenario.CollectiveWorkload(algorithm: algorithm, bytes: bytes, participants: participants)
     }
 
-    private mutating func decodeGroups(_ node: SourceNode, ctx: WorkloadContext) -> [[String]]? {
+    private func decodeGroups(_ node: SourceNode, ctx: WorkloadContext) -> [[String]]? {
         let expected = "a list of groups like {hosts: [host0-0, host0-1]}"
         guard let items = list(node, "groups", expected: expected), !items.isEmpty else {
             if case .sequence = node { report(node.position, "groups is an empty list", expected: expected) }
@@ -173,9 +175,12 @@ extension ScenarioDecoder {
         }
         return groups.count == items.count ? groups : nil
     }
+}
 
+/// Name checks shared by the sections that refer to hosts and other named things.
+extension SectionDecoder {
     /// A list of distinct host names, each in `known` (when known).
-    mutating func hostList(_ node: SourceNode, _ what: String, known: KnownNames?, nonEmpty: Bool) -> [String]? {
+    func hostList(_ node: SourceNode, _ what: String, known: KnownNames?, nonEmpty: Bool) -> [String]? {
         let expected = "a list of host names like [host0-0, host0-1]"
         guard let items = list(node, what, expected: expected) else { return nil }
         if nonEmpty && items.isEmpty {
@@ -201,8 +206,8 @@ extension ScenarioDecoder {
 
     /// A mapping without `kind:`: a misspelt `kind` key is reported as such, else the
     /// missing key (the other keys cannot be checked without knowing the kind).
-    mutating func reportMissingKind(_ pairs: [SourcePair], at position: SourcePosition, in context: String,
-                                    expected: String)
+    func reportMissingKind(_ pairs: [SourcePair], at position: SourcePosition, in context: String,
+                           expected: String)
     {
         let typo = pairs.first { pair in
             pair.key.scalarText.map { NameSuggestion.closest(to: $0, among: ["kind"]) } == "kind"
@@ -216,8 +221,8 @@ extension ScenarioDecoder {
     }
 
     /// An unknown reference, with the closest known name as a suggestion.
-    mutating func reportUnknown(_ noun: String, _ name: String, at position: SourcePosition, among known: [String],
-                                expected: String? = nil)
+    func reportUnknown(_ noun: String, _ name: String, at position: SourcePosition, among known: [String],
+                       expected: String? = nil)
     {
         let hint = Self.didYouMean(name, known)
         let listed = known.count <= 12 ? "one of " + known.joined(separator: ", ") : "a \(noun) of the cluster"

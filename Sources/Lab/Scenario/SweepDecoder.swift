@@ -1,24 +1,26 @@
 import Engine
 
 /// `sweep:`: a grid of parameter values, each checked by decoding the file with it.
-extension ScenarioDecoder {
+struct SweepDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let sweepRoots = ["cluster", "spark", "engine", "workload"]
 
     /// The scenario decoded from `document` with `overrides` applied (nil with diagnostics).
-    mutating func decodePoint(_ document: SourceNode, overrides: [SweepOverride]) -> Scenario? {
+    func decodePoint(_ document: SourceNode, overrides: [SweepOverride]) -> Scenario? {
         var root = document
         for override in overrides {
             do {
                 root = try root.applying(override)
             } catch {
-                report(override.keyPosition, error.problem, expected: error.expected)
+                report(override.keyPosition, error)
                 return nil
             }
         }
-        return decodeDocument(root)
+        return ScenarioDecoder(sink: sink).decodeDocument(root)
     }
 
-    mutating func decodeSweep(_ node: SourceNode, root: SourceNode) -> Scenario.Sweep? {
+    func decodeSweep(_ node: SourceNode, root: SourceNode) -> Scenario.Sweep? {
         guard let f = fields(node, context: "sweep", allowed: ["parameters", "seeds"],
                              expected: "a mapping with parameters: and seeds:") else { return nil }
         let seeds = f.present("seeds").map { int($0, "seeds", range: 1...ScenarioLimits.maxSeeds) } ?? 1
@@ -51,7 +53,7 @@ extension ScenarioDecoder {
         return hasErrors ? nil : sweep
     }
 
-    private mutating func decodeSweepParameter(_ pair: SourcePair, root: SourceNode) -> Scenario.SweepParameter? {
+    private func decodeSweepParameter(_ pair: SourcePair, root: SourceNode) -> Scenario.SweepParameter? {
         guard let path = name(pair.key, "a sweep parameter") else { return nil }
         guard checkSweepPath(path, at: pair.key.position, root: root) else { return nil }
         let expected = "a non-empty list of values for \(path)"
@@ -78,7 +80,7 @@ extension ScenarioDecoder {
     }
 
     /// A path must start at a swept section and, under `spark`, name a known Spark key.
-    private mutating func checkSweepPath(_ path: String, at position: SourcePosition, root: SourceNode) -> Bool {
+    private func checkSweepPath(_ path: String, at position: SourcePosition, root: SourceNode) -> Bool {
         let rootKey = String(path.prefix { $0 != "." })
         let rest = path.dropFirst(rootKey.count + 1)
         guard Self.sweepRoots.contains(rootKey), path.contains("."), !rest.isEmpty,
@@ -92,7 +94,7 @@ extension ScenarioDecoder {
         }
         if rootKey == "spark", SparkConfigRegistry.key(named: path) == nil {
             let error = SparkConfError.unknownKey(path)
-            report(position, error.problem, expected: error.expected)
+            report(position, error)
             return false
         }
         return true
@@ -110,15 +112,15 @@ extension ScenarioDecoder {
     /// Decodes the file with `overrides`; reports its first problem here, in terms of the
     /// sweep: a problem with a swept value or key at that value or key, any other at
     /// `position` with the line it concerns.
-    private mutating func checkPoint(_ root: SourceNode, _ overrides: [SweepOverride],
+    private func checkPoint(_ root: SourceNode, _ overrides: [SweepOverride],
                                      reportAt position: SourcePosition, label: String) -> Bool
     {
-        var inner = ScenarioDecoder(file: file, baseDirectory: baseDirectory)
-        if inner.decodePoint(root, overrides: overrides) != nil { return true }
+        let inner = DecodingSink(file: file, baseDirectory: baseDirectory)
+        if SweepDecoder(sink: inner).decodePoint(root, overrides: overrides) != nil { return true }
         guard let d = inner.sortedDiagnostics.first else { return true }
         let direct = overrides.contains { $0.value.position == d.position || $0.keyPosition == d.position }
         if direct {
-            report(d.position, d.problem, expected: d.expected)
+            report(d.position, d)
         } else {
             report(position, "with \(label), \(d.line):\(d.column): \(d.problem)", expected: d.expected)
         }

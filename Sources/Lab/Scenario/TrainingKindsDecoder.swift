@@ -5,12 +5,14 @@ import Workloads
 /// `kind: kmeans` and `kind: gbt`: their own keys, then the barrier cost keys shared with
 /// logistic regression. CSV files are parsed here, so a run never starts on a file that
 /// would fail later (a wrong field, a non-0/1 label, fewer rows than clusters).
-extension ScenarioDecoder {
+struct TrainingKindsDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     static let kMeansKeys = ["kind", "style", "data", "partitions", "k", "max_iter", "tol", "init"]
     static let gradientBoostedTreesKeys = ["kind", "style", "data", "partitions", "num_trees", "max_depth",
                                            "max_bins", "learning_rate"]
 
-    mutating func decodeKMeans(_ f: Fields) -> Scenario.KMeansWorkload? {
+    func decodeKMeans(_ f: Fields) -> Scenario.KMeansWorkload? {
         typealias KM = Scenario.KMeansWorkload
         let style = decodeTrainingStyle(f)
         let partitions = decodeTrainingPartitions(f)
@@ -31,18 +33,10 @@ extension ScenarioDecoder {
                   initialization: initialization)
     }
 
-    mutating func decodeGradientBoostedTrees(_ f: Fields) -> Scenario.GradientBoostedTreesWorkload? {
+    func decodeGradientBoostedTrees(_ f: Fields) -> Scenario.GradientBoostedTreesWorkload? {
         let style = decodeTrainingStyle(f)
         let dataNode = required(f, "data", expected: "{csv: path, label: column} or {rows: N, features: M}")
-        var data = dataNode.flatMap { decodeTrainingData($0) }
-        if case .csv(let path, let label)? = data, let written = dataNode.flatMap(Self.csvNode) {
-            do {
-                _ = try Dataset.loadCSV(path: path, label: label)
-            } catch {
-                reportDataFile(written.scalarText ?? path, error, at: written.position)
-                data = nil
-            }
-        }
+        let data = dataNode.flatMap { LogisticRegressionDecoder(sink: sink).decodeTrainingData($0) }
         let partitions = decodeTrainingPartitions(f)
         let numTrees = f.present("num_trees").map { int($0, "num_trees", range: 1...ScenarioLimits.maxIterations) }
             ?? 20
@@ -57,20 +51,20 @@ extension ScenarioDecoder {
                                                      learningRate: rate)
     }
 
-    private mutating func decodeTrainingStyle(_ f: Fields) -> Scenario.TrainingStyle? {
+    private func decodeTrainingStyle(_ f: Fields) -> Scenario.TrainingStyle? {
         let styles = Scenario.TrainingStyle.allCases.map(\.rawValue)
         return required(f, "style", expected: styles.joined(separator: " | "))
             .flatMap { choice($0, "style", styles) }.flatMap(Scenario.TrainingStyle.init(rawValue:))
     }
 
-    private mutating func decodeTrainingPartitions(_ f: Fields) -> Int? {
+    private func decodeTrainingPartitions(_ f: Fields) -> Int? {
         required(f, "partitions", expected: "the number of partitions (or barrier workers)")
             .flatMap { int($0, "partitions", range: 1...ScenarioLimits.maxTasksPerStage) }
     }
 
     /// `{csv: path, label: column}` (label optional: that column is not a feature) or
     /// `{rows, features, clusters, spread}` (Gaussian blobs; clusters default k, spread 1).
-    private mutating func decodeClusteringData(_ node: SourceNode, k: Int?) -> Scenario.ClusteringData? {
+    private func decodeClusteringData(_ node: SourceNode, k: Int?) -> Scenario.ClusteringData? {
         let expected = "{csv: path, label: column} or {rows: N, features: D, clusters: C, spread: S}"
         let synthetic = ["rows", "features", "clusters", "spread"]
         guard let f = fields(node, context: "data", allowed: ["csv", "label"] + synthetic, expected: expected)
@@ -100,7 +94,7 @@ extension ScenarioDecoder {
         return .blobs(rows: rows, features: features, clusters: clusters, spread: spread)
     }
 
-    private mutating func decodeClusteringCSV(_ f: Fields, k: Int?) -> Scenario.ClusteringData? {
+    private func decodeClusteringCSV(_ f: Fields, k: Int?) -> Scenario.ClusteringData? {
         let expected = "a CSV file with a header row, relative to the scenario file"
         guard let pathNode = required(f, "csv", expected: expected), let path = text(pathNode, "csv") else {
             return nil
@@ -109,7 +103,7 @@ extension ScenarioDecoder {
         let resolved: String
         if let labelNode = f.present("label") {
             guard let label = text(labelNode, "label"),
-                  let checked = checkCSV(path, label: label, pathAt: pathNode.position, labelAt: labelNode.position)
+                  let checked = LogisticRegressionDecoder(sink: sink).checkCSV(path, label: label, pathAt: pathNode.position, labelAt: labelNode.position)
             else { return nil }
             ignoring = label
             resolved = checked
@@ -124,14 +118,14 @@ extension ScenarioDecoder {
                        expected: "at least k rows")
                 return nil
             }
+            return .csv(Scenario.DataFile(path: resolved, label: ignoring, dataset: data))
         } catch {
             reportDataFile(path, error, at: pathNode.position)
             return nil
         }
-        return .csv(path: resolved, ignoring: ignoring)
     }
 
-    private mutating func reportDataFile(_ path: String, _ error: DatasetError, at position: SourcePosition) {
+    func reportDataFile(_ path: String, _ error: DatasetError, at position: SourcePosition) {
         if case .unreadable = error {
             report(position, "data file '\(path)' cannot be read",
                    expected: "a readable CSV file, at a path relative to the scenario file's folder")
@@ -139,11 +133,5 @@ extension ScenarioDecoder {
             report(position, "data file '\(path)': \(error)",
                    expected: "a header row, then rows of numbers (for gbt, a 0/1 label)")
         }
-    }
-
-    /// The value of `csv:` in a `data:` mapping, as written.
-    private static func csvNode(_ node: SourceNode) -> SourceNode? {
-        guard case .mapping(let pairs, _) = node else { return nil }
-        return pairs.first { $0.key.scalarText == "csv" }?.value
     }
 }

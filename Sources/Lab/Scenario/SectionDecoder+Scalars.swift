@@ -3,9 +3,9 @@ import Sim
 
 /// Typed scalars with their diagnostics. `what` names the key in messages (`tasks`,
 /// `executor.cores`); every reader reports at the value's own position.
-extension ScenarioDecoder {
+extension SectionDecoder {
     /// A non-empty scalar's text.
-    mutating func text(_ node: SourceNode, _ what: String, expected: String = "a string") -> String? {
+    func text(_ node: SourceNode, _ what: String, expected: String = "a string") -> String? {
         guard case .scalar(let text, _, _) = node, !node.isNull, !text.isEmpty else {
             let empty = node.isNull || node.scalarText == ""
             report(node.position, empty ? "\(what) has no value" : "\(what) is \(node.shapeName)",
@@ -17,7 +17,7 @@ extension ScenarioDecoder {
 
     /// An id or name: non-empty, no spaces, and (when `dotless`) no `.`, which separates
     /// a job from a stage in references such as `job0.map`.
-    mutating func name(_ node: SourceNode, _ what: String, dotless: Bool = false) -> String? {
+    func name(_ node: SourceNode, _ what: String, dotless: Bool = false) -> String? {
         let expected = dotless ? "a name without spaces or dots" : "a name without spaces"
         guard let text = text(node, what, expected: expected) else { return nil }
         if text.contains(where: { $0.isWhitespace }) || (dotless && text.contains(".")) {
@@ -28,7 +28,7 @@ extension ScenarioDecoder {
         return text
     }
 
-    mutating func int(_ node: SourceNode, _ what: String, range: ClosedRange<Int>) -> Int? {
+    func int(_ node: SourceNode, _ what: String, range: ClosedRange<Int>) -> Int? {
         let expected = range.upperBound == Int.max
             ? "a whole number of at least \(range.lowerBound)"
             : "a whole number from \(range.lowerBound) to \(range.upperBound)"
@@ -51,7 +51,7 @@ extension ScenarioDecoder {
     }
 
     /// A seed: any 64-bit unsigned integer.
-    mutating func uint64(_ node: SourceNode, _ what: String) -> UInt64? {
+    func uint64(_ node: SourceNode, _ what: String) -> UInt64? {
         let expected = "a whole number from 0 to \(UInt64.max)"
         guard let text = text(node, what, expected: expected) else { return nil }
         guard let value = UInt64(text) else {
@@ -62,7 +62,7 @@ extension ScenarioDecoder {
     }
 
     /// A finite real number satisfying `accept`, described by `expected`.
-    mutating func double(_ node: SourceNode, _ what: String, expected: String,
+    func double(_ node: SourceNode, _ what: String, expected: String,
                          accept: (Double) -> Bool = { _ in true }) -> Double?
     {
         guard let text = text(node, what, expected: expected) else { return nil }
@@ -77,7 +77,7 @@ extension ScenarioDecoder {
         return value
     }
 
-    mutating func bool(_ node: SourceNode, _ what: String) -> Bool? {
+    func bool(_ node: SourceNode, _ what: String) -> Bool? {
         guard let text = text(node, what, expected: "true or false") else { return nil }
         switch text.lowercased() {
         case "true": return true
@@ -89,7 +89,7 @@ extension ScenarioDecoder {
     }
 
     /// One of `choices`, exactly as spelt; a near miss gets a suggestion.
-    mutating func choice(_ node: SourceNode, _ what: String, _ choices: [String]) -> String? {
+    func choice(_ node: SourceNode, _ what: String, _ choices: [String]) -> String? {
         let expected = "one of " + choices.joined(separator: ", ")
         guard let text = text(node, what, expected: expected) else { return nil }
         if choices.contains(text) { return text }
@@ -99,7 +99,7 @@ extension ScenarioDecoder {
     }
 
     /// A duration; a bare number is seconds. At most `ScenarioLimits.maxDuration`.
-    mutating func duration(_ node: SourceNode, _ what: String, positive: Bool = false) -> SimDuration? {
+    func duration(_ node: SourceNode, _ what: String, positive: Bool = false) -> SimDuration? {
         let expected = positive ? "a duration greater than 0, like 500ms, 3s or 2min"
             : "a duration like 250us, 500ms, 3s, 2min or 1h"
         guard let text = text(node, what, expected: expected) else { return nil }
@@ -107,7 +107,7 @@ extension ScenarioDecoder {
         do {
             value = try DurationFormat.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
         if value > ScenarioLimits.maxDuration {
@@ -123,19 +123,19 @@ extension ScenarioDecoder {
     }
 
     /// An instant since the start of the run, written as a duration.
-    mutating func instant(_ node: SourceNode, _ what: String) -> SimInstant? {
+    func instant(_ node: SourceNode, _ what: String) -> SimInstant? {
         duration(node, what).map { SimInstant(nanosecondsSinceStart: $0.nanoseconds) }
     }
 
     /// A size (binary multiples; a bare number is bytes), at most `ScenarioLimits.maxBytes`.
-    mutating func size(_ node: SourceNode, _ what: String, positive: Bool = false) -> ByteCount? {
+    func size(_ node: SourceNode, _ what: String, positive: Bool = false) -> ByteCount? {
         let expected = "a size like 512b, 64KiB, 100MiB or 64g"
         guard let text = text(node, what, expected: expected) else { return nil }
         let value: ByteCount
         do {
             value = try ByteCount.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
         if value > ScenarioLimits.maxBytes {
@@ -150,24 +150,24 @@ extension ScenarioDecoder {
         return value
     }
 
-    mutating func bandwidth(_ node: SourceNode, _ what: String) -> Bandwidth? {
+    func bandwidth(_ node: SourceNode, _ what: String) -> Bandwidth? {
         let expected = "a bandwidth like 10Gbps, 100Mbps or 1.25GB/s"
         guard let text = text(node, what, expected: expected) else { return nil }
         do {
             return try Bandwidth.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
     }
 
-    mutating func flopRate(_ node: SourceNode, _ what: String) -> FlopRate? {
+    func flopRate(_ node: SourceNode, _ what: String) -> FlopRate? {
         let expected = "a compute rate like 15.7TFLOPS or 900GFLOPS"
         guard let text = text(node, what, expected: expected) else { return nil }
         do {
             return try FlopRate.parse(text)
         } catch {
-            report(node.position, "\(what): \(error.problem)", expected: error.expected)
+            report(node.position, error, prefix: "\(what): ")
             return nil
         }
     }

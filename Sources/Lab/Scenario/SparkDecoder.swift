@@ -2,10 +2,12 @@ import Engine
 import Sim
 
 /// The `spark:`, `resource_profiles:`, `pools:` and `engine:` sections.
-extension ScenarioDecoder {
+struct SparkDecoder: SectionDecoder {
+    let sink: DecodingSink
+
     /// The `spark:` section, typed through Engine's registry, and where each key was
     /// written (so later checks can point at the setting they contradict).
-    mutating func decodeSpark(_ node: SourceNode?) -> (SparkConf, [String: SourcePosition]) {
+    func decodeSpark(_ node: SourceNode?) -> (SparkConf, [String: SourcePosition]) {
         var conf = SparkConf()
         var positions: [String: SourcePosition] = [:]
         guard let node, !node.isNull else { return (conf, positions) }
@@ -22,7 +24,7 @@ extension ScenarioDecoder {
             }
             guard let key = SparkConfigRegistry.key(named: name) else {
                 let error = SparkConfError.unknownKey(name)
-                report(pair.key.position, error.problem, expected: error.expected)
+                report(pair.key.position, error)
                 continue
             }
             guard let value = sparkValue(pair.value, key: key) else { continue }
@@ -30,7 +32,7 @@ extension ScenarioDecoder {
                 try conf.set(name, value)
                 positions[name] = pair.key.position
             } catch {
-                report(pair.value.position, error.problem, expected: error.expected)
+                report(pair.value.position, error)
             }
         }
         for conflict in conf.conflicts() {
@@ -42,7 +44,7 @@ extension ScenarioDecoder {
     }
 
     /// Parses one value as its key's kind, with the key's bare unit.
-    private mutating func sparkValue(_ node: SourceNode, key: SparkConfigKey) -> SparkConfigValue? {
+    private func sparkValue(_ node: SourceNode, key: SparkConfigKey) -> SparkConfigValue? {
         let what = key.name
         guard let text = text(node, what, expected: key.kind.expectation) else { return nil }
         switch key.kind {
@@ -72,7 +74,7 @@ extension ScenarioDecoder {
     }
 
     /// `resource_profiles:`, a mapping from profile name to executor and task resources.
-    mutating func decodeResourceProfiles(_ node: SourceNode?, conf: SparkConf) -> [Scenario.ResourceProfile] {
+    func decodeResourceProfiles(_ node: SourceNode?, conf: SparkConf) -> [Scenario.ResourceProfile] {
         guard let node, !node.isNull else { return [] }
         guard case .mapping(let pairs, _) = node else {
             report(node.position, "resource_profiles is \(node.shapeName)",
@@ -92,7 +94,7 @@ extension ScenarioDecoder {
         return profiles
     }
 
-    private mutating func decodeProfile(_ node: SourceNode, name: String, conf: SparkConf)
+    private func decodeProfile(_ node: SourceNode, name: String, conf: SparkConf)
         -> Scenario.ResourceProfile?
     {
         let context = "resource profile '\(name)'"
@@ -133,7 +135,7 @@ extension ScenarioDecoder {
     }
 
     /// `{cpus, gpus}` per task; absent amounts take `defaults`.
-    mutating func decodeTaskResources(_ node: SourceNode, context: String, defaults: Scenario.TaskResources)
+    func decodeTaskResources(_ node: SourceNode, context: String, defaults: Scenario.TaskResources)
         -> Scenario.TaskResources?
     {
         guard let f = fields(node, context: context, allowed: ["cpus", "gpus"]) else { return nil }
@@ -145,7 +147,7 @@ extension ScenarioDecoder {
     }
 
     /// A task GPU amount under Spark's rule: 0, a fraction of at most 0.5, or a whole number.
-    mutating func gpuAmount(_ node: SourceNode) -> Double? {
+    func gpuAmount(_ node: SourceNode) -> Double? {
         let expected = "0, a fraction of at most 0.5 (such as 0.25 or 0.5), or a whole number up to "
             + "\(ScenarioLimits.maxGPUsPerExecutor)"
         return double(node, "gpus", expected: expected) {
