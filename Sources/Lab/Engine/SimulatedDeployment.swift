@@ -153,7 +153,7 @@ final class SimulatedDeployment {
     /// Submits the jobs waiting for `job` (`after:`), in list order, at this instant.
     private func jobEnded(_ job: String) {
         if let driver, driverJobs.last?.name == job {
-            let succeeded = trace.rows.last?.event == "job-succeeded"
+            let succeeded = trace.rows.last?.event == .jobSucceeded
             if let (next, at) = driver.jobEnded(succeeded: succeeded, at: cluster.simulation.now) {
                 submitDriverJob(next, at: at)
             }

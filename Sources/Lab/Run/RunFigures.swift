@@ -14,7 +14,7 @@ enum RunFigures {
                     section: inout [String]) {
         guard let first = outcomes.first else { return }
         var figures: [String] = []
-        let tasks = first.trace.filter { $0.event == "task-launched" }.count
+        let tasks = first.trace.filter { $0.event == .taskLaunched }.count
         if tasks > 0 {
             folder.add("trace.json", ChromeTrace.json(rows: first.trace))
             if tasks <= maximumGanttTasks {

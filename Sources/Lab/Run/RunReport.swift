@@ -107,14 +107,14 @@ struct RunReport {
         for row in first.trace {
             guard let job = row.job else { continue }
             switch row.event {
-            case "job-submitted": submitted.append((job, row.timeNanoseconds))
-            case "job-succeeded": ended[job] = (true, row.timeNanoseconds, "")
-            case "job-failed": ended[job] = (false, row.timeNanoseconds, row.detail ?? "")
+            case .jobSubmitted: submitted.append((job, row.timeNanoseconds))
+            case .jobSucceeded: ended[job] = (true, row.timeNanoseconds, "")
+            case .jobFailed: ended[job] = (false, row.timeNanoseconds, row.detail ?? "")
             default: continue
             }
         }
-        let launched = first.trace.filter { $0.event == "task-launched" }.count
-        let failed = first.trace.filter { $0.event == "task-failed" }.count
+        let launched = first.trace.filter { $0.event == .taskLaunched }.count
+        let failed = first.trace.filter { $0.event == .taskFailed }.count
         var lines = ["## Jobs", "", "| job | submitted | outcome | ended | time |", "| --- | ---: | --- | ---: | ---: |"]
         for job in submitted {
             let end = ended[job.name]

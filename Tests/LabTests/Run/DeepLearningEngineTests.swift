@@ -35,10 +35,10 @@ import Workloads
         #expect(result.counts.jobsSucceeded == 1 && result.counts.jobsFailed == 0)
         #expect(result.counts.tasksLaunched == 8 && result.counts.taskFailures == 0)
         let trace = result.outcome.trace
-        #expect(trace.filter { $0.event == "job-submitted" }.count == 1)
-        let stages = trace.filter { $0.event == "stage-submitted" }
+        #expect(trace.filter { $0.event == .jobSubmitted }.count == 1)
+        let stages = trace.filter { $0.event == .stageSubmitted }
         #expect(stages.count == 1)
-        let launches = trace.filter { $0.event == "task-launched" }
+        let launches = trace.filter { $0.event == .taskLaunched }
         #expect(launches.count == 8)
         #expect(Set(launches.map(\.timeNanoseconds)).count == 1)
         #expect(Set(launches.map(\.stage)).count == 1)
@@ -67,6 +67,6 @@ import Workloads
         let throughput = NumberFormat.fixed(Double(8 * workload.batchSize) / timing.step.seconds, decimals: 2)
         #expect(csv.contains("\nresnet-101,8,\(throughput),"), "\(csv)")
         // The trace is the largest point's: its eight launches.
-        #expect(run.outcome.trace.filter { $0.event == "task-launched" }.count == 8)
+        #expect(run.outcome.trace.filter { $0.event == .taskLaunched }.count == 8)
     }
 }

@@ -45,13 +45,13 @@ import Workloads
         let result = try Self.run(Self.cluster(), style: .taskParallel, partitions: 8, maxIter: 3)
         let rows = result.engine.outcome.trace
         #expect(result.jobs == 4)  // maxIter + 1 passes
-        #expect(rows.filter { $0.event == "job-succeeded" }.count == 4)
+        #expect(rows.filter { $0.event == .jobSucceeded }.count == 4)
         for job in 0..<4 {
             let name = "loss-gradient-\(job)"
-            let stages = rows.filter { $0.event == "stage-submitted" && $0.job == name }.map { $0.stage ?? "" }
+            let stages = rows.filter { $0.event == .stageSubmitted && $0.job == name }.map { $0.stage ?? "" }
             #expect(stages == ["partials", "tree-1", "final"])
             let launched = { (stage: String) in
-                rows.filter { $0.event == "task-launched" && $0.job == name && $0.stage == stage }.count
+                rows.filter { $0.event == .taskLaunched && $0.job == name && $0.stage == stage }.count
             }
             #expect([launched("partials"), launched("tree-1"), launched("final")] == [8, 2, 1])
         }
@@ -62,9 +62,9 @@ import Workloads
     @Test func barrierRunIsOneJobOneStageOneTaskPerWorker() throws {
         let result = try Self.run(Self.cluster(), style: Self.ring, partitions: 4)
         let rows = result.engine.outcome.trace
-        #expect(rows.filter { $0.event == "job-submitted" }.count == 1)
-        #expect(rows.filter { $0.event == "stage-submitted" }.count == 1)
-        #expect(rows.filter { $0.event == "task-launched" }.count == 4)
+        #expect(rows.filter { $0.event == .jobSubmitted }.count == 1)
+        #expect(rows.filter { $0.event == .stageSubmitted }.count == 1)
+        #expect(rows.filter { $0.event == .taskLaunched }.count == 4)
         #expect(result.iterations.map(\.record.iteration) == Array(0...5))
     }
 
@@ -119,13 +119,13 @@ import Workloads
         let clean = try Self.run(Self.cluster(executors: 3, cores: 1), style: Self.ring, partitions: 2, maxIter: 8,
                                  checkpointEvery: 3)
         let lossAt = clean.iterations[6].time.nanosecondsSinceStart + 1
-        let worker = clean.engine.outcome.trace.first { $0.event == "task-launched" }!.executor!
+        let worker = clean.engine.outcome.trace.first { $0.event == .taskLaunched }!.executor!
         let faults = "faults:\n  - {kind: executor-lost, executor: \(worker), at: \(lossAt)ns}"
         let failed = try Self.run(Self.cluster(executors: 3, cores: 1, faults: faults), style: Self.ring,
                                   partitions: 2, maxIter: 8, checkpointEvery: 3)
         #expect(failed.restarts == 1)
         #expect(failed.redoneIterations >= 1)
-        #expect(failed.engine.outcome.trace.filter { $0.event == "job-failed" }.count == 1)
+        #expect(failed.engine.outcome.trace.filter { $0.event == .jobFailed }.count == 1)
         #expect(failed.iterations.map(\.record.iteration) == Array(0...8))
         #expect(failed.iterations.last?.record.objective == clean.iterations.last?.record.objective)
         #expect(failed.trainingEnd > clean.trainingEnd)
