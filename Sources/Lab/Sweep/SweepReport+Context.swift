@@ -25,7 +25,7 @@ extension SweepReport {
         lines.append(clusterLine)
         for variant in scenario.variants {
             let label = variant.name.isEmpty ? "workload" : "variant `\(variant.name)`"
-            let style = Runner.trainingShape(variant.workload).map { " (\($0.style))" } ?? ""
+            let style = ScenarioDescription.shape(variant.workload).trainingStyle.map { " (\($0))" } ?? ""
             lines.append("- \(label): \(variant.workload.kind)\(style)")
         }
         if !scenario.faults.isEmpty {
@@ -36,7 +36,7 @@ extension SweepReport {
             lines.append("- Spark configuration: Spark's defaults")
         } else {
             lines.append("- Spark configuration (everything else: Spark's defaults):")
-            lines += settings.map { "  - `\($0.key)`: \(RunReport.spell($0.value))" }
+            lines += settings.map { "  - `\($0.key)`: \(ScenarioDescription.spell($0.value))" }
         }
         return lines + [""]
     }

@@ -115,8 +115,13 @@ struct SimulatedCluster {
     }
 
     /// Per-link accounting now, each link named by its host's or rack's scenario id.
-    func linkRows() -> [LinkRow] {
-        network.linkUsage(at: simulation.now).map { LinkRow(name: linkName($0.link), usage: $0) }
+    func linkRows() -> [LinkRecord] {
+        network.linkUsage(at: simulation.now).map { usage in
+            LinkRecord(name: linkName(usage.link), isHostUplink: usage.link.kind == .hostUp,
+                       nominalBytesPerSecond: usage.nominalBytesPerSecond, factor: usage.factor,
+                       bytesCarried: usage.bytesCarried, busyNanoseconds: usage.busyTime.nanoseconds,
+                       peakConcurrentTransfers: usage.peakConcurrentTransfers)
+        }
     }
 
     /// `host0-1.up`, `rack0.down`: a link named by its host's or rack's scenario id.

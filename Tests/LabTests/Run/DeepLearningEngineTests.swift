@@ -59,7 +59,7 @@ import Workloads
         let run = DeepLearningRun.run(scenario, workload)
         #expect(run.summary.jobsSucceeded == 2 && run.summary.jobsFailed == 0)
         #expect(run.summary.tasksLaunched == 1 + 8)
-        let csv = try #require(run.outcome.extraFiles.first { $0.name == "scaling.csv" }?.contents)
+        let csv = try #require(run.outcome.deepLearning?.scalingCSV)
         let profile = try #require(ModelProfile.named("resnet-101"))
         let model = DeepLearningRun.stepModel(profile, workload, cluster: scenario.cluster)
         let cost = DeepLearningRun.allreduceCost(workload, cluster: scenario.cluster)

@@ -77,29 +77,29 @@ import Workloads
         let result = TrainingRun.run(scenario, setup: setup, trainer: MeanTrainer(maxIter: 3),
                                      streams: RandomStreams(seed: 1),
                                      makeEngine: SparkSchedulerFactory.make(for: scenario))
-        let costs = TrainingReport.costRows(result, variant: "")
+        let costs = result.iterationRecords
         // Each pass: 1000 rows x 4 FLOPs at 1 GFLOPS = 4 us compute, 10 FLOPs update = 10 ns;
         // iteration 0 is the initial model at the start, so iteration 1 spans passes 0 and 1.
         #expect(costs.count == 4)
         for row in costs.dropFirst() {
             let passes: Int64 = row.iteration == 1 ? 2 : 1
-            #expect(row.communication == 0)
-            #expect(row.compute == 4_000 * passes)
-            #expect(row.driver == 10 * passes)
-            #expect(row.idle == 0)
+            #expect(row.communicationNanoseconds == 0)
+            #expect(row.computeNanoseconds == 4_000 * passes)
+            #expect(row.driverNanoseconds == 10 * passes)
+            #expect(row.idleNanoseconds == 0)
         }
     }
 
     @Test func costPartsSumExactlyToEachIterationsTime() throws {
         for style in [TrainingSetup.Style.taskParallel, Self.ring, .barrier(.allGather)] {
             let result = try Self.run(Self.cluster(), style: style, partitions: 6, maxIter: 4)
-            let costs = TrainingReport.costRows(result, variant: "v")
+            let costs = result.iterationRecords
             #expect(costs.count == 5)
             var previous = result.trainingStart.nanosecondsSinceStart
             for row in costs {
-                #expect(row.compute + row.communication + row.scheduling + row.driver + row.idle
-                        == row.timeNanoseconds - previous)
-                #expect(row.idle >= 0)
+                let parts = row.computeNanoseconds + row.communicationNanoseconds + row.schedulingNanoseconds
+                #expect(parts + row.driverNanoseconds + row.idleNanoseconds == row.timeNanoseconds - previous)
+                #expect(row.idleNanoseconds >= 0)
                 previous = row.timeNanoseconds
             }
         }
@@ -135,6 +135,6 @@ import Workloads
         let a = try Self.run(Self.cluster(), style: .taskParallel, partitions: 5)
         let b = try Self.run(Self.cluster(), style: .taskParallel, partitions: 5)
         #expect(TraceRow.csv(a.engine.outcome.trace) == TraceRow.csv(b.engine.outcome.trace))
-        #expect(TrainingReport.costRows(a, variant: "") == TrainingReport.costRows(b, variant: ""))
+        #expect(a.iterationRecords == b.iterationRecords)
     }
 }
