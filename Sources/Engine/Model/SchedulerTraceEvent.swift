@@ -28,6 +28,11 @@ public struct SchedulerTraceEvent: Hashable, Sendable {
     public var executor: ExecutorID?
     public var host: HostID?
     public var locality: TaskLocality?
+    /// A launch of a speculative copy (`task-launched` only).
+    public var speculative: Bool = false
+    /// The GPU addresses a launch was given, in order (`task-launched` only).
+    public var gpuAddresses: [String] = []
+    /// Free text: a failure's reason, why an executor was lost.
     public var detail: String?
 
     public init(time: EngineInstant, kind: Kind, job: String? = nil, stage: String? = nil, stageAttempt: Int? = nil,

@@ -150,11 +150,10 @@ extension TaskSetManager {
     /// Tells the DAG scheduler and the trace that `task` launched.
     func emitLaunch(_ task: TaskDescription, now: EngineInstant, outbox: inout TaskSchedulerOutbox) {
         outbox.notify(.taskStarted(task))
-        var details: [String] = []
-        if task.speculative { details.append("speculative") }
-        if !task.gpuAddresses.isEmpty { details.append("gpu=" + task.gpuAddresses.joined(separator: ",")) }
-        outbox.trace(traceEvent(.taskLaunched, task: task, now: now, locality: task.locality,
-                                detail: details.isEmpty ? nil : details.joined(separator: " ")))
+        var event = traceEvent(.taskLaunched, task: task, now: now, locality: task.locality)
+        event.speculative = task.speculative
+        event.gpuAddresses = task.gpuAddresses
+        outbox.trace(event)
     }
 
     func traceEvent(_ kind: SchedulerTraceEvent.Kind, task: TaskDescription, now: EngineInstant,

@@ -86,7 +86,7 @@ public struct RunFolderDiff: Sendable {
         }
         return TraceDivergence(
             file: name, row: index, line: at?.line ?? (x.last.map { $0.line + 1 } ?? 1),
-            timeNanoseconds: at.flatMap { timeColumn < $0.fields.count ? Int64($0.fields[timeColumn]) : nil },
+            timeNanoseconds: at?.cell(timeColumn).flatMap { Int64($0) },
             header: header,
             before: x[min(max(1, index - context), x.count)..<min(max(1, index), x.count)].map(\.fields),
             a: events(x), b: events(y), differingColumns: differing)

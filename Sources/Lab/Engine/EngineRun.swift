@@ -9,7 +9,7 @@ import Sim
 /// (`SparkScheduler`) or a test's fake. Random executor losses are drawn up to a year
 /// (a run stops long before: when every job has ended, or when it stalls).
 enum EngineRun {
-    static let scope = "engine"
+    static let scope = RunScope.engine
     static let faultHorizon = SimInstant.zero + .seconds(365 * 86_400)
     /// A run with jobs left, no task running, no submission due and nothing traced for
     /// this long has stalled: what is left can never run. Long enough for Spark's own
@@ -86,7 +86,7 @@ enum EngineRun {
             scenario: scenario.name, variant: variant, seed: scenario.seed,
             makespanNanoseconds: result.counts.makespanNanoseconds, jobsSucceeded: result.counts.jobsSucceeded,
             jobsFailed: result.counts.jobsFailed, tasksLaunched: result.counts.tasksLaunched,
-            taskFailures: result.counts.taskFailures, simulated: outcome.scope,
+            taskFailures: result.counts.taskFailures, simulated: outcome.scope.rawValue,
             executorsAtStart: outcome.executorsAtStart, executorsAtEnd: outcome.executorsAtEnd,
             faultsApplied: outcome.faultsApplied)
     }

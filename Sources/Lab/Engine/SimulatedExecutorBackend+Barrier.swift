@@ -19,8 +19,8 @@ extension SimulatedExecutorBackend {
         case .released(let epoch, let call, let released):
             cancelSyncTimeout(stage)
             deployment.trace.recordLab(TraceRow(
-                timeNanoseconds: now.nanosecondsSinceStart, event: "barrier-sync", job: task.stage.job,
-                stage: task.stage.name, stageAttempt: stage.attempt, detail: "\(call.rawValue) epoch=\(epoch)"))
+                timeNanoseconds: now.nanosecondsSinceStart, event: .barrierSync, job: task.stage.job,
+                stage: task.stage.name, stageAttempt: stage.attempt, sync: .init(call: call.rawValue, epoch: epoch)))
             settle(released, .released)
         case .failed(let message, let failed):
             cancelSyncTimeout(stage)

@@ -34,15 +34,36 @@ final class TraceRecorder: SchedulerTraceSink {
     var lastRowInstant: Int64 { rows.last?.timeNanoseconds ?? 0 }
 
     private struct MembershipKey: Hashable {
-        let event: String
+        let event: TraceEvent
         let executor: String
+    }
+
+    /// The engine's event kind as Report's: the one place the two enums meet.
+    static func event(_ kind: SchedulerTraceEvent.Kind) -> TraceEvent {
+        switch kind {
+        case .executorAdded: return .executorAdded
+        case .executorLost: return .executorLost
+        case .jobSubmitted: return .jobSubmitted
+        case .stageSubmitted: return .stageSubmitted
+        case .taskLaunched: return .taskLaunched
+        case .taskFinished: return .taskFinished
+        case .taskFailed: return .taskFailed
+        case .taskKilled: return .taskKilled
+        case .stageCompleted: return .stageCompleted
+        case .stageFailed: return .stageFailed
+        case .stageResubmitted: return .stageResubmitted
+        case .jobSucceeded: return .jobSucceeded
+        case .jobFailed: return .jobFailed
+        case .barrierSync: return .barrierSync
+        }
     }
 
     func record(_ event: SchedulerTraceEvent) {
         let row = TraceRow(
-            timeNanoseconds: event.time.nanoseconds, event: event.kind.rawValue, job: event.job, stage: event.stage,
+            timeNanoseconds: event.time.nanoseconds, event: Self.event(event.kind), job: event.job, stage: event.stage,
             stageAttempt: event.stageAttempt, partition: event.partition, taskAttempt: event.taskAttempt,
-            executor: event.executor, host: event.host, locality: event.locality?.description, detail: event.detail)
+            executor: event.executor, host: event.host, locality: event.locality?.description,
+            speculative: event.speculative, gpus: event.gpuAddresses, note: event.detail)
         switch event.kind {
         case .executorAdded, .executorLost:
             if membershipInstant == row.timeNanoseconds, let executor = row.executor,
@@ -61,7 +82,7 @@ final class TraceRecorder: SchedulerTraceSink {
     func takeClusterRows(_ clusterTrace: [TraceRow]) {
         guard clusterRowsTaken < clusterTrace.count else { return }
         for row in clusterTrace[clusterRowsTaken...] {
-            if row.event == "executor-added" || row.event == "executor-lost", let executor = row.executor {
+            if row.event == .executorAdded || row.event == .executorLost, let executor = row.executor {
                 if membershipInstant != row.timeNanoseconds {
                     membershipInstant = row.timeNanoseconds
                     clusterMembership.removeAll(keepingCapacity: true)

@@ -1,3 +1,4 @@
+import Report
 import Sim
 
 /// SCENARIO.md's `collective` workload: one collective operation per group, all started
@@ -8,7 +9,7 @@ import Sim
 /// longer finish has an empty `time_ns`). The run ends when every group has finished or
 /// nothing is left to happen.
 enum CollectiveRun {
-    static let scope = "collective"
+    static let scope = RunScope.collective
     /// Random executor losses are drawn up to this instant; the run stops long before.
     static let faultHorizon = SimInstant.zero + .seconds(365 * 24 * 3600)
 
@@ -26,9 +27,9 @@ enum CollectiveRun {
         }
         cluster.run { $0.collectives.runningCount > 0 }
         let rows = started.enumerated().map { group, start in
-            CollectiveRow(group: group, ranks: start.ranks, bytes: workload.bytes.bytes,
-                          algorithm: workload.algorithm.rawValue,
-                          duration: cluster.collectives.outcome(of: start.id)?.duration)
+            CollectiveRecord(group: group, ranks: start.ranks, bytes: workload.bytes.bytes,
+                             algorithm: workload.algorithm.rawValue,
+                             durationNanoseconds: cluster.collectives.outcome(of: start.id)?.duration.nanoseconds)
         }
         var outcome = RunOutcome(
             scope: scope, trace: cluster.trace, executorsAtStart: scenario.cluster.executors.count,

@@ -13,7 +13,7 @@ import Workloads
 /// steps after `warmup`. Every step is identical (no randomness, no faults act on it),
 /// so it equals the step model's per-step throughput.
 enum DeepLearningRun {
-    static let scope = "deep-learning"
+    static let scope = RunScope.deepLearning
 
     static func run(_ scenario: Scenario, _ workload: Scenario.DeepLearningWorkload,
                     variant: String = "") -> (outcome: RunOutcome, summary: SummaryRow) {
@@ -22,27 +22,21 @@ enum DeepLearningRun {
             guard let profile = ModelProfile.named(name) else { preconditionFailure("validated model \(name)") }
             return scaling(profile, workload, scenario: scenario, runs: &runs)
         }
-        var scalingTable = CSVTable(columns: DeepLearningRow.scalingColumns)
-        var stepTable = CSVTable(columns: DeepLearningRow.stepColumns)
-        for row in rows {
-            scalingTable.append(row.scalingFields)
-            stepTable.append(row.stepFields)
-        }
         // The trace of the first model's largest point: its barrier stage and GPU addresses.
         let traced = runs.first { $0.model == workload.models[0] && $0.gpus == rows.filter { $0.model == workload.models[0] }.map(\.gpus).max() }
         let outcome = RunOutcome(
             scope: scope, trace: traced?.result.outcome.trace ?? [], executorsAtStart: scenario.cluster.executors.count,
             executorsAtEnd: scenario.cluster.executors.count, faultsApplied: 0, end: traced?.result.outcome.end ?? .zero,
             faultKindsNotSimulated: MembershipRun.notSimulated(scenario),
-            extraFiles: [("scaling.csv", scalingTable.text), ("steps.csv", stepTable.text)],
-            reportSection: DeepLearningReport(workload: workload, cluster: scenario.cluster, rows: rows).lines)
+            deepLearning: DeepLearningRecord(setup: setup(workload, cluster: scenario.cluster),
+                                             points: rows.map(\.point)))
         let counts = runs.map(\.result.counts)
         let summary = SummaryRow(
             scenario: scenario.name, variant: variant, seed: scenario.seed,
             makespanNanoseconds: counts.reduce(Int64(0)) { $0 + ($1.makespanNanoseconds ?? 0) },
             jobsSucceeded: counts.reduce(0) { $0 + $1.jobsSucceeded }, jobsFailed: counts.reduce(0) { $0 + $1.jobsFailed },
             tasksLaunched: counts.reduce(0) { $0 + $1.tasksLaunched }, taskFailures: counts.reduce(0) { $0 + $1.taskFailures },
-            simulated: scope, executorsAtStart: outcome.executorsAtStart, executorsAtEnd: outcome.executorsAtEnd,
+            simulated: scope.rawValue, executorsAtStart: outcome.executorsAtStart, executorsAtEnd: outcome.executorsAtEnd,
             faultsApplied: 0)
         return (outcome, summary)
     }
@@ -131,19 +125,25 @@ struct DeepLearningRow {
     var plan: DataParallelStepPlan
     var timing: DataParallelStepTiming
 
-    static let scalingColumns = ["model", "gpus", "throughput_samples_per_s", "scaling_efficiency"]
-    static let stepColumns = ["model", "gpus", "step_ns", "compute_ns", "backward_end_ns", "allreduces",
-                              "allreduce_ns", "exposed_communication_ns", "update_ns"]
-
-    var scalingFields: [String] {
-        [model, String(gpus), NumberFormat.fixed(throughput, decimals: 2), NumberFormat.fixed(efficiency, decimals: 4)]
+    /// The point as Report's record.
+    var point: DeepLearningPoint {
+        DeepLearningPoint(model: model, gpus: gpus, throughput: throughput, efficiency: efficiency,
+                          stepNanoseconds: timing.step.nanoseconds, computeNanoseconds: plan.compute.nanoseconds,
+                          backwardEndNanoseconds: timing.backwardEnd.nanoseconds, allreduces: plan.buffers.count,
+                          allreduceNanoseconds: timing.allreduceTotal.nanoseconds,
+                          updateNanoseconds: plan.update.nanoseconds)
     }
+}
 
-    var stepFields: [String] {
-        let exposed = timing.step - plan.update - timing.backwardEnd
-        return [model, String(gpus), String(timing.step.nanoseconds), String(plan.compute.nanoseconds),
-                String(timing.backwardEnd.nanoseconds), String(plan.buffers.count),
-                String(timing.allreduceTotal.nanoseconds), String(exposed.nanoseconds),
-                String(plan.update.nanoseconds)]
+extension DeepLearningRun {
+    /// What the scenario assumed, each quantity spelled by its own type.
+    static func setup(_ workload: Scenario.DeepLearningWorkload, cluster: Scenario.Cluster) -> DeepLearningSetup {
+        DeepLearningSetup(
+            batchSize: workload.batchSize, gpuModel: cluster.gpu?.model, gpuFlops: cluster.gpu?.flops?.description,
+            clusterHasGPU: cluster.gpu != nil, efficiency: "\(workload.efficiency)", winograd: workload.winograd,
+            precision: workload.precision.rawValue, fusionThreshold: "\(workload.fusionThreshold)",
+            cycleTime: "\(workload.cycleTime)", allreduce: workload.allreduce.rawValue, overlap: workload.overlap,
+            ncclStepLatency: "\(workload.nccl.stepLatency)", ncclLaunchLatency: "\(workload.nccl.launchLatency)",
+            ncclGoodput: "\(workload.nccl.goodput)", controlMessageCost: "\(workload.controlMessageCost)")
     }
 }

@@ -1,10 +1,11 @@
+import Report
 import Sim
 
 /// A run of a workload the engine will execute once it exists (scripted jobs, training):
 /// today only the cluster is simulated — executors present at time 0 and the faults
 /// that act on the cluster — and the outcome says so.
 enum MembershipRun {
-    static let scope = "cluster-membership-only"
+    static let scope = RunScope.membership
 
     static func run(_ scenario: Scenario, streams: RandomStreams) -> RunOutcome {
         // Random executor losses need a run length, which the workload will define; until

@@ -1,21 +1,20 @@
 import Report
 import Sim
 
-/// What one run of one variant produced, as plain data for the output files.
+/// What one run of one variant produced, as values for Report's records (`RunRecord`).
 struct RunOutcome {
-    /// What was simulated: `cluster-membership-only` (scripted and training workloads,
-    /// until the engine exists) or `collective`.
-    var scope: String
+    /// What was simulated: the cluster alone, a collective, the engine, training.
+    var scope: RunScope
     var trace: [TraceRow]
     var executorsAtStart: Int
     var executorsAtEnd: Int
     var faultsApplied: Int
     /// The instant of the last event processed.
     var end: SimInstant
-    /// One row per collective group, for `collective.csv`.
-    var collectives: [CollectiveRow] = []
+    /// One per collective group, for `collective.csv`.
+    var collectives: [CollectiveRecord] = []
     /// Per-link accounting at the end of the run, in link order.
-    var links: [LinkRow] = []
+    var links: [LinkRecord] = []
     /// Mean utilisation per time bucket of the busiest links (`links.svg`).
     var linkUtilisation: [LinkUtilisationSample] = []
     /// Cluster-level fault kinds in the scenario that this run could not act on.
@@ -24,36 +23,27 @@ struct RunOutcome {
     var abortedTransfers = 0
     /// Why an engine run stopped with jobs unfinished (nil when every job ended).
     var unfinishedReason: String?
-    /// Training runs: `iterations.csv` and `iteration_costs.csv` rows, and the report's
-    /// headline lines.
-    var iterationRows: [[String]] = []
-    var iterationCostRows: [[String]] = []
-    var headline: [String] = []
-    /// Files of the workload's own (`scaling.csv` ...), added after `collective.csv`.
-    var extraFiles: [(name: String, contents: String)] = []
-    /// Markdown lines of the workload's own section of `report.md`.
-    var reportSection: [String] = []
-}
+    /// Training runs: each iteration reached and where its time went, and the training's
+    /// headline facts.
+    var iterations: [IterationRecord] = []
+    var training: TrainingRecord?
+    /// Deep-learning runs: the benchmark's setup and scaling points.
+    var deepLearning: DeepLearningRecord?
 
-/// One row of `collective.csv` (SCENARIO.md): `group,ranks,bytes,algorithm,time_ns`.
-struct CollectiveRow {
-    var group: Int
-    var ranks: Int
-    var bytes: Int64
-    var algorithm: String
-    /// From the start of the operation until the last rank holds the result; nil when it
-    /// never completed (a rank's host was lost).
-    var duration: SimDuration?
-
-    static let columns = ["group", "ranks", "bytes", "algorithm", "time_ns"]
-
-    var fields: [String] {
-        [String(group), String(ranks), String(bytes), algorithm, duration.map { String($0.nanoseconds) } ?? ""]
+    /// The record Report writes the variant's files from.
+    func record(variant: String, summary: SummaryRow) -> RunRecord {
+        var record = RunRecord(variant: variant, scope: scope, trace: trace, summary: summary,
+                               executorsAtEnd: executorsAtEnd, faultsApplied: faultsApplied,
+                               endNanoseconds: end.nanosecondsSinceStart)
+        record.collectives = collectives
+        record.links = links
+        record.linkUtilisation = linkUtilisation
+        record.faultKindsNotSimulated = faultKindsNotSimulated
+        record.abortedTransfers = abortedTransfers
+        record.unfinishedReason = unfinishedReason
+        record.iterations = iterations
+        record.training = training
+        record.deepLearning = deepLearning
+        return record
     }
-}
-
-/// A link's accounting under the name a reader knows it by (`host0-3.up`, `rack1.down`).
-struct LinkRow {
-    var name: String
-    var usage: LinkUsage
 }

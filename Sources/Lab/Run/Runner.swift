@@ -8,49 +8,15 @@ import Sim
 /// touches the file system: `sparksim run` publishes the returned folder atomically.
 public enum Runner {
     public static func run(_ scenario: Scenario) -> OutputFolder {
-        let outcomes = scenario.variants.map { variant in
-            (variant: variant, result: run(variant.workload, of: scenario))
-        }.map { (variant: $0.variant, outcome: $0.result.outcome, summary: $0.result.summary) }
+        let records = scenario.variants.map { variant in
+            let result = run(variant.workload, of: scenario)
+            return result.outcome.record(
+                variant: variant.name, summary: result.summary ?? summary(result.outcome, variant: variant, scenario))
+        }
         var folder = OutputFolder()
-        for (index, run) in outcomes.enumerated() {
-            let name = index == 0 ? "trace.csv" : "trace-\(run.variant.name).csv"
-            folder.add(name, TraceRow.csv(run.outcome.trace))
+        for file in RunFiles.files(scenario: ScenarioDescription(scenario), runs: records) {
+            folder.add(file.name, file.contents)
         }
-        let taskSources = outcomes.map { TaskAttemptTable.Source(variant: $0.variant.name, rows: $0.outcome.trace) }
-        if let tasks = TaskAttemptTable.csv(taskSources) { folder.add("tasks.csv", tasks) }
-        folder.add("summary.csv", SummaryRow.csv(outcomes.map { run in
-            run.summary ?? summary(run.outcome, variant: run.variant, scenario)
-        }))
-        let collectiveRows = outcomes.flatMap(\.outcome.collectives)
-        if !collectiveRows.isEmpty {
-            var table = CSVTable(columns: CollectiveRow.columns)
-            for row in collectiveRows { table.append(row.fields) }
-            folder.add("collective.csv", table.text)
-        }
-        for file in outcomes.flatMap(\.outcome.extraFiles) { folder.add(file.name, file.contents) }
-        if outcomes.contains(where: { !$0.outcome.iterationRows.isEmpty }) {
-            var iterations = CSVTable(columns: TrainingReport.iterationColumns)
-            var costs = CSVTable(columns: TrainingReport.CostRow.columns)
-            for run in outcomes {
-                for row in run.outcome.iterationRows { iterations.append(row) }
-                for row in run.outcome.iterationCostRows { costs.append(row) }
-            }
-            folder.add("iterations.csv", iterations.text)
-            folder.add("iteration_costs.csv", costs.text)
-        }
-        var reported = outcomes.map(\.outcome)
-        if let comparison = trainingComparison(scenario, outcomes: reported) {
-            folder.add("training_scaling.csv", comparison.csv)
-            reported[0].reportSection += comparison.markdown
-        }
-        if !reported.isEmpty { RunFigures.add(to: &folder, scenario: scenario, outcomes: reported,
-                                              section: &reported[0].reportSection) }
-        if let first = outcomes.first?.outcome, !first.links.isEmpty {
-            folder.add("links.csv", LinkTable.csv(first.links))
-            let network = NetworkReport(links: first.links, utilisation: first.linkUtilisation, runName: scenario.name)
-            if let figure = network.figure { folder.add(NetworkReport.figureName, figure) }
-        }
-        folder.add("report.md", RunReport(scenario: scenario, outcomes: reported).markdown)
         return folder
     }
 
@@ -82,10 +48,10 @@ public enum Runner {
 
     static func summary(_ outcome: RunOutcome, variant: Scenario.Variant, _ scenario: Scenario) -> SummaryRow {
         let makespan = outcome.scope == CollectiveRun.scope
-            ? outcome.collectives.compactMap(\.duration).max()?.nanoseconds : nil
+            ? outcome.collectives.compactMap(\.durationNanoseconds).max() : nil
         return SummaryRow(
             scenario: scenario.name, variant: variant.name, seed: scenario.seed, makespanNanoseconds: makespan,
-            jobsSucceeded: nil, jobsFailed: nil, tasksLaunched: nil, taskFailures: nil, simulated: outcome.scope,
+            jobsSucceeded: nil, jobsFailed: nil, tasksLaunched: nil, taskFailures: nil, simulated: outcome.scope.rawValue,
             executorsAtStart: outcome.executorsAtStart, executorsAtEnd: outcome.executorsAtEnd,
             faultsApplied: outcome.faultsApplied)
     }

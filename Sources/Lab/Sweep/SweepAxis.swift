@@ -31,8 +31,8 @@ struct SweepAxis: Equatable {
         return nil
     }
 
-    /// The axis title: the path, with its unit added by the chart.
-    var title: String { path }
+    /// The axis as Report draws it.
+    var curveAxis: SweepCurveAxis { SweepCurveAxis(path: path, numbers: numbers, quantity: quantity, scale: scale) }
 
     /// All values as one kind of number, or nil.
     static func read(_ values: [String]) -> ([Double], PlotQuantity)? {

@@ -58,17 +58,16 @@ extension TrainingRun {
         return setup
     }
 
-    /// The outcome (trace, tables, headline) and summary row of one variant.
+    /// The outcome (trace, iterations, headline facts) and summary row of one variant.
     static func outputs(_ result: Result, scenario: Scenario, variant: String) -> (outcome: RunOutcome,
                                                                                    summary: SummaryRow) {
         var outcome = result.engine.outcome
         outcome.scope = scope
-        outcome.iterationRows = TrainingReport.iterationFields(result, variant: variant)
-        outcome.iterationCostRows = TrainingReport.costRows(result, variant: variant).map(\.fields)
-        outcome.headline = TrainingReport.headline(result, variant: variant)
+        outcome.iterations = result.iterationRecords
+        outcome.training = result.trainingRecord
         var summary = EngineRun.summary(result.engine, scenario: scenario, variant: variant)
         summary.makespanNanoseconds = result.trainingEnd.nanosecondsSinceStart
-        summary.simulated = scope
+        summary.simulated = scope.rawValue
         return (outcome, summary)
     }
 }

@@ -6,7 +6,7 @@ import Workloads
 /// A training workload run by the engine on the simulated cluster: the driver program
 /// submits its jobs one after another, the executors run the training tasks' programs.
 enum TrainingRun {
-    static let scope = "training"
+    static let scope = RunScope.training
 
     /// What a training run produced.
     struct Result {

@@ -116,8 +116,13 @@ struct SimulatedCluster {
     }
 
     /// Per-link accounting now, each link named by its host's or rack's scenario id.
-    func linkRows() -> [LinkRow] {
-        network.linkUsage(at: simulation.now).map { LinkRow(name: linkName($0.link), usage: $0) }
+    func linkRows() -> [LinkRecord] {
+        network.linkUsage(at: simulation.now).map { usage in
+            LinkRecord(name: linkName(usage.link), isHostUplink: usage.link.kind == .hostUp,
+                       nominalBytesPerSecond: usage.nominalBytesPerSecond, factor: usage.factor,
+                       bytesCarried: usage.bytesCarried, busyNanoseconds: usage.busyTime.nanoseconds,
+                       peakConcurrentTransfers: usage.peakConcurrentTransfers)
+        }
     }
 
     /// `host0-1.up`, `rack0.down`: a link named by its host's or rack's scenario id.
@@ -143,9 +148,9 @@ struct SimulatedCluster {
             change.lostExecutors = lost
             for index in lost {
                 let executor = topology.executors[index]
-                trace.append(TraceRow(timeNanoseconds: now.nanosecondsSinceStart, event: "executor-lost",
+                trace.append(TraceRow(timeNanoseconds: now.nanosecondsSinceStart, event: .executorLost,
                                       executor: executor.id, host: topology.hosts[executor.host].id,
-                                      detail: "fault"))
+                                      note: "fault"))
                 if topology.hosts[executor.host].liveExecutors.isEmpty {
                     let aborted = network.abortTransfers(touching: executor.host, in: &simulation)
                     abortedTransfers += aborted.count
@@ -169,13 +174,13 @@ struct SimulatedCluster {
 
     private mutating func recordAdded(_ executor: ClusterTopology.Executor, at instant: SimInstant) {
         let spec = executor.spec
-        trace.append(TraceRow(timeNanoseconds: instant.nanosecondsSinceStart, event: "executor-added",
+        trace.append(TraceRow(timeNanoseconds: instant.nanosecondsSinceStart, event: .executorAdded,
                               executor: spec.id, host: spec.host,
-                              detail: "cores=\(spec.cores) gpus=\(spec.gpus.count)"))
+                              note: "cores=\(spec.cores) gpus=\(spec.gpus.count)"))
     }
 
     private mutating func recordFault(_ record: FaultRecord) {
-        trace.append(TraceRow(timeNanoseconds: record.instant.nanosecondsSinceStart, event: "fault",
-                              executor: record.executor, host: record.host, detail: record.detail))
+        trace.append(TraceRow(timeNanoseconds: record.instant.nanosecondsSinceStart, event: .fault,
+                              executor: record.executor, host: record.host, note: record.detail))
     }
 }

@@ -6,6 +6,12 @@ public enum CSVRecords {
     public struct Record: Equatable, Sendable {
         public var line: Int
         public var fields: [String]
+
+        /// The field in `column` (0-based), nil when the record is shorter: a file read
+        /// from disk may have rows of any width.
+        public func cell(_ column: Int) -> String? {
+            column >= 0 ? fields.dropFirst(column).first : nil
+        }
     }
 
     /// The fields of every record, header included.

@@ -39,6 +39,26 @@ public enum NumberFormat {
         return signed(rounded.render(fractionDigits: decimals), negative: value < 0 && !rounded.isZero)
     }
 
+    /// The number `fixed(value, decimals:)` writes, as a `Double`: what a reader of the
+    /// file gets back. For a figure drawn from values a CSV file holds rounded, so both
+    /// show the same numbers.
+    ///
+    /// Exact (the `Double` nearest the written decimal) while the rounded value has at
+    /// most 15 significant digits and 22 decimals, since then it is one exact integer
+    /// divided or multiplied by one exact power of ten, and IEEE division rounds correctly.
+    public static func fixedValue(_ value: Double, decimals: Int) -> Double {
+        precondition((0...22).contains(decimals), "decimals \(decimals) is outside 0...22")
+        guard value.isFinite else { return value }
+        let rounded = DecimalDigits(magnitude: value.magnitude).rounded(fractionDigits: decimals)
+        guard !rounded.isZero else { return 0 }
+        let integer = rounded.digits.reduce(0.0) { $0 * 10 + Double($1) }
+        let exponent = rounded.pointPosition - rounded.digits.count
+        var power = 1.0
+        for _ in 0..<abs(exponent) { power *= 10 }
+        let magnitude = exponent < 0 ? integer / power : integer * power
+        return value < 0 ? -magnitude : magnitude
+    }
+
     /// `fraction` as a percentage with `decimals` digits (`percent(0.1234, decimals: 1)`
     /// is `12.3%`). The ×100 is a shift of the decimal point, so it adds no error.
     public static func percent(_ fraction: Double, decimals: Int) -> String {

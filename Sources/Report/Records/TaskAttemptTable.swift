@@ -39,13 +39,12 @@ public enum TaskAttemptTable {
     /// with empty end and duration when the run ended first; `reason` is the end row's
     /// detail; `gpus` the launch's GPU addresses (`0,1`).
     static func fields(_ span: TaskAttemptSpan, variant: String) -> [String] {
-        let launch = (span.launchDetail ?? "").split(separator: " ")
-        let gpus = launch.first { $0.hasPrefix("gpu=") }.map { String($0.dropFirst(4)) } ?? ""
         let ended = span.outcome != .unfinished
         return [
             variant, span.job ?? "", span.stage ?? "", span.stageAttempt.map(String.init) ?? "",
             span.partition.map(String.init) ?? "", span.taskAttempt.map(String.init) ?? "", span.executor,
-            span.host ?? "", span.locality ?? "", launch.contains("speculative") ? "true" : "false", gpus,
+            span.host ?? "", span.locality ?? "", span.speculative ? "true" : "false",
+            span.gpus.joined(separator: ","),
             String(span.startNanoseconds), ended ? String(span.endNanoseconds) : "",
             ended ? String(span.endNanoseconds - span.startNanoseconds) : "", span.outcome.rawValue,
             span.endDetail ?? "",

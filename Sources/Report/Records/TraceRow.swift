@@ -1,10 +1,13 @@
 /// One row of `trace.csv` (spec/TRACE.md): a scheduling event as plain data.
 ///
 /// `Report` never sees the engine's types; Lab turns engine and simulator events into
-/// these rows. Optional fields are empty in the CSV ("not applicable").
+/// these rows. Facts a reader of the record needs (a launch's GPU addresses, whether it
+/// was speculative, a barrier sync's call and epoch) are typed fields; the `detail`
+/// column is spelled from them, and from the free-text `note`, only when written.
+/// Optional fields are empty in the CSV ("not applicable").
 public struct TraceRow: Sendable, Equatable {
     public var timeNanoseconds: Int64
-    public var event: String
+    public var event: TraceEvent
     public var job: String?
     public var stage: String?
     public var stageAttempt: Int?
@@ -13,12 +16,20 @@ public struct TraceRow: Sendable, Equatable {
     public var executor: String?
     public var host: String?
     public var locality: String?
-    public var detail: String?
+    /// A launch of a speculative copy.
+    public var speculative: Bool
+    /// The GPU addresses a launch was given, in order (empty: none).
+    public var gpus: [String]
+    /// The sync a `barrier-sync` row reports.
+    public var sync: BarrierSyncRecord?
+    /// Free text: a failure's reason, a fault's description (nil: none).
+    public var note: String?
 
     public init(
-        timeNanoseconds: Int64, event: String, job: String? = nil, stage: String? = nil,
+        timeNanoseconds: Int64, event: TraceEvent, job: String? = nil, stage: String? = nil,
         stageAttempt: Int? = nil, partition: Int? = nil, taskAttempt: Int? = nil,
-        executor: String? = nil, host: String? = nil, locality: String? = nil, detail: String? = nil
+        executor: String? = nil, host: String? = nil, locality: String? = nil, speculative: Bool = false,
+        gpus: [String] = [], sync: BarrierSyncRecord? = nil, note: String? = nil
     ) {
         self.timeNanoseconds = timeNanoseconds
         self.event = event
@@ -30,7 +41,21 @@ public struct TraceRow: Sendable, Equatable {
         self.executor = executor
         self.host = host
         self.locality = locality
-        self.detail = detail
+        self.speculative = speculative
+        self.gpus = gpus
+        self.sync = sync
+        self.note = note
+    }
+
+    /// The `detail` column: `speculative`, `gpu=0,1`, a sync's `barrier epoch=0`, then the
+    /// note, separated by spaces; nil when there is none of them.
+    public var detail: String? {
+        var parts: [String] = []
+        if speculative { parts.append("speculative") }
+        if !gpus.isEmpty { parts.append("gpu=" + gpus.joined(separator: ",")) }
+        if let sync { parts.append("\(sync.call) epoch=\(sync.epoch)") }
+        if let note { parts.append(note) }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
     /// The contract's columns, in the contract's order.
@@ -40,7 +65,7 @@ public struct TraceRow: Sendable, Equatable {
     ]
 
     public var fields: [String] {
-        [String(timeNanoseconds), event, job ?? "", stage ?? "", stageAttempt.map(String.init) ?? "",
+        [String(timeNanoseconds), event.rawValue, job ?? "", stage ?? "", stageAttempt.map(String.init) ?? "",
          partition.map(String.init) ?? "", taskAttempt.map(String.init) ?? "", executor ?? "",
          host ?? "", locality ?? "", detail ?? ""]
     }

@@ -14,8 +14,12 @@ public struct TaskAttemptSpan: Sendable, Equatable {
     public var executor: String
     public var host: String?
     public var locality: String?
-    /// The launch row's detail (`speculative`, `gpu=0,1`).
+    /// The launch row's detail as written (`speculative gpu=0,1`).
     public var launchDetail: String?
+    /// A speculative copy's launch.
+    public var speculative: Bool
+    /// The GPU addresses the launch was given, in order.
+    public var gpus: [String]
     /// The end row's detail (the failure or kill reason).
     public var endDetail: String?
     public var startNanoseconds: Int64
@@ -166,31 +170,31 @@ extension TraceTimeline {
         mutating func read(_ row: TraceRow) {
             end = max(end, row.timeNanoseconds)
             switch row.event {
-            case "executor-added": noteExecutor(row.executor, host: row.host)
-            case "task-launched": launch(row)
-            case "task-finished": endTask(row, .finished)
-            case "task-failed": endTask(row, .failed)
-            case "task-killed": endTask(row, .killed)
-            case "job-submitted":
+            case .executorAdded: noteExecutor(row.executor, host: row.host)
+            case .taskLaunched: launch(row)
+            case .taskFinished: endTask(row, .finished)
+            case .taskFailed: endTask(row, .failed)
+            case .taskKilled: endTask(row, .killed)
+            case .jobSubmitted:
                 openJobs[row.job ?? ""] = jobs.count
                 jobs.append(span(.job, row))
-            case "job-succeeded", "job-failed":
+            case .jobSucceeded, .jobFailed:
                 if let index = openJobs.removeValue(forKey: row.job ?? "") {
-                    close(&jobs[index], row, outcome: row.event == "job-succeeded" ? "succeeded" : "failed")
+                    close(&jobs[index], row, outcome: row.event == .jobSucceeded ? "succeeded" : "failed")
                 }
-            case "stage-submitted":
+            case .stageSubmitted:
                 openStages[StageKey(stage: row.stage, stageAttempt: row.stageAttempt)] = stages.count
                 stages.append(span(.stage, row))
-            case "stage-completed", "stage-failed":
+            case .stageCompleted, .stageFailed:
                 if let index = openStages.removeValue(forKey: StageKey(stage: row.stage, stageAttempt: row.stageAttempt)) {
-                    close(&stages[index], row, outcome: row.event == "stage-completed" ? "completed" : "failed")
+                    close(&stages[index], row, outcome: row.event == .stageCompleted ? "completed" : "failed")
                 }
-            case "barrier-sync": instants.append(instant(.barrierSync, row))
-            case "fault": instants.append(instant(.fault, row))
-            case "executor-lost":
+            case .barrierSync: instants.append(instant(.barrierSync, row))
+            case .fault: instants.append(instant(.fault, row))
+            case .executorLost:
                 noteExecutor(row.executor, host: row.host)
                 instants.append(instant(.executorLost, row))
-            default: break
+            case .stageResubmitted: break
             }
         }
 
@@ -211,7 +215,8 @@ extension TraceTimeline {
             tasks.append(TaskAttemptSpan(
                 job: row.job, stage: row.stage, stageAttempt: row.stageAttempt, partition: row.partition,
                 taskAttempt: row.taskAttempt, executor: executor, host: row.host ?? executors[executorIndex[executor]!].host,
-                locality: row.locality, launchDetail: row.detail, endDetail: nil,
+                locality: row.locality, launchDetail: row.detail, speculative: row.speculative, gpus: row.gpus,
+                endDetail: nil,
                 startNanoseconds: row.timeNanoseconds, endNanoseconds: row.timeNanoseconds, outcome: .unfinished,
                 lane: 0))
         }

@@ -27,11 +27,11 @@ import TestSupport
         #expect(readme.contains(String(file.split(separator: "-").prefix(2).joined(separator: "-"))))
     }
 
-    static func row(_ rows: [TraceRow], _ event: String) -> TraceRow? { rows.first { $0.event == event } }
+    static func row(_ rows: [TraceRow], _ event: TraceEvent) -> TraceRow? { rows.first { $0.event == event } }
 
     @Test func tf02AbortsWithSparksMessage() throws {
         let failed = try #require(Self.row(try ConformanceScenarios.trace("tf-02-abort-after-max-failures.yaml"),
-                                           "job-failed"))
+                                           .jobFailed))
         #expect(failed.detail == "Job aborted due to stage failure: Task 0 in stage 0.0 failed 4 times, most recent "
             + "failure: Lost task 0.3 in stage 0.0 (TID 3) (host1 executor exec1): "
             + "sparksim.InjectedTaskFailure: task-failure fault\nDriver stacktrace:")
@@ -39,7 +39,7 @@ import TestSupport
 
     @Test func tf04aCountsOnlyTheLossCausedByTheApp() throws {
         let rows = try ConformanceScenarios.trace("tf-04a-executor-loss-counts-only-when-caused-by-app.yaml")
-        let failed = try #require(Self.row(rows, "job-failed"))
+        let failed = try #require(Self.row(rows, .jobFailed))
         #expect(failed.detail?.hasPrefix("Job aborted due to stage failure: Task 1 in stage 0.0 failed 1 times, "
             + "most recent failure: Lost task 1.0 in stage 0.0 (TID 1) (host2 executor exec2): ExecutorLostFailure "
             + "(executor exec2 exited caused by one of the running tasks)") == true)
@@ -48,7 +48,7 @@ import TestSupport
     @Test func br05FailsWithTheSlotMessageAtTheLastCheck() throws {
         for file in ["br-05a-barrier-needs-more-slots-result-stage.yaml",
                      "br-05b-barrier-needs-more-slots-map-stage.yaml", "br-05c-barrier-slots-counted-by-gpus.yaml"] {
-            let failed = try #require(Self.row(try ConformanceScenarios.trace(file), "job-failed"))
+            let failed = try #require(Self.row(try ConformanceScenarios.trace(file), .jobFailed))
             let message = "[SPARK-24819]: Barrier execution mode does not allow run a barrier stage that requires "
                 + "more slots than the total number of slots in the cluster currently."
             #expect(failed.detail?.contains(message) == true, "\(file)")
@@ -57,11 +57,11 @@ import TestSupport
 
     @Test func ff02AndBr08bAbortAfterFourStageAttempts() throws {
         let fetch = try #require(Self.row(try ConformanceScenarios.trace("ff-02-consecutive-fetch-failures-abort.yaml"),
-                                          "job-failed"))
+                                          .jobFailed))
         #expect(fetch.detail?.hasPrefix("Job aborted due to stage failure: ResultStage 1 (s1) has failed the maximum "
             + "allowable number of times: 4. Most recent failure reason:\n") == true)
         let barrier = try #require(Self.row(try ConformanceScenarios.trace("br-08b-barrier-stage-attempts-abort.yaml"),
-                                            "job-failed"))
+                                            .jobFailed))
         #expect(barrier.detail?.hasPrefix("Job aborted due to stage failure: ShuffleMapStage 0 (s0) has failed the "
             + "maximum allowable number of times: 4. Most recent failure reason: Stage failed because barrier task "
             + "ShuffleMapTask(0, 1) finished unsuccessfully.") == true)
@@ -69,14 +69,14 @@ import TestSupport
 
     @Test func sp01KillsTheLosingTwin() throws {
         let killed = try #require(Self.row(try ConformanceScenarios.trace("sp-01-winning-attempt-kills-its-twin.yaml"),
-                                           "task-killed"))
+                                           .taskKilled))
         #expect(killed.fields.joined(separator: ",")
             == "1200000000,task-killed,job0,stage0,0,3,0,exec2,host2,,another attempt succeeded")
     }
 
     @Test func br11ReleasesEachSyncAtTheLastCall() throws {
         let syncs = try ConformanceScenarios.trace("br-11-barrier-and-allgather-syncs.yaml")
-            .filter { $0.event == "barrier-sync" }.map { "\($0.timeNanoseconds / 1_000_000) \($0.detail!)" }
+            .filter { $0.event == .barrierSync }.map { "\($0.timeNanoseconds / 1_000_000) \($0.detail!)" }
         #expect(syncs == ["900 barrier epoch=0", "2300 allGather epoch=1"])
     }
 }

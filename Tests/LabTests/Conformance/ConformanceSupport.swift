@@ -39,7 +39,7 @@ enum ConformanceScenarios {
 
     /// Launches as `<ms> <stage>.<stage attempt> p<partition>.<attempt> <executor> <locality> <detail>`.
     static func launches(_ rows: [TraceRow]) -> [String] {
-        rows.filter { $0.event == "task-launched" }.map { row in
+        rows.filter { $0.event == .taskLaunched }.map { row in
             let detail = row.detail.map { $0.isEmpty ? "" : " \($0)" } ?? ""
             return "\(row.timeNanoseconds / 1_000_000) \(row.stage!).\(row.stageAttempt!) "
                 + "p\(row.partition!).\(row.taskAttempt!) \(row.executor!) \(row.locality!)\(detail)"
@@ -48,8 +48,8 @@ enum ConformanceScenarios {
 
     /// Job ends as `<ms> <event> <job>`.
     static func jobEnds(_ rows: [TraceRow]) -> [String] {
-        rows.filter { $0.event == "job-succeeded" || $0.event == "job-failed" }.map {
-            "\($0.timeNanoseconds / 1_000_000) \($0.event) \($0.job!)"
+        rows.filter { $0.event == .jobSucceeded || $0.event == .jobFailed }.map {
+            "\($0.timeNanoseconds / 1_000_000) \($0.event.rawValue) \($0.job!)"
         }
     }
 }

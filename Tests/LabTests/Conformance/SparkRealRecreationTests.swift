@@ -19,7 +19,7 @@ import TestSupport
                              makeEngine: SparkSchedulerFactory.make(for: scenario)).outcome.trace
     }
 
-    static func count(_ rows: [TraceRow], _ event: String) -> Int { rows.filter { $0.event == event }.count }
+    static func count(_ rows: [TraceRow], _ event: TraceEvent) -> Int { rows.filter { $0.event == event }.count }
 
     /// Spark 4.3's `BarrierJobSlotsNumberCheckFailed` text from run e's driver (java_message_head).
     static let realSlotCheckMessage = "[SPARK-24819]: Barrier execution mode does not allow run a barrier stage "
@@ -30,15 +30,15 @@ import TestSupport
     @Test func runBHasOneBarrierStageOfFourTasksAndElevenOneSecondSyncs() throws {
         let rows = try Self.trace("real-b-barrier-allgather-local4")
         // Real: 1 job, 1 barrier stage attempt, 4 task attempts, all Success, launched together.
-        #expect(Self.count(rows, "job-succeeded") == 1 && Self.count(rows, "stage-submitted") == 1)
-        let launches = rows.filter { $0.event == "task-launched" }
+        #expect(Self.count(rows, .jobSucceeded) == 1 && Self.count(rows, .stageSubmitted) == 1)
+        let launches = rows.filter { $0.event == .taskLaunched }
         #expect(launches.count == 4 && Set(launches.map(\.timeNanoseconds)).count == 1)
-        #expect(Self.count(rows, "task-finished") == 4 && Self.count(rows, "task-failed") == 0)
-        let syncs = rows.filter { $0.event == "barrier-sync" }.map { $0.detail! }
+        #expect(Self.count(rows, .taskFinished) == 4 && Self.count(rows, .taskFailed) == 0)
+        let syncs = rows.filter { $0.event == .barrierSync }.map { $0.detail! }
         #expect(syncs == (0..<11).map { "allGather epoch=\($0)" })
         // Real: 10.2-11.4 s of each task's time was spent inside Python, nearly all of it
         // waiting on the 1 s poll of 11 syncs (3 ms of compute per iteration).
-        let finish = try #require(rows.last { $0.event == "task-finished" })
+        let finish = try #require(rows.last { $0.event == .taskFinished })
         let seconds = Double(finish.timeNanoseconds - launches[0].timeNanoseconds) / 1e9
         #expect(seconds >= 10.2 && seconds <= 11.4, "simulated task time \(seconds) s")
     }
@@ -47,11 +47,11 @@ import TestSupport
     func runCRetriesTheTaskInsideOneStageAttempt(_ name: String) throws {
         let rows = try Self.trace(name)
         // Real (both masters): 1 job, 1 stage attempt, 9 attempts: 8 Success + 1 ExceptionFailure.
-        #expect(Self.count(rows, "job-succeeded") == 1 && Self.count(rows, "stage-submitted") == 1)
-        #expect(Self.count(rows, "task-launched") == 9 && Self.count(rows, "task-finished") == 8)
-        let failed = rows.filter { $0.event == "task-failed" }
+        #expect(Self.count(rows, .jobSucceeded) == 1 && Self.count(rows, .stageSubmitted) == 1)
+        #expect(Self.count(rows, .taskLaunched) == 9 && Self.count(rows, .taskFinished) == 8)
+        let failed = rows.filter { $0.event == .taskFailed }
         #expect(failed.map { "p\($0.partition!).\($0.taskAttempt!) \($0.detail!)" } == ["p3.0 exception"])
-        let retry = rows.filter { $0.event == "task-finished" && $0.partition == 3 }
+        let retry = rows.filter { $0.event == .taskFinished && $0.partition == 3 }
         #expect(retry.map(\.taskAttempt) == [1] && retry.map(\.stageAttempt) == [0])
     }
 
@@ -59,8 +59,8 @@ import TestSupport
     func runEFailsTheJobAfterIntervalTimesMaxFailures(_ variant: String, _ realSeconds: Double) throws {
         let rows = try Self.trace("real-e-slot-check-\(variant)")
         // Real: no stage, no task; the job fails with Spark 4.3's exact message.
-        #expect(Self.count(rows, "stage-submitted") == 0 && Self.count(rows, "task-launched") == 0)
-        let failed = try #require(rows.first { $0.event == "job-failed" })
+        #expect(Self.count(rows, .stageSubmitted) == 0 && Self.count(rows, .taskLaunched) == 0)
+        let failed = try #require(rows.first { $0.event == .jobFailed })
         #expect(failed.detail == Self.realSlotCheckMessage)
         let simulated = Double(failed.timeNanoseconds) / 1e9
         #expect(realSeconds - simulated >= 0 && realSeconds - simulated < 0.8,

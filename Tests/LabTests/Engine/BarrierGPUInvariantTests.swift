@@ -99,14 +99,14 @@ final class InvariantCheckingEngine: SchedulingEngine {
             let (_, rows, checker) = try Self.run(seed: seed)
             if checker.replayResources(rows).peakSharing >= 2 { shared += 1 }
             let attempts = rows.filter { row in
-                row.event == "task-launched" && checker.scenario.stage(job: row.job, stage: row.stage)?.barrier == true
+                row.event == .taskLaunched && checker.scenario.stage(job: row.job, stage: row.stage)?.barrier == true
             }.compactMap(\.stageAttempt)
             if !attempts.isEmpty { barrierLaunched += 1 }
             if attempts.contains(where: { $0 > 0 }) { barrierRetried += 1 }
-            if rows.contains(where: { $0.event == "job-failed" && ($0.detail ?? "").contains("slots") }) {
+            if rows.contains(where: { $0.event == .jobFailed && ($0.detail ?? "").contains("slots") }) {
                 slotCheckGaveUp += 1
             }
-            if rows.contains(where: { $0.event == "task-failed" && ($0.detail ?? "").contains("executor-lost") }) {
+            if rows.contains(where: { $0.event == .taskFailed && ($0.detail ?? "").contains("executor-lost") }) {
                 lostWithTasks += 1
             }
         }
@@ -155,8 +155,8 @@ final class InvariantCheckingEngine: SchedulingEngine {
         #expect(checker.barrierTaskSetSizes[StageAttemptKey(job: "job2", stage: "s0", attempt: 1)] == 2)
         #expect(checker.barrierViolations(rows).isEmpty)
         #expect(checker.resourceViolations(rows).isEmpty)
-        #expect(rows.contains { $0.event == "task-failed" && $0.stage == "s0" && $0.stageAttempt == 1 })
-        #expect(rows.last?.event == "job-succeeded")
+        #expect(rows.contains { $0.event == .taskFailed && $0.stage == "s0" && $0.stageAttempt == 1 })
+        #expect(rows.last?.event == .jobSucceeded)
     }
 
     static func report(_ violations: [String], _ scenario: HydrogenScenario, _ rows: [TraceRow]) -> String {

@@ -22,7 +22,7 @@ import Testing
         // left; partition 1 (called at 1.5 s) polls at 2.5 s and has 1.5 s left.
         #expect(run.ends(of: 0).map(\.time) == [2 * second])
         #expect(run.ends(of: 1).map(\.time) == [4 * second])
-        #expect(run.rows("barrier-sync").map { $0.fields.joined(separator: ",") }
+        #expect(run.rows(.barrierSync).map { $0.fields.joined(separator: ",") }
             == ["1500000000,barrier-sync,job0,train,0,,,,,,barrier epoch=0"])
     }
 

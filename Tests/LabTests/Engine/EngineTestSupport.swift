@@ -24,7 +24,7 @@ struct FakeRun {
     var rows: [TraceRow] { result.outcome.trace }
 
     /// Rows of one event kind.
-    func rows(_ event: String) -> [TraceRow] { rows.filter { $0.event == event } }
+    func rows(_ event: TraceEvent) -> [TraceRow] { rows.filter { $0.event == event } }
 
     /// The instants (ns) at which the engine heard `taskEnded` for `task`, with the reasons.
     func ends(of task: Int) -> [(time: Int64, reason: TaskEndReason)] {

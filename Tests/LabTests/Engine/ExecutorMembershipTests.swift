@@ -49,7 +49,7 @@ import Testing
         let run = try FakeRun(scripted(stages: "            - {name: only, tasks: 1, duration: 1s}")) {
             $0.traceMembership = true
         }
-        #expect(run.rows("executor-added").count == 2)
+        #expect(run.rows(.executorAdded).count == 2)
     }
 
     @Test func losingTheHostOfAMapOutputBeingReadIsAFetchFailureForTheReader() throws {

@@ -61,7 +61,7 @@ struct HydrogenTraceChecker {
         for (index, row) in rows.enumerated() {
             let at = "row \(index + 2) (t=\(row.timeNanoseconds))"
             switch row.event {
-            case "task-launched":
+            case .taskLaunched:
                 guard let key = taskKey(row), let executorID = row.executor else {
                     violations.append("\(at): task-launched row without its ids")
                     continue
@@ -72,7 +72,7 @@ struct HydrogenTraceChecker {
                     continue
                 }
                 if running[key] != nil { violations.append("\(at): \(key.attempt) p\(key.partition) launched twice") }
-                let addresses = Self.gpuAddresses(row.detail)
+                let addresses = row.gpus
                 let units = min(stage.need.gpuUnits, 100)
                 let wanted = stage.need.gpuUnits == 0 ? 0 : max(stage.need.gpuUnits / 100, 1)
                 if addresses.count != wanted || Set(addresses).count != addresses.count {
@@ -97,9 +97,9 @@ struct HydrogenTraceChecker {
                             + "after launching \(key.attempt) p\(key.partition)")
                     }
                 }
-            case "task-finished", "task-failed", "task-killed":
+            case .taskFinished, .taskFailed, .taskKilled:
                 if let key = taskKey(row) { release(key) }
-            case "executor-lost":
+            case .executorLost:
                 for (key, held) in running where held.executor == row.executor { release(key) }
             default: break
             }
@@ -112,7 +112,7 @@ struct HydrogenTraceChecker {
     func barrierViolations(_ rows: [TraceRow]) -> [String] {
         var launches: [StageAttemptKey: [TraceRow]] = [:]
         var order: [StageAttemptKey] = []
-        for row in rows where row.event == "task-launched" {
+        for row in rows where row.event == .taskLaunched {
             guard let key = taskKey(row)?.attempt,
                   scenario.stage(job: row.job, stage: row.stage)?.barrier == true else { continue }
             if launches[key] == nil { order.append(key) }
@@ -142,14 +142,5 @@ struct HydrogenTraceChecker {
               let partition = row.partition, let taskAttempt = row.taskAttempt else { return nil }
         return TaskKey(attempt: StageAttemptKey(job: job, stage: stage, attempt: attempt), partition: partition,
                        taskAttempt: taskAttempt)
-    }
-
-    /// The addresses of `gpu=0,1` in a launch detail (`speculative gpu=0,1`).
-    static func gpuAddresses(_ detail: String?) -> [String] {
-        guard let detail else { return [] }
-        for word in detail.split(separator: " ") where word.hasPrefix("gpu=") {
-            return word.dropFirst(4).split(separator: ",").map(String.init)
-        }
-        return []
     }
 }

@@ -21,21 +21,21 @@ import Testing
         return scenario
     }()
 
-    static func row(_ time: Int64, _ event: String, _ stage: String, partition: Int, attempt: Int = 0,
-                    detail: String? = nil) -> TraceRow {
+    static func row(_ time: Int64, _ event: TraceEvent, _ stage: String, partition: Int, attempt: Int = 0,
+                    speculative: Bool = false, gpus: [String] = [], sync: BarrierSyncRecord? = nil, note: String? = nil) -> TraceRow {
         TraceRow(timeNanoseconds: time, event: event, job: "j", stage: stage, stageAttempt: attempt,
                  partition: partition, taskAttempt: 0, executor: "e0", host: "h0",
-                 locality: event == "task-launched" ? "PROCESS_LOCAL" : nil, detail: detail)
+                 locality: event == .taskLaunched ? "PROCESS_LOCAL" : nil, speculative: speculative, gpus: gpus, sync: sync, note: note)
     }
 
     let checker = HydrogenTraceChecker(scenario: Self.scenario)
 
     @Test func twoHalvesShareAnAddressButAWholeTaskOnTopIsCaught() {
         let rows = [
-            Self.row(0, "task-launched", "half", partition: 0, detail: "gpu=0"),
-            Self.row(0, "task-launched", "half", partition: 1, detail: "gpu=0"),
-            Self.row(5, "task-finished", "half", partition: 1),
-            Self.row(5, "task-launched", "whole", partition: 0, detail: "gpu=0"),
+            Self.row(0, .taskLaunched, "half", partition: 0, gpus: ["0"]),
+            Self.row(0, .taskLaunched, "half", partition: 1, gpus: ["0"]),
+            Self.row(5, .taskFinished, "half", partition: 1),
+            Self.row(5, .taskLaunched, "whole", partition: 0, gpus: ["0"]),
         ]
         #expect(checker.resourceViolations(Array(rows.prefix(3))).isEmpty)
         let violations = checker.resourceViolations(rows)
@@ -44,18 +44,18 @@ import Testing
     }
 
     @Test func anEndBeforeALaunchAtOneInstantFreesTheAddressButNotAfterIt() {
-        let end = Self.row(5, "task-finished", "whole", partition: 0)
-        let launch = Self.row(5, "task-launched", "whole", partition: 1, detail: "gpu=0")
-        let first = Self.row(0, "task-launched", "whole", partition: 0, detail: "gpu=0")
+        let end = Self.row(5, .taskFinished, "whole", partition: 0)
+        let launch = Self.row(5, .taskLaunched, "whole", partition: 1, gpus: ["0"])
+        let first = Self.row(0, .taskLaunched, "whole", partition: 0, gpus: ["0"])
         #expect(checker.resourceViolations([first, end, launch]).isEmpty)
         #expect(checker.resourceViolations([first, launch, end]).count == 1)
     }
 
     @Test func coresAndAddressCountsAreCheckedToo() {
         let rows = [
-            Self.row(0, "task-launched", "gang", partition: 0),
-            Self.row(0, "task-launched", "gang", partition: 1),
-            Self.row(0, "task-launched", "half", partition: 0, detail: "gpu=0,1"),
+            Self.row(0, .taskLaunched, "gang", partition: 0),
+            Self.row(0, .taskLaunched, "gang", partition: 1),
+            Self.row(0, .taskLaunched, "half", partition: 0, gpus: ["0", "1"]),
         ]
         let violations = checker.resourceViolations(rows)
         #expect(violations.contains { $0.contains("3 cores in use of 2") })
@@ -65,31 +65,31 @@ import Testing
 
     @Test func anExecutorLossEndsEverythingOnIt() {
         let rows = [
-            Self.row(0, "task-launched", "whole", partition: 0, detail: "gpu=0"),
-            TraceRow(timeNanoseconds: 3, event: "executor-lost", executor: "e0", detail: "fault"),
-            Self.row(3, "task-launched", "whole", partition: 1, detail: "gpu=0"),
-            Self.row(3, "task-failed", "whole", partition: 0, detail: "executor-lost"),
+            Self.row(0, .taskLaunched, "whole", partition: 0, gpus: ["0"]),
+            TraceRow(timeNanoseconds: 3, event: .executorLost, executor: "e0", note: "fault"),
+            Self.row(3, .taskLaunched, "whole", partition: 1, gpus: ["0"]),
+            Self.row(3, .taskFailed, "whole", partition: 0, note: "executor-lost"),
         ]
         #expect(checker.resourceViolations(rows).isEmpty)
     }
 
     @Test func aPartiallyLaunchedBarrierStageIsCaught() {
-        let whole = [Self.row(7, "task-launched", "gang", partition: 0),
-                     Self.row(7, "task-launched", "gang", partition: 1)]
+        let whole = [Self.row(7, .taskLaunched, "gang", partition: 0),
+                     Self.row(7, .taskLaunched, "gang", partition: 1)]
         #expect(checker.barrierViolations(whole).isEmpty)
-        let partial = [Self.row(7, "task-launched", "gang", partition: 0)]
+        let partial = [Self.row(7, .taskLaunched, "gang", partition: 0)]
         #expect(checker.barrierViolations(partial).count == 1)
-        let late = [Self.row(7, "task-launched", "gang", partition: 0),
-                    Self.row(9, "task-launched", "gang", partition: 1)]
+        let late = [Self.row(7, .taskLaunched, "gang", partition: 0),
+                    Self.row(9, .taskLaunched, "gang", partition: 1)]
         #expect(checker.barrierViolations(late).first?.contains("at instants [7, 9]") == true)
-        let twice = whole + [Self.row(9, "task-launched", "gang", partition: 0)]
+        let twice = whole + [Self.row(9, .taskLaunched, "gang", partition: 0)]
         #expect(checker.barrierViolations(twice).count == 1)
     }
 
     @Test func aResubmittedAttemptIsHeldToItsOwnTaskSet() {
         var checker = checker
         checker.barrierTaskSetSizes = [StageAttemptKey(job: "j", stage: "gang", attempt: 1): 1]
-        #expect(checker.barrierViolations([Self.row(7, "task-launched", "gang", partition: 1, attempt: 1)]).isEmpty)
+        #expect(checker.barrierViolations([Self.row(7, .taskLaunched, "gang", partition: 1, attempt: 1)]).isEmpty)
         checker.barrierTaskSetSizes[StageAttemptKey(job: "j", stage: "gang", attempt: 0)] = 1
         #expect(checker.barrierViolations([]).first?.contains("the first task set has 1 tasks, the stage 2") == true)
     }

@@ -86,7 +86,7 @@ import Testing
                 - {name: fourth, submit_at: 1s, stages: [{name: s, tasks: 1, duration: 1s}]}
             """))
         // At 1 s the timed submissions were queued before the task end that ends `first`.
-        #expect(run.rows("job-submitted").map { "\($0.timeNanoseconds) \($0.job!)" }
+        #expect(run.rows(.jobSubmitted).map { "\($0.timeNanoseconds) \($0.job!)" }
             == ["0 first", "1000000000 third", "1000000000 fourth", "1000000000 second"])
         #expect(run.result.counts.jobsSucceeded == 4)
     }

@@ -83,7 +83,7 @@ import Testing
         let run = try FakeRun(scripted(stages: "            - {name: a, tasks: 4, duration: 1s}"))
         let timers = run.engine.inputs.filter { if case .timer = $0.event { return true } else { return false } }
         #expect(timers.map(\.time) == [0, 1 * second])
-        #expect(run.rows("task-launched").map(\.timeNanoseconds) == [0, 0, 1 * second, 1 * second])
+        #expect(run.rows(.taskLaunched).map(\.timeNanoseconds) == [0, 0, 1 * second, 1 * second])
     }
 
     @Test func theSameScenarioGivesTheSameTraceTwice() throws {

@@ -35,10 +35,10 @@ import Workloads
         #expect(result.counts.jobsSucceeded == 1 && result.counts.jobsFailed == 0)
         #expect(result.counts.tasksLaunched == 8 && result.counts.taskFailures == 0)
         let trace = result.outcome.trace
-        #expect(trace.filter { $0.event == "job-submitted" }.count == 1)
-        let stages = trace.filter { $0.event == "stage-submitted" }
+        #expect(trace.filter { $0.event == .jobSubmitted }.count == 1)
+        let stages = trace.filter { $0.event == .stageSubmitted }
         #expect(stages.count == 1)
-        let launches = trace.filter { $0.event == "task-launched" }
+        let launches = trace.filter { $0.event == .taskLaunched }
         #expect(launches.count == 8)
         #expect(Set(launches.map(\.timeNanoseconds)).count == 1)
         #expect(Set(launches.map(\.stage)).count == 1)
@@ -59,7 +59,7 @@ import Workloads
         let run = DeepLearningRun.run(scenario, workload)
         #expect(run.summary.jobsSucceeded == 2 && run.summary.jobsFailed == 0)
         #expect(run.summary.tasksLaunched == 1 + 8)
-        let csv = try #require(run.outcome.extraFiles.first { $0.name == "scaling.csv" }?.contents)
+        let csv = try #require(run.outcome.deepLearning?.scalingCSV)
         let profile = try #require(ModelProfile.named("resnet-101"))
         let model = DeepLearningRun.stepModel(profile, workload, cluster: scenario.cluster)
         let cost = DeepLearningRun.allreduceCost(workload, cluster: scenario.cluster)
@@ -67,6 +67,6 @@ import Workloads
         let throughput = NumberFormat.fixed(Double(8 * workload.batchSize) / timing.step.seconds, decimals: 2)
         #expect(csv.contains("\nresnet-101,8,\(throughput),"), "\(csv)")
         // The trace is the largest point's: its eight launches.
-        #expect(run.outcome.trace.filter { $0.event == "task-launched" }.count == 8)
+        #expect(run.outcome.trace.filter { $0.event == .taskLaunched }.count == 8)
     }
 }

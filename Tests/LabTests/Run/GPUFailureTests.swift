@@ -42,14 +42,14 @@ import TestSupport
 
         /// `time,partition.attempt,executor,detail` of every row of `event`, optionally for one
         /// stage attempt.
-        func summary(_ event: String, stageAttempt: Int? = nil) -> [String] {
+        func summary(_ event: TraceEvent, stageAttempt: Int? = nil) -> [String] {
             rows.filter { $0.event == event && (stageAttempt == nil || $0.stageAttempt == stageAttempt) }.map {
                 "\($0.timeNanoseconds),\($0.partition.map(String.init) ?? "").\($0.taskAttempt.map(String.init) ?? ""),"
                     + "\($0.executor ?? ""),\($0.detail ?? "")"
             }
         }
 
-        func detail(of event: String) -> [String] { rows.filter { $0.event == event }.map { $0.detail ?? "" } }
+        func detail(of event: TraceEvent) -> [String] { rows.filter { $0.event == event }.map { $0.detail ?? "" } }
     }
 
     /// Passes every input to Spark's scheduler and notes the failures among task ends.
@@ -75,19 +75,19 @@ import TestSupport
 
     @Test func theNormalStagesTaskOnTheBrokenGPUFailsUntilARetryLandsOnAHealthyOne() throws {
         let run = try SparkRun(shipped: "hy-12a-gpu-failure-task-retries")
-        #expect(run.summary("fault") == ["1000000000,.,exec2,gpu-failed exec2 gpu=0"])
-        #expect(run.summary("task-launched") == [
+        #expect(run.summary(.fault) == ["1000000000,.,exec2,gpu-failed exec2 gpu=0"])
+        #expect(run.summary(.taskLaunched) == [
             "0,0.0,exec1,gpu=0", "0,1.0,exec2,gpu=0",
             "1000000000,1.1,exec2,gpu=0",  // exec1 still busy: back onto the broken address
             "1100000000,1.2,exec1,gpu=0",  // exec1 free again and first in the offers
         ])
         // Attempt 0 was running; attempt 1 fails as it starts, after the 100 ms launch overhead.
-        #expect(run.summary("task-failed") == ["1000000000,1.0,exec2,exception", "1100000000,1.1,exec2,exception"])
+        #expect(run.summary(.taskFailed) == ["1000000000,1.0,exec2,exception", "1100000000,1.1,exec2,exception"])
         #expect(run.failures.map(\.time) == [1 * second, 1100 * millisecond])
         #expect(run.failures.map(\.reason) == [.exception(Self.message), .exception(Self.message)])
-        #expect(run.summary("task-finished") == ["1100000000,0.0,exec1,", "4200000000,1.2,exec1,"])
-        #expect(run.summary("job-succeeded") == ["4200000000,.,,"])
-        #expect(run.summary("executor-lost").isEmpty)
+        #expect(run.summary(.taskFinished) == ["1100000000,0.0,exec1,", "4200000000,1.2,exec1,"])
+        #expect(run.summary(.jobSucceeded) == ["4200000000,.,,"])
+        #expect(run.summary(.executorLost).isEmpty)
         #expect(run.result.counts == EngineRun.Counts(jobsSucceeded: 1, jobsFailed: 0, tasksLaunched: 4,
                                                       taskFailures: 2, makespanNanoseconds: 4200 * millisecond))
     }
@@ -95,21 +95,21 @@ import TestSupport
     @Test func theBarrierStageKeepsGettingTheBrokenGPUAndAbortsAfterFourAttempts() throws {
         let run = try SparkRun(shipped: "hy-12b-gpu-failure-barrier-stage-aborts")
         let instants: [Int64] = [0, 1200 * millisecond, 1400 * millisecond, 1600 * millisecond]
-        #expect(run.rows.filter { $0.event == "stage-submitted" }.map(\.timeNanoseconds) == instants)
-        #expect(run.rows.filter { $0.event == "stage-submitted" }.map(\.stage) == Array(repeating: "s0", count: 4))
+        #expect(run.rows.filter { $0.event == .stageSubmitted }.map(\.timeNanoseconds) == instants)
+        #expect(run.rows.filter { $0.event == .stageSubmitted }.map(\.stage) == Array(repeating: "s0", count: 4))
         for (attempt, launched) in instants.enumerated() {
-            #expect(run.summary("task-launched", stageAttempt: attempt) == ["\(launched),0.0,exec1,gpu=0",
+            #expect(run.summary(.taskLaunched, stageAttempt: attempt) == ["\(launched),0.0,exec1,gpu=0",
                                                                             "\(launched),1.0,exec2,gpu=0"])
             let failedAt = attempt == 0 ? 1 * second : launched  // later attempts fail as they start
-            #expect(run.summary("task-failed", stageAttempt: attempt) == ["\(failedAt),1.0,exec2,exception"])
-            #expect(run.summary("task-killed", stageAttempt: attempt).map { $0.prefix(while: { $0 != "," }) }
+            #expect(run.summary(.taskFailed, stageAttempt: attempt) == ["\(failedAt),1.0,exec2,exception"])
+            #expect(run.summary(.taskKilled, stageAttempt: attempt).map { $0.prefix(while: { $0 != "," }) }
                 == ["\(failedAt)"])
         }
         #expect(run.failures.map(\.reason) == Array(repeating: .exception(Self.message), count: 4))
         let stageFailure = "Stage failed because barrier task ShuffleMapTask(0, 1) finished unsuccessfully.\n"
             + Self.message
-        #expect(run.detail(of: "stage-failed") == Array(repeating: stageFailure, count: 4))
-        #expect(run.detail(of: "job-failed") == [
+        #expect(run.detail(of: .stageFailed) == Array(repeating: stageFailure, count: 4))
+        #expect(run.detail(of: .jobFailed) == [
             "Job aborted due to stage failure: ShuffleMapStage 0 (s0) has failed the maximum allowable number "
                 + "of times: 4. Most recent failure reason: " + stageFailure,
         ])
@@ -124,7 +124,7 @@ import TestSupport
             spark: "spark: {spark.task.resource.gpu.amount: 0.5}",
             stages: "            - {name: s0, tasks: 2, duration: 3s}",
             faults: "faults: [{kind: gpu-failed, executor: exec1, gpu: 0, at: 1s}]"))
-        #expect(Array(run.summary("task-failed").prefix(2)) == ["1000000000,0.0,exec1,exception",
+        #expect(Array(run.summary(.taskFailed).prefix(2)) == ["1000000000,0.0,exec1,exception",
                                                                 "1000000000,1.0,exec1,exception"])
         let reason = TaskEndReason.exception("sparksim.GPUFailure: GPU 0 of executor exec1 failed (CUDA error)")
         #expect(run.failures.allSatisfy { $0.reason == reason })
@@ -142,14 +142,14 @@ import TestSupport
             """, faults: "faults: [{kind: gpu-failed, executor: exec1, gpu: 1, at: 500ms}]"))
         // Partition 1 holds GPU 1; still launching at 500 ms, it fails when it starts (1 s);
         // each retry gets GPU 1 again (GPU 0 is busy) and fails 1 s after its launch.
-        #expect(run.summary("task-failed") == ["1000000000,1.0,exec1,exception", "2000000000,1.1,exec1,exception",
+        #expect(run.summary(.taskFailed) == ["1000000000,1.0,exec1,exception", "2000000000,1.1,exec1,exception",
                                                "3000000000,1.2,exec1,exception", "4000000000,1.3,exec1,exception"])
-        #expect(run.summary("task-launched").filter { $0.contains(",1.") }.allSatisfy { $0.hasSuffix("gpu=1") })
-        #expect(run.summary("task-finished") == ["4000000000,0.0,exec1,", "4000000000,0.0,exec1,"])
-        #expect(run.rows.filter { $0.event == "task-finished" }.map(\.stage) == ["g", "c"])
-        #expect(run.rows.filter { $0.event == "job-failed" }.map(\.job) == ["gpu"])
-        #expect(run.rows.filter { $0.event == "job-succeeded" }.map(\.job) == ["cpu"])
-        #expect(run.summary("executor-lost").isEmpty)
+        #expect(run.summary(.taskLaunched).filter { $0.contains(",1.") }.allSatisfy { $0.hasSuffix("gpu=1") })
+        #expect(run.summary(.taskFinished) == ["4000000000,0.0,exec1,", "4000000000,0.0,exec1,"])
+        #expect(run.rows.filter { $0.event == .taskFinished }.map(\.stage) == ["g", "c"])
+        #expect(run.rows.filter { $0.event == .jobFailed }.map(\.job) == ["gpu"])
+        #expect(run.rows.filter { $0.event == .jobSucceeded }.map(\.job) == ["cpu"])
+        #expect(run.summary(.executorLost).isEmpty)
         #expect(run.result.outcome.executorsAtEnd == 1)
     }
 }

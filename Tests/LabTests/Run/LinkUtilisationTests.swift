@@ -26,16 +26,16 @@ import TestSupport
         for (earlier, later) in zip(buckets, buckets.dropFirst()) { #expect(earlier.endNanoseconds == later.startNanoseconds) }
         for name in names {
             let row = try #require(outcome.links.first { $0.name == name })
-            let capacity = row.usage.nominalBytesPerSecond
+            let capacity = row.nominalBytesPerSecond
             let bytes = outcome.linkUtilisation.filter { $0.link == name }.reduce(0.0) { total, sample in
                 total + sample.utilisation * capacity * Double(sample.endNanoseconds - sample.startNanoseconds) / 1e9
             }
-            #expect(abs(bytes - Double(row.usage.bytesCarried)) <= 1 + 1e-9 * Double(row.usage.bytesCarried),
+            #expect(abs(bytes - Double(row.bytesCarried)) <= 1 + 1e-9 * Double(row.bytesCarried),
                     "\(path): \(name)")
             #expect(outcome.linkUtilisation.filter { $0.link == name }.allSatisfy { $0.utilisation <= 1 + 1e-9 })
         }
         // The busiest first: descending bytes.
-        let carried = names.map { name in outcome.links.first { $0.name == name }!.usage.bytesCarried }
+        let carried = names.map { name in outcome.links.first { $0.name == name }!.bytesCarried }
         #expect(carried == carried.sorted(by: >))
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import Report
+@testable import Report
 import Testing
 @testable import Lab
 
@@ -41,20 +41,20 @@ import Testing
             }
             return SweepRunResult(summaryCSV: summary, iterationsCSV: nil, trainingScalingCSV: scaling, cached: false)
         }
-        return (plan, SweepTable(plan: plan, results: results))
+        return (plan, SweepTable(sweep: plan.record, results: results.map(\.files)))
     }
 
     @Test func trainingFiguresJoinTheSweepTable() throws {
         let (_, table) = try Self.table()
         #expect(table.runColumns.suffix(3) == ["workers", "steady_iteration_ns", "time_to_target_ns"])
         #expect(table.numericColumns.contains("steady_iteration_ns"))
-        let a4 = try #require(table.aggregates.first { $0.variant == "a" && $0.run.point.index == 1 })
+        let a4 = try #require(table.aggregates.first { $0.variant == "a" && $0.run.pointIndex == 1 })
         #expect(a4.statistics["steady_iteration_ns"]?.mean == 55)
     }
 
     @Test func efficiencyComparesEachSeedWithItsOwnFewestWorkers() throws {
         let (plan, table) = try Self.table()
-        let axis = try #require(SweepAxis(plan.sweep))
+        let axis = try #require(SweepAxis(plan.sweep)?.curveAxis)
         let curves = SweepCurves(axis: axis, table: table)
         let efficiency = curves.efficiency()
         #expect(efficiency.map(\.name) == ["a", "b"])
@@ -74,14 +74,14 @@ import Testing
 
     @Test func figuresAndComparisonAreWrittenForATrainingSweep() throws {
         let (plan, table) = try Self.table()
-        let figures = SweepFigures(plan: plan, table: table)
+        let figures = SweepFigures(sweep: plan.record, table: table)
         #expect(figures.figures.map(\.fileName)
             == ["makespan.svg", "iteration.svg", "throughput.svg", "efficiency.svg", "time-to-target.svg"])
         for figure in figures.figures {
             #expect(figure.svg.hasPrefix("<svg") || figure.svg.hasPrefix("<?xml"))
             #expect(figure.svg.contains("95% CI, 2 seeds"))
         }
-        let markdown = SweepReport(plan: plan, table: table, figures: figures).markdown
+        let markdown = SweepReport(sweep: plan.record, table: table, figures: figures).markdown
         #expect(markdown.contains("- workload.partitions=16: `a` reaches the target in 29 ns, `b` in 120 ns: "
             + "`a` is 4.14x faster; per steady iteration `a` is 1.03x faster (29 ns vs 30 ns)."))
         #expect(markdown.contains("![Scaling efficiency](efficiency.svg)"))

@@ -44,13 +44,13 @@ import Workloads
         let result = try Self.run(Self.cluster(), style: .taskParallel, partitions: 8, maxIter: 3)
         let rows = result.engine.outcome.trace
         #expect(result.jobs == 4)  // maxIter + 1 passes
-        #expect(rows.filter { $0.event == "job-succeeded" }.count == 4)
+        #expect(rows.filter { $0.event == .jobSucceeded }.count == 4)
         for job in 0..<4 {
             let name = "loss-gradient-\(job)"
-            let stages = rows.filter { $0.event == "stage-submitted" && $0.job == name }.map { $0.stage ?? "" }
+            let stages = rows.filter { $0.event == .stageSubmitted && $0.job == name }.map { $0.stage ?? "" }
             #expect(stages == ["partials", "tree-1", "final"])
             let launched = { (stage: String) in
-                rows.filter { $0.event == "task-launched" && $0.job == name && $0.stage == stage }.count
+                rows.filter { $0.event == .taskLaunched && $0.job == name && $0.stage == stage }.count
             }
             #expect([launched("partials"), launched("tree-1"), launched("final")] == [8, 2, 1])
         }
@@ -61,9 +61,9 @@ import Workloads
     @Test func barrierRunIsOneJobOneStageOneTaskPerWorker() throws {
         let result = try Self.run(Self.cluster(), style: Self.ring, partitions: 4)
         let rows = result.engine.outcome.trace
-        #expect(rows.filter { $0.event == "job-submitted" }.count == 1)
-        #expect(rows.filter { $0.event == "stage-submitted" }.count == 1)
-        #expect(rows.filter { $0.event == "task-launched" }.count == 4)
+        #expect(rows.filter { $0.event == .jobSubmitted }.count == 1)
+        #expect(rows.filter { $0.event == .stageSubmitted }.count == 1)
+        #expect(rows.filter { $0.event == .taskLaunched }.count == 4)
         #expect(result.iterations.map(\.record.iteration) == Array(0...5))
     }
 
@@ -75,29 +75,29 @@ import Workloads
         let scenario = try ScenarioLoader.load(text: yaml, file: "inline.yaml")
         let result = TrainingRun.run(scenario, setup: setup, trainer: MeanTrainer(maxIter: 3),
                                      streams: RandomStreams(seed: 1))
-        let costs = TrainingReport.costRows(result, variant: "")
+        let costs = result.iterationRecords
         // Each pass: 1000 rows x 4 FLOPs at 1 GFLOPS = 4 us compute, 10 FLOPs update = 10 ns;
         // iteration 0 is the initial model at the start, so iteration 1 spans passes 0 and 1.
         #expect(costs.count == 4)
         for row in costs.dropFirst() {
             let passes: Int64 = row.iteration == 1 ? 2 : 1
-            #expect(row.communication == 0)
-            #expect(row.compute == 4_000 * passes)
-            #expect(row.driver == 10 * passes)
-            #expect(row.idle == 0)
+            #expect(row.communicationNanoseconds == 0)
+            #expect(row.computeNanoseconds == 4_000 * passes)
+            #expect(row.driverNanoseconds == 10 * passes)
+            #expect(row.idleNanoseconds == 0)
         }
     }
 
     @Test func costPartsSumExactlyToEachIterationsTime() throws {
         for style in [TrainingSetup.Style.taskParallel, Self.ring, .barrier(.allGather)] {
             let result = try Self.run(Self.cluster(), style: style, partitions: 6, maxIter: 4)
-            let costs = TrainingReport.costRows(result, variant: "v")
+            let costs = result.iterationRecords
             #expect(costs.count == 5)
             var previous = result.trainingStart.nanosecondsSinceStart
             for row in costs {
-                #expect(row.compute + row.communication + row.scheduling + row.driver + row.idle
-                        == row.timeNanoseconds - previous)
-                #expect(row.idle >= 0)
+                let parts = row.computeNanoseconds + row.communicationNanoseconds + row.schedulingNanoseconds
+                #expect(parts + row.driverNanoseconds + row.idleNanoseconds == row.timeNanoseconds - previous)
+                #expect(row.idleNanoseconds >= 0)
                 previous = row.timeNanoseconds
             }
         }
@@ -117,13 +117,13 @@ import Workloads
         let clean = try Self.run(Self.cluster(executors: 3, cores: 1), style: Self.ring, partitions: 2, maxIter: 8,
                                  checkpointEvery: 3)
         let lossAt = clean.iterations[6].time.nanosecondsSinceStart + 1
-        let worker = clean.engine.outcome.trace.first { $0.event == "task-launched" }!.executor!
+        let worker = clean.engine.outcome.trace.first { $0.event == .taskLaunched }!.executor!
         let faults = "faults:\n  - {kind: executor-lost, executor: \(worker), at: \(lossAt)ns}"
         let failed = try Self.run(Self.cluster(executors: 3, cores: 1, faults: faults), style: Self.ring,
                                   partitions: 2, maxIter: 8, checkpointEvery: 3)
         #expect(failed.restarts == 1)
         #expect(failed.redoneIterations >= 1)
-        #expect(failed.engine.outcome.trace.filter { $0.event == "job-failed" }.count == 1)
+        #expect(failed.engine.outcome.trace.filter { $0.event == .jobFailed }.count == 1)
         #expect(failed.iterations.map(\.record.iteration) == Array(0...8))
         #expect(failed.iterations.last?.record.objective == clean.iterations.last?.record.objective)
         #expect(failed.trainingEnd > clean.trainingEnd)
@@ -133,6 +133,6 @@ import Workloads
         let a = try Self.run(Self.cluster(), style: .taskParallel, partitions: 5)
         let b = try Self.run(Self.cluster(), style: .taskParallel, partitions: 5)
         #expect(TraceRow.csv(a.engine.outcome.trace) == TraceRow.csv(b.engine.outcome.trace))
-        #expect(TrainingReport.costRows(a, variant: "") == TrainingReport.costRows(b, variant: ""))
+        #expect(a.iterationRecords == b.iterationRecords)
     }
 }

@@ -84,72 +84,72 @@ enum PlotFixtures {
     /// barrier stage's retry.
     static var traceRows: [TraceRow] {
         var rows: [TraceRow] = []
-        func add(_ ms: Int64, _ event: String, stage: String? = nil, attempt: Int? = nil, partition: Int? = nil,
+        func add(_ ms: Int64, _ event: TraceEvent, stage: String? = nil, attempt: Int? = nil, partition: Int? = nil,
                  task: Int? = nil, executor: String? = nil, host: String? = nil, locality: String? = nil,
-                 detail: String? = nil) {
+                 speculative: Bool = false, gpus: [String] = [], sync: BarrierSyncRecord? = nil, note: String? = nil) {
             rows.append(TraceRow(timeNanoseconds: ms * 1_000_000, event: event, job: stage == nil && executor != nil ? nil : "train",
                                  stage: stage, stageAttempt: attempt, partition: partition, taskAttempt: task,
-                                 executor: executor, host: host, locality: locality, detail: detail))
+                                 executor: executor, host: host, locality: locality, speculative: speculative, gpus: gpus, sync: sync, note: note))
         }
         for (executor, host) in [("1", "host-a"), ("2", "host-a"), ("3", "host-b")] {
-            add(0, "executor-added", executor: executor, host: host)
+            add(0, .executorAdded, executor: executor, host: host)
         }
-        add(5, "job-submitted")
-        add(5, "stage-submitted", stage: "load", attempt: 0)
+        add(5, .jobSubmitted)
+        add(5, .stageSubmitted, stage: "load", attempt: 0)
         for partition in 0..<6 {
             let executor = String(partition % 3 + 1)
-            add(10 + Int64(partition), "task-launched", stage: "load", attempt: 0, partition: partition, task: 0,
+            add(10 + Int64(partition), .taskLaunched, stage: "load", attempt: 0, partition: partition, task: 0,
                 executor: executor, host: executor == "3" ? "host-b" : "host-a", locality: "NODE_LOCAL")
         }
-        add(400, "task-finished", stage: "load", attempt: 0, partition: 0, task: 0, executor: "1", host: "host-a")
-        add(420, "task-failed", stage: "load", attempt: 0, partition: 1, task: 0, executor: "2", host: "host-a",
-            detail: "exception")
-        add(430, "task-launched", stage: "load", attempt: 0, partition: 1, task: 1, executor: "1", host: "host-a",
+        add(400, .taskFinished, stage: "load", attempt: 0, partition: 0, task: 0, executor: "1", host: "host-a")
+        add(420, .taskFailed, stage: "load", attempt: 0, partition: 1, task: 0, executor: "2", host: "host-a",
+            note: "exception")
+        add(430, .taskLaunched, stage: "load", attempt: 0, partition: 1, task: 1, executor: "1", host: "host-a",
             locality: "PROCESS_LOCAL")
-        add(450, "task-finished", stage: "load", attempt: 0, partition: 2, task: 0, executor: "3", host: "host-b")
-        add(460, "task-finished", stage: "load", attempt: 0, partition: 3, task: 0, executor: "1", host: "host-a")
-        add(470, "task-finished", stage: "load", attempt: 0, partition: 4, task: 0, executor: "2", host: "host-a")
-        add(600, "task-launched", stage: "load", attempt: 0, partition: 5, task: 1, executor: "2", host: "host-a",
-            locality: "ANY", detail: "speculative")
-        add(700, "task-finished", stage: "load", attempt: 0, partition: 5, task: 0, executor: "3", host: "host-b")
-        add(700, "task-killed", stage: "load", attempt: 0, partition: 5, task: 1, executor: "2", host: "host-a",
-            detail: "another attempt succeeded")
-        add(820, "task-finished", stage: "load", attempt: 0, partition: 1, task: 1, executor: "1", host: "host-a")
-        add(820, "stage-completed", stage: "load", attempt: 0)
-        add(830, "stage-submitted", stage: "train-barrier", attempt: 0)
+        add(450, .taskFinished, stage: "load", attempt: 0, partition: 2, task: 0, executor: "3", host: "host-b")
+        add(460, .taskFinished, stage: "load", attempt: 0, partition: 3, task: 0, executor: "1", host: "host-a")
+        add(470, .taskFinished, stage: "load", attempt: 0, partition: 4, task: 0, executor: "2", host: "host-a")
+        add(600, .taskLaunched, stage: "load", attempt: 0, partition: 5, task: 1, executor: "2", host: "host-a",
+            locality: "ANY", speculative: true)
+        add(700, .taskFinished, stage: "load", attempt: 0, partition: 5, task: 0, executor: "3", host: "host-b")
+        add(700, .taskKilled, stage: "load", attempt: 0, partition: 5, task: 1, executor: "2", host: "host-a",
+            note: "another attempt succeeded")
+        add(820, .taskFinished, stage: "load", attempt: 0, partition: 1, task: 1, executor: "1", host: "host-a")
+        add(820, .stageCompleted, stage: "load", attempt: 0)
+        add(830, .stageSubmitted, stage: "train-barrier", attempt: 0)
         for partition in 0..<3 {
             let executor = String(partition + 1)
-            add(840, "task-launched", stage: "train-barrier", attempt: 0, partition: partition, task: 0,
+            add(840, .taskLaunched, stage: "train-barrier", attempt: 0, partition: partition, task: 0,
                 executor: executor, host: executor == "3" ? "host-b" : "host-a", locality: "PROCESS_LOCAL",
-                detail: "gpu=0")
+                gpus: ["0"])
         }
-        add(1100, "barrier-sync", stage: "train-barrier", attempt: 0, detail: "barrier epoch=0")
-        add(1350, "barrier-sync", stage: "train-barrier", attempt: 0, detail: "allGather epoch=1")
-        add(1500, "fault", executor: "3", host: "host-b", detail: "executor-loss executor=3")
-        add(1500, "executor-lost", executor: "3", host: "host-b", detail: "fault")
-        add(1500, "task-failed", stage: "train-barrier", attempt: 0, partition: 2, task: 0, executor: "3",
-            host: "host-b", detail: "executor-lost")
+        add(1100, .barrierSync, stage: "train-barrier", attempt: 0, sync: .init(call: "barrier", epoch: 0))
+        add(1350, .barrierSync, stage: "train-barrier", attempt: 0, sync: .init(call: "allGather", epoch: 1))
+        add(1500, .fault, executor: "3", host: "host-b", note: "executor-loss executor=3")
+        add(1500, .executorLost, executor: "3", host: "host-b", note: "fault")
+        add(1500, .taskFailed, stage: "train-barrier", attempt: 0, partition: 2, task: 0, executor: "3",
+            host: "host-b", note: "executor-lost")
         for partition in 0..<2 {
-            add(1500, "task-killed", stage: "train-barrier", attempt: 0, partition: partition, task: 0,
-                executor: String(partition + 1), host: "host-a", detail: "barrier-stage-failed")
+            add(1500, .taskKilled, stage: "train-barrier", attempt: 0, partition: partition, task: 0,
+                executor: String(partition + 1), host: "host-a", note: "barrier-stage-failed")
         }
-        add(1500, "stage-failed", stage: "train-barrier", attempt: 0, detail: "barrier task failed")
-        add(1600, "executor-added", executor: "4", host: "host-b")
-        add(1610, "stage-submitted", stage: "train-barrier", attempt: 1)
+        add(1500, .stageFailed, stage: "train-barrier", attempt: 0, note: "barrier task failed")
+        add(1600, .executorAdded, executor: "4", host: "host-b")
+        add(1610, .stageSubmitted, stage: "train-barrier", attempt: 1)
         for partition in 0..<3 {
             let executor = ["1", "2", "4"][partition]
-            add(1620, "task-launched", stage: "train-barrier", attempt: 1, partition: partition, task: 0,
+            add(1620, .taskLaunched, stage: "train-barrier", attempt: 1, partition: partition, task: 0,
                 executor: executor, host: executor == "4" ? "host-b" : "host-a", locality: "PROCESS_LOCAL",
-                detail: "gpu=0")
+                gpus: ["0"])
         }
-        add(1900, "barrier-sync", stage: "train-barrier", attempt: 1, detail: "barrier epoch=0")
+        add(1900, .barrierSync, stage: "train-barrier", attempt: 1, sync: .init(call: "barrier", epoch: 0))
         for partition in 0..<3 {
             let executor = ["1", "2", "4"][partition]
-            add(2150 + Int64(partition) * 10, "task-finished", stage: "train-barrier", attempt: 1,
+            add(2150 + Int64(partition) * 10, .taskFinished, stage: "train-barrier", attempt: 1,
                 partition: partition, task: 0, executor: executor, host: executor == "4" ? "host-b" : "host-a")
         }
-        add(2180, "stage-completed", stage: "train-barrier", attempt: 1)
-        add(2180, "job-succeeded")
+        add(2180, .stageCompleted, stage: "train-barrier", attempt: 1)
+        add(2180, .jobSucceeded)
         return rows
     }
 

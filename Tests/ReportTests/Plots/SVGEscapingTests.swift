@@ -22,9 +22,9 @@ struct SVGEscapingTests {
                              series: [LineSeries(name: hostile, points: [LinePoint(x: 1, y: 2), LinePoint(x: 2, y: 3)])])
         let bars = StackedBarChart(title: hostile, categoryTitle: hostile, valueTitle: hostile, quantity: .bytes,
                                    segments: [hostile], bars: [StackedBar(label: hostile, values: [1_073_741_824])])
-        let rows = [TraceRow(timeNanoseconds: 0, event: "task-launched", job: hostile, stage: hostile, partition: 0,
-                             taskAttempt: 0, executor: hostile, host: hostile, detail: hostile),
-                    TraceRow(timeNanoseconds: 9, event: "fault", detail: hostile)]
+        let rows = [TraceRow(timeNanoseconds: 0, event: .taskLaunched, job: hostile, stage: hostile, partition: 0,
+                             taskAttempt: 0, executor: hostile, host: hostile, note: hostile),
+                    TraceRow(timeNanoseconds: 9, event: .fault, note: hostile)]
         let links = [LinkUtilisationSample(link: hostile, startNanoseconds: 0, endNanoseconds: 5, utilisation: 0.5)]
         let svgs = [line.svg, bars.svg, GanttChart(title: hostile, rows: rows).svg,
                     LinkUtilisationChart(title: hostile, samples: links).svg]

@@ -83,8 +83,8 @@ struct SVGPlotTests {
 
     @Test func ganttHeightFollowsTheNumberOfExecutors() {
         let rows = (0..<60).flatMap { index in
-            [TraceRow(timeNanoseconds: 0, event: "executor-added", executor: String(index), host: "h\(index / 4)"),
-             TraceRow(timeNanoseconds: Int64(index) * 1_000_000, event: "task-launched", stage: "s", partition: index,
+            [TraceRow(timeNanoseconds: 0, event: .executorAdded, executor: String(index), host: "h\(index / 4)"),
+             TraceRow(timeNanoseconds: Int64(index) * 1_000_000, event: .taskLaunched, stage: "s", partition: index,
                       taskAttempt: 0, executor: String(index))]
         }
         let document = GanttChart(title: "many", rows: rows).document
@@ -98,9 +98,9 @@ struct SVGPlotTests {
         var rows: [TraceRow] = []
         for stage in 0..<40 {
             let time = Int64(stage) * 10
-            rows.append(TraceRow(timeNanoseconds: time, event: "task-launched", stage: "stage\(stage)", partition: 0,
+            rows.append(TraceRow(timeNanoseconds: time, event: .taskLaunched, stage: "stage\(stage)", partition: 0,
                                  taskAttempt: 0, executor: "1", host: "h"))
-            rows.append(TraceRow(timeNanoseconds: time + 5, event: stage == 3 ? "task-failed" : "task-finished",
+            rows.append(TraceRow(timeNanoseconds: time + 5, event: stage == 3 ? .taskFailed : .taskFinished,
                                  stage: "stage\(stage)", partition: 0, taskAttempt: 0, executor: "1", host: "h"))
         }
         let texts = SVGParsing.parse(GanttChart(title: "crowded", rows: rows).svg).texts

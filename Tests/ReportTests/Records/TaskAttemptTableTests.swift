@@ -2,30 +2,30 @@ import Testing
 @testable import Report
 
 @Suite struct TaskAttemptTableTests {
-    static func row(_ time: Int64, _ event: String, partition: Int, attempt: Int = 0, executor: String = "e1",
-                    locality: String? = nil, detail: String? = nil) -> TraceRow
+    static func row(_ time: Int64, _ event: TraceEvent, partition: Int, attempt: Int = 0, executor: String = "e1",
+                    locality: String? = nil, speculative: Bool = false, gpus: [String] = [], sync: BarrierSyncRecord? = nil, note: String? = nil) -> TraceRow
     {
         TraceRow(timeNanoseconds: time, event: event, job: "j", stage: "s", stageAttempt: 0, partition: partition,
                  taskAttempt: attempt, executor: executor, host: executor == "e1" ? "h1" : "h2",
-                 locality: locality, detail: detail)
+                 locality: locality, speculative: speculative, gpus: gpus, sync: sync, note: note)
     }
 
     @Test func everyAttemptIsOneRowWithItsEnding() throws {
         let rows = [
-            TraceRow(timeNanoseconds: 0, event: "executor-added", executor: "e1", host: "h1"),
-            Self.row(0, "task-launched", partition: 0, locality: "PROCESS_LOCAL", detail: "gpu=0,1"),
-            Self.row(0, "task-launched", partition: 1, locality: "NODE_LOCAL"),
-            Self.row(5, "task-failed", partition: 1, detail: "exception, with a comma"),
-            Self.row(6, "task-launched", partition: 1, attempt: 1, executor: "e2", locality: "ANY"),
-            Self.row(7, "task-launched", partition: 1, attempt: 2, executor: "e1", locality: "ANY",
-                     detail: "speculative gpu=2"),
-            Self.row(9, "task-finished", partition: 1, attempt: 2),
-            Self.row(9, "task-killed", partition: 1, attempt: 1, executor: "e2", detail: "another attempt succeeded"),
-            Self.row(10, "task-finished", partition: 0),
-            Self.row(11, "task-launched", partition: 2, locality: "PROCESS_LOCAL"),
-            Self.row(11, "task-launched", partition: 3, executor: "e2", locality: "RACK_LOCAL"),
-            TraceRow(timeNanoseconds: 12, event: "executor-lost", executor: "e2", host: "h2", detail: "fault"),
-            Self.row(12, "task-failed", partition: 3, executor: "e2", detail: "executor-lost"),
+            TraceRow(timeNanoseconds: 0, event: .executorAdded, executor: "e1", host: "h1"),
+            Self.row(0, .taskLaunched, partition: 0, locality: "PROCESS_LOCAL", gpus: ["0", "1"]),
+            Self.row(0, .taskLaunched, partition: 1, locality: "NODE_LOCAL"),
+            Self.row(5, .taskFailed, partition: 1, note: "exception, with a comma"),
+            Self.row(6, .taskLaunched, partition: 1, attempt: 1, executor: "e2", locality: "ANY"),
+            Self.row(7, .taskLaunched, partition: 1, attempt: 2, executor: "e1", locality: "ANY",
+                     speculative: true, gpus: ["2"]),
+            Self.row(9, .taskFinished, partition: 1, attempt: 2),
+            Self.row(9, .taskKilled, partition: 1, attempt: 1, executor: "e2", note: "another attempt succeeded"),
+            Self.row(10, .taskFinished, partition: 0),
+            Self.row(11, .taskLaunched, partition: 2, locality: "PROCESS_LOCAL"),
+            Self.row(11, .taskLaunched, partition: 3, executor: "e2", locality: "RACK_LOCAL"),
+            TraceRow(timeNanoseconds: 12, event: .executorLost, executor: "e2", host: "h2", note: "fault"),
+            Self.row(12, .taskFailed, partition: 3, executor: "e2", note: "executor-lost"),
         ]
         let csv = try #require(TaskAttemptTable.csv([.init(variant: "", rows: rows)]))
         #expect(csv == """
@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func variantsFollowOneAnotherAndARunWithoutTasksHasNoTable() throws {
-        let a = [Self.row(0, "task-launched", partition: 0), Self.row(3, "task-finished", partition: 0)]
+        let a = [Self.row(0, .taskLaunched, partition: 0), Self.row(3, .taskFinished, partition: 0)]
         let csv = try #require(TaskAttemptTable.csv([.init(variant: "mllib", rows: a), .init(variant: "barrier", rows: a)]))
         #expect(csv.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } } == ["mllib", "barrier"])
         #expect(TaskAttemptTable.csv([.init(variant: "", rows: [])]) == nil)

@@ -56,13 +56,13 @@ struct ChromeTraceTests {
 
     @Test func concurrentAttemptsOnOneExecutorGoToSeparateLanes() throws {
         // Four cores, eight overlapping tasks, ends out of order.
-        var rows = [TraceRow(timeNanoseconds: 0, event: "executor-added", executor: "1", host: "h")]
+        var rows = [TraceRow(timeNanoseconds: 0, event: .executorAdded, executor: "1", host: "h")]
         for partition in 0..<8 {
-            rows.append(TraceRow(timeNanoseconds: Int64(partition % 4) * 10, event: "task-launched", stage: "s",
+            rows.append(TraceRow(timeNanoseconds: Int64(partition % 4) * 10, event: .taskLaunched, stage: "s",
                                  stageAttempt: 0, partition: partition, taskAttempt: 0, executor: "1", host: "h"))
         }
         for partition in (0..<8).reversed() {
-            rows.append(TraceRow(timeNanoseconds: 1000 - Int64(partition) * 7, event: "task-finished", stage: "s",
+            rows.append(TraceRow(timeNanoseconds: 1000 - Int64(partition) * 7, event: .taskFinished, stage: "s",
                                  stageAttempt: 0, partition: partition, taskAttempt: 0, executor: "1", host: "h"))
         }
         let timeline = TraceTimeline(rows: rows)
@@ -89,12 +89,12 @@ struct ChromeTraceTests {
     @Test func hostileNamesInTheTraceStayValidJSONAndReadBack() throws {
         let hostile = PlotFixtures.hostile + "\\\"}]"
         let rows = [
-            TraceRow(timeNanoseconds: 0, event: "job-submitted", job: hostile),
-            TraceRow(timeNanoseconds: 1, event: "task-launched", job: hostile, stage: hostile, partition: 0,
-                     taskAttempt: 0, executor: hostile, host: hostile, detail: hostile),
-            TraceRow(timeNanoseconds: 5, event: "fault", host: hostile, detail: hostile),
-            TraceRow(timeNanoseconds: 9, event: "task-failed", job: hostile, stage: hostile, partition: 0,
-                     taskAttempt: 0, executor: hostile, host: hostile, detail: hostile),
+            TraceRow(timeNanoseconds: 0, event: .jobSubmitted, job: hostile),
+            TraceRow(timeNanoseconds: 1, event: .taskLaunched, job: hostile, stage: hostile, partition: 0,
+                     taskAttempt: 0, executor: hostile, host: hostile, note: hostile),
+            TraceRow(timeNanoseconds: 5, event: .fault, host: hostile, note: hostile),
+            TraceRow(timeNanoseconds: 9, event: .taskFailed, job: hostile, stage: hostile, partition: 0,
+                     taskAttempt: 0, executor: hostile, host: hostile, note: hostile),
         ]
         let json = ChromeTrace.json(rows: rows)
         #expect(ChromeTraceValidator.problems(json) == [])

@@ -25,9 +25,9 @@ struct TraceTimelineTests {
 
     @Test func openSpansEndWhereTheTraceEnds() {
         let rows = [
-            TraceRow(timeNanoseconds: 0, event: "job-submitted", job: "j"),
-            TraceRow(timeNanoseconds: 1, event: "task-launched", stage: "s", partition: 0, taskAttempt: 0, executor: "e"),
-            TraceRow(timeNanoseconds: 50, event: "executor-added", executor: "f"),
+            TraceRow(timeNanoseconds: 0, event: .jobSubmitted, job: "j"),
+            TraceRow(timeNanoseconds: 1, event: .taskLaunched, stage: "s", partition: 0, taskAttempt: 0, executor: "e"),
+            TraceRow(timeNanoseconds: 50, event: .executorAdded, executor: "f"),
         ]
         let timeline = TraceTimeline(rows: rows)
         #expect(timeline.tasks.map(\.outcome) == [.unfinished])

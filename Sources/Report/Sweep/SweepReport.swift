@@ -1,22 +1,25 @@
-import Foundation
-import Report
-
 /// `sweep.md`: what was swept, then one table row per point (and variant) with the
 /// aggregated makespan in human units and its 95% Student-t interval.
-struct SweepReport {
-    var plan: SweepPlan
+public struct SweepReport {
+    var sweep: SweepRecord
     var table: SweepTable
     var figures: SweepFigures
 
-    var markdown: String {
-        var lines = ["# Sweep: \(plan.scenario.name)", ""] + contextLines + ["## Runs", ""]
-        let seeds = plan.scenario.seeds
+    public init(sweep: SweepRecord, table: SweepTable, figures: SweepFigures) {
+        self.sweep = sweep
+        self.table = table
+        self.figures = figures
+    }
+
+    public var markdown: String {
+        var lines = ["# Sweep: \(sweep.scenario.name)", ""] + contextLines + ["## Runs", ""]
+        let seeds = sweep.scenario.seeds
         let seedText = seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds[0])–\(seeds[seeds.count - 1])"
-        lines.append("Scenario `\(plan.scenario.file)`, sparksim \(SparksimVersion.current). "
-                     + "\(plan.sweep.points.count) point(s) × \(seeds.count) seed(s) (\(seedText)) = "
-                     + "\(plan.runs.count) run(s), each in `runs/<point>-seed<seed>/`.")
+        lines.append("Scenario `\(sweep.scenario.file)`, sparksim \(sweep.scenario.version). "
+                     + "\(sweep.runs.count / max(seeds.count, 1)) point(s) × \(seeds.count) seed(s) (\(seedText)) = "
+                     + "\(sweep.runs.count) run(s), each in `runs/<point>-seed<seed>/`.")
         lines += ["", "Swept parameters (file order; the first varies slowest):", ""]
-        for parameter in plan.sweep.parameters {
+        for parameter in sweep.parameters {
             lines.append("- `\(parameter.path)`: " + parameter.values.map { "`\($0)`" }.joined(separator: ", "))
         }
         lines += ["", "Means over seeds; ± is the half-width of the 95% Student-t interval "
@@ -115,37 +118,5 @@ struct SweepReport {
 
     private func duration(_ nanoseconds: Double) -> String {
         HumanUnits.duration(nanoseconds: Int64(nanoseconds.rounded(.toNearestOrAwayFromZero)))
-    }
-}
-
-/// A whole sweep: plan, execute (reusing cached runs), merge in plan order, publish.
-public enum Sweep {
-    /// The outcome of `run`: the published folder and how many runs were reused.
-    public struct Summary: Sendable {
-        public var folder: String
-        public var runs: Int
-        public var cached: Int
-    }
-
-    /// Runs `plan` into `DIR/<name>/` (`runs/`, then `sweep.csv` and `sweep.md`, each
-    /// replaced atomically).
-    public static func run(_ plan: SweepPlan, fileBytes: [UInt8], outputDirectory: String, jobs: Int,
-                           runScenario: @escaping SweepExecutor.RunScenario = { Runner.run($0) },
-                           progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) throws -> Summary
-    {
-        let folder = (outputDirectory as NSString).appendingPathComponent(plan.scenario.name)
-        let executor = SweepExecutor(plan: plan, fileBytes: fileBytes, folder: folder, jobs: jobs,
-                                     runScenario: runScenario)
-        let results = try executor.execute(progress: progress)
-        let table = SweepTable(plan: plan, results: results)
-        let figures = SweepFigures(plan: plan, table: table)
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        try AtomicFile.write(table.csv, to: path("sweep.csv"))
-        for figure in figures.figures { try AtomicFile.write(figure.svg, to: path(figure.fileName)) }
-        for stale in SweepFigures.fileNames where !figures.figures.contains(where: { $0.fileName == stale }) {
-            try? FileManager.default.removeItem(atPath: path(stale))
-        }
-        try AtomicFile.write(SweepReport(plan: plan, table: table, figures: figures).markdown, to: path("sweep.md"))
-        return Summary(folder: folder, runs: results.count, cached: results.filter(\.cached).count)
     }
 }

@@ -1,5 +1,3 @@
-import Report
-
 /// A sweep's numbers as curves against its axis: one series per variant and combination
 /// of the other swept values, one point per axis value, at the mean over seeds with the
 /// 95% Student-t interval as its band.
@@ -8,7 +6,7 @@ import Report
 /// data and placements, so a run is compared with the same seed's run at the fewest
 /// workers, and the spread over seeds of that ratio is what the band shows.
 struct SweepCurves {
-    let axis: SweepAxis
+    let axis: SweepCurveAxis
     let table: SweepTable
 
     /// One run's value of a metric, nil when it has none.
@@ -30,7 +28,7 @@ struct SweepCurves {
         for row in table.rows {
             var parts: [String] = []
             if let variantIndex, !row.values[variantIndex].isEmpty { parts.append(row.values[variantIndex]) }
-            for assignment in row.run.point.assignments where assignment.path != axis.path {
+            for assignment in row.run.assignments where assignment.path != axis.path {
                 parts.append("\(assignment.path)=\(assignment.value)")
             }
             let name = parts.isEmpty ? "mean" : parts.joined(separator: ", ")
@@ -44,7 +42,7 @@ struct SweepCurves {
     }
 
     private func x(of row: SweepTable.RunRow) -> Double? {
-        row.run.point.assignments.first { $0.path == axis.path }.flatMap { axis.numbers[$0.value] }
+        row.run.assignments.first { $0.path == axis.path }.flatMap { axis.numbers[$0.value] }
     }
 
     private func reader(_ row: SweepTable.RunRow) -> (String) -> Double? {

@@ -1,5 +1,3 @@
-import Report
-
 /// The side-by-side view of a `compare:` of training variants: per variant its style and
 /// worker count, steady time per iteration, time to a common target objective, and the
 /// scaling efficiency against the fewest workers of the same scaling line (style and
@@ -38,19 +36,22 @@ struct TrainingComparison {
     let rows: [Row]
     let targetObjective: Double
 
+    /// One variant as the comparison reads it: its style, workers and iterations.
+    struct Variant {
+        var name: String
+        var style: String
+        var workers: Int
+        var iterations: [IterationRecord]
+    }
+
     /// Nil unless at least two variants are training runs whose style and workers are known.
     /// `settings` tells apart variants of one style that differ beyond their worker
     /// count (`ScalingLines.settings`); nil puts each style on one line.
-    init?(variants: [(name: String, style: String, workers: Int, iterations: [[String]])],
-          settings: [String?]? = nil) {
+    init?(variants: [Variant], settings: [String?]? = nil) {
         precondition(settings == nil || settings!.count == variants.count, "one setting per variant")
         typealias Parsed = (String, String, String?, Int, [(Int, Int64, Double)])
         let parsed = variants.enumerated().compactMap { index, variant -> Parsed? in
-            let points = variant.iterations.compactMap { fields -> (Int, Int64, Double)? in
-                guard fields.count >= 4, let iteration = Int(fields[1]), let time = Int64(fields[2]),
-                      let objective = Double(fields[3]) else { return nil }
-                return (iteration, time, objective)
-            }
+            let points = variant.iterations.map { ($0.iteration, $0.timeNanoseconds, $0.objective) }
             return points.count >= 2
                 ? (variant.name, variant.style, settings?[index] ?? nil, variant.workers, points) : nil
         }
@@ -145,28 +146,20 @@ struct TrainingComparison {
     }
 }
 
-extension Runner {
+extension TrainingComparison {
     /// The comparison of a `compare:` of training variants, nil for anything else.
-    static func trainingComparison(_ scenario: Scenario, outcomes: [RunOutcome]) -> TrainingComparison? {
+    init?(scenario: ScenarioDescription, runs: [RunRecord]) {
         guard scenario.variants.count >= 2 else { return nil }
-        let variants = zip(scenario.variants, outcomes).compactMap { variant, outcome in
-            trainingShape(variant.workload).map {
-                (name: variant.name, style: $0.style, workers: $0.workers, iterations: outcome.iterationRows,
-                 workload: variant.workload)
-            }
+        let variants = zip(scenario.variants, runs).compactMap { variant, run in
+            variant.training.map { (variant: variant, training: $0, iterations: run.iterations) }
         }
-        let settings = ScalingLines.settings(variants.map { ($0.name, $0.style, $0.workers, $0.workload) })
-        return TrainingComparison(variants: variants.map { ($0.name, $0.style, $0.workers, $0.iterations) },
-                                  settings: settings)
-    }
-
-    /// A training workload's style and worker (or partition) count.
-    static func trainingShape(_ workload: Scenario.Workload) -> (style: String, workers: Int)? {
-        switch workload {
-        case .logisticRegression(let training): return (training.style.rawValue, training.partitions)
-        case .kMeans(let training): return (training.style.rawValue, training.partitions)
-        case .gradientBoostedTrees(let training): return (training.style.rawValue, training.partitions)
-        default: return nil
-        }
+        let settings = ScalingLines.settings(variants.map {
+            (name: $0.variant.name, style: $0.training.style, workers: $0.training.workers,
+             group: $0.variant.sameSettingsAs)
+        })
+        self.init(variants: variants.map {
+            Variant(name: $0.variant.name, style: $0.training.style, workers: $0.training.workers,
+                    iterations: $0.iterations)
+        }, settings: settings)
     }
 }

@@ -1,34 +1,32 @@
-import Report
-
 /// The plots of a sweep, written next to `sweep.csv` and embedded in `sweep.md`: the
 /// makespan against the sweep's axis and, for training, the time per steady iteration,
 /// the time to the target objective, the throughput in iterations per second and the
 /// scaling efficiency, each as mean over seeds with a 95% band.
-struct SweepFigures {
+public struct SweepFigures {
     /// One SVG file and the sentence that introduces it.
-    struct Figure: Equatable {
-        var fileName: String
-        var title: String
-        var caption: String
-        var svg: String
+    public struct Figure: Equatable, Sendable {
+        public var fileName: String
+        public var title: String
+        public var caption: String
+        public var svg: String
     }
 
-    let figures: [Figure]
+    public let figures: [Figure]
 
     /// Every file a sweep may write here; one not written this time is removed, so the
     /// folder never shows a figure of an earlier sweep.
-    static let fileNames = ["makespan.svg", "iteration.svg", "throughput.svg", "efficiency.svg",
+    public static let fileNames = ["makespan.svg", "iteration.svg", "throughput.svg", "efficiency.svg",
                             "time-to-target.svg"]
 
-    init(plan: SweepPlan, table: SweepTable) {
-        guard let axis = SweepAxis(plan.sweep) else {
+    public init(sweep: SweepRecord, table: SweepTable) {
+        guard let axis = sweep.axis else {
             figures = []
             return
         }
         let curves = SweepCurves(axis: axis, table: table)
-        let seeds = plan.scenario.seeds.count
+        let seeds = sweep.scenario.seeds.count
         let band = seeds >= 2 ? "95% CI, \(seeds) seeds" : nil
-        let subtitle = plan.scenario.name + (seeds >= 2 ? ": mean of \(seeds) seeds" : "")
+        let subtitle = sweep.scenario.name + (seeds >= 2 ? ": mean of \(seeds) seeds" : "")
         let xTitle = axis.path == "workload.partitions" ? "workers (workload.partitions)" : axis.title
         var figures: [Figure] = []
         func add(_ fileName: String, _ title: String, _ yTitle: String, _ quantity: PlotQuantity,

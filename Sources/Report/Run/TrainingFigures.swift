@@ -1,5 +1,3 @@
-import Report
-
 /// The training figures of a run folder: where a steady iteration's time goes
 /// (`breakdown.svg` and a table), and for comparisons across worker counts the scaling
 /// curves (`scaling.svg`: time per steady iteration; `efficiency.svg`), or for
@@ -14,45 +12,45 @@ enum TrainingFigures {
     static let firstSteadyIteration = 2
 
     /// One variant's mean steady iteration by cost part (nil without steady iterations).
-    static func breakdown(variant: String, costRows: [[String]]) -> IterationTimeBreakdown? {
-        let columns = TrainingReport.CostRow.columns
-        let index = { (name: String) in columns.firstIndex(of: name)! }
-        let steady = costRows.filter { ($0.count == columns.count) && (Int($0[index("iteration")]) ?? 0) >= firstSteadyIteration }
+    static func breakdown(variant: String, iterations: [IterationRecord]) -> IterationTimeBreakdown? {
+        let steady = iterations.filter { $0.iteration >= firstSteadyIteration }
         guard !steady.isEmpty else { return nil }
-        func mean(_ name: String) -> Int64 {
-            let total = steady.reduce(Int64(0)) { $0 + (Int64($1[index(name)]) ?? 0) }
+        func mean(_ part: (IterationRecord) -> Int64) -> Int64 {
+            let total = steady.reduce(Int64(0)) { $0 + part($1) }
             return (total + Int64(steady.count) / 2) / Int64(steady.count)
         }
-        return IterationTimeBreakdown(label: variant, computeNanoseconds: mean("compute_ns"),
-                                      communicationNanoseconds: mean("communication_ns"),
-                                      schedulingNanoseconds: mean("scheduling_ns"), driverNanoseconds: mean("driver_ns"),
-                                      idleNanoseconds: mean("idle_ns"))
+        return IterationTimeBreakdown(label: variant, computeNanoseconds: mean(\.computeNanoseconds),
+                                      communicationNanoseconds: mean(\.communicationNanoseconds),
+                                      schedulingNanoseconds: mean(\.schedulingNanoseconds),
+                                      driverNanoseconds: mean(\.driverNanoseconds),
+                                      idleNanoseconds: mean(\.idleNanoseconds))
     }
 
-    /// Adds the figures to `folder` and returns the report lines that embed them.
-    static func add(to folder: inout OutputFolder, scenario: Scenario, outcomes: [RunOutcome]) -> [String] {
+    /// The figures' files and the report lines that embed them.
+    static func build(scenario: ScenarioDescription, runs: [RunRecord]) -> (files: [ReportFile], lines: [String]) {
+        var files: [ReportFile] = []
         var lines: [String] = []
-        let bars = zip(scenario.variants, outcomes).compactMap { variant, outcome in
-            breakdown(variant: variant.name.isEmpty ? scenario.name : variant.name, costRows: outcome.iterationCostRows)
+        let bars = zip(scenario.variants, runs).compactMap { variant, run in
+            breakdown(variant: scenario.label(variant.name), iterations: run.iterations)
         }
         if !bars.isEmpty {
             let chart = StackedBarChart.timeBreakdown(
                 title: "Where a steady iteration's time goes", subtitle: "\(scenario.name): mean of iterations 2 and later",
                 category: scenario.variants.count > 1 ? "variant" : "run", bars: bars)
-            folder.add("breakdown.svg", chart.svg)
+            files.append(ReportFile("breakdown.svg", chart.svg))
             lines += ["![Where a steady iteration's time goes](breakdown.svg)", "",
                       "Mean of iterations \(firstSteadyIteration) and later (iteration 1 carries the start-up), "
                           + "split along the critical path as in `iteration_costs.csv`; in milliseconds per iteration "
                           + "and share of it:", ""]
                 + breakdownTable(bars) + [""]
         }
-        if let comparison = Runner.trainingComparison(scenario, outcomes: outcomes) {
-            lines += scalingFigures(comparison, name: scenario.name, folder: &folder)
+        if let comparison = TrainingComparison(scenario: scenario, runs: runs) {
+            lines += scalingFigures(comparison, name: scenario.name, files: &files)
         }
-        if let scaling = outcomes.lazy.flatMap(\.extraFiles).first(where: { $0.name == "scaling.csv" }) {
-            lines += deepLearningFigures(scaling.contents, name: scenario.name, folder: &folder)
+        if let deepLearning = runs.lazy.compactMap(\.deepLearning).first {
+            lines += deepLearningFigures(deepLearning.points, name: scenario.name, files: &files)
         }
-        return lines
+        return (files, lines)
     }
 
     /// Milliseconds per part and its share of the iteration, one row per variant.
@@ -87,7 +85,7 @@ enum TrainingFigures {
     /// Time per steady iteration and efficiency against workers, one line per scaling
     /// line (a style, or a style and setting: `ScalingLines`), when some line ran at two
     /// or more worker counts; nothing otherwise.
-    static func scalingFigures(_ comparison: TrainingComparison, name: String, folder: inout OutputFolder)
+    static func scalingFigures(_ comparison: TrainingComparison, name: String, files: inout [ReportFile])
         -> [String]
     {
         var names: [String] = []
@@ -114,12 +112,12 @@ enum TrainingFigures {
                                               + "of iterations 2 and later", metric: "time per iteration",
                                           quantity: .durationNanoseconds, series: time)
         timeChart.useLog10WhenValuesSpanDecades()
-        folder.add("scaling.svg", timeChart.svg)
+        files.append(ReportFile("scaling.svg", timeChart.svg))
         var efficiencyChart = LineChart.scaling(
             title: "Scaling efficiency", subtitle: "\(heading): against the fewest workers of the same line",
             metric: "efficiency", quantity: .fraction, series: efficiency)
         efficiencyChart.yAlsoCovers = efficiencyAxisCovers
-        folder.add("efficiency.svg", efficiencyChart.svg)
+        files.append(ReportFile("efficiency.svg", efficiencyChart.svg))
         return ["![Time per steady iteration](scaling.svg)", "",
                 "Median steady iteration (the comparison's per-iteration column) against workers (log2 axis).", "",
                 "![Scaling efficiency](efficiency.svg)", "",
@@ -127,34 +125,34 @@ enum TrainingFigures {
                     + "settings; 100% is linear scaling.", ""]
     }
 
-    /// Throughput and efficiency against GPUs, one line per model, from `scaling.csv`.
-    static func deepLearningFigures(_ csv: String, name: String, folder: inout OutputFolder) -> [String] {
-        let records = CSVRecords.parse(csv)
-        guard let header = records.first, let model = header.firstIndex(of: "model"),
-              let gpus = header.firstIndex(of: "gpus"), let rate = header.firstIndex(of: "throughput_samples_per_s"),
-              let share = header.firstIndex(of: "scaling_efficiency") else { return [] }
+    /// Throughput and efficiency against GPUs, one line per model (`scaling.csv`'s numbers).
+    static func deepLearningFigures(_ points: [DeepLearningPoint], name: String, files: inout [ReportFile])
+        -> [String]
+    {
         var throughput: [LineSeries] = []
         var efficiency: [LineSeries] = []
-        for record in records.dropFirst() where record.count == header.count {
-            guard let x = Double(record[gpus]), let y = Double(record[rate]), let e = Double(record[share]) else { continue }
-            if throughput.last?.name != record[model] {
-                throughput.append(LineSeries(name: record[model], points: []))
-                efficiency.append(LineSeries(name: record[model], points: []))
+        for point in points {
+            // Drawn as `scaling.csv` holds them, so the figure and the table agree.
+            let y = NumberFormat.fixedValue(point.throughput, decimals: 2)
+            let e = NumberFormat.fixedValue(point.efficiency, decimals: 4)
+            if throughput.last?.name != point.model {
+                throughput.append(LineSeries(name: point.model, points: []))
+                efficiency.append(LineSeries(name: point.model, points: []))
             }
-            throughput[throughput.count - 1].points.append(LinePoint(x: x, y: y))
-            efficiency[efficiency.count - 1].points.append(LinePoint(x: x, y: e))
+            throughput[throughput.count - 1].points.append(LinePoint(x: Double(point.gpus), y: y))
+            efficiency[efficiency.count - 1].points.append(LinePoint(x: Double(point.gpus), y: e))
         }
         guard throughput.contains(where: { $0.points.count >= 2 }) else { return [] }
         var chart = LineChart.scaling(title: "Training throughput", subtitle: name, workers: "GPUs",
                                       metric: "throughput", quantity: .count(unit: "samples/s"), series: throughput)
         chart.useLog10WhenValuesSpanDecades()
         let logarithmic = chart.yScale == .log10
-        folder.add("scaling.svg", chart.svg)
+        files.append(ReportFile("scaling.svg", chart.svg))
         var efficiencyChart = LineChart.scaling(
             title: "Scaling efficiency", subtitle: "\(name): against one GPU", workers: "GPUs",
             metric: "efficiency", quantity: .fraction, series: efficiency)
         efficiencyChart.yAlsoCovers = efficiencyAxisCovers
-        folder.add("efficiency.svg", efficiencyChart.svg)
+        files.append(ReportFile("efficiency.svg", efficiencyChart.svg))
         return ["![Training throughput](scaling.svg)", "",
                 "Samples per second per model against GPUs per model (`scaling.csv`; log2 GPU axis"
                     + (logarithmic ? ", log10 throughput axis)." : ")."), "",

@@ -13,13 +13,13 @@ enum ScalingLines {
     /// variant names themselves when they share nothing.
     ///
     /// - Complexity: O(n²) in the number of variants (a handful).
-    static func settings(_ variants: [(name: String, style: String, workers: Int, workload: Scenario.Workload)])
-        -> [String?]
-    {
-        let settings = variants.map { withoutWorkers($0.workload) }
+    /// `group` is the index of the first variant whose workload equals the variant's but
+    /// for its worker count (Lab decides that equality; it sees the workloads).
+    static func settings(_ variants: [(name: String, style: String, workers: Int, group: Int)]) -> [String?] {
         // Each variant's group: the first variant of the same style and settings.
         let group = variants.indices.map { index in
-            variants.indices.first { variants[$0].style == variants[index].style && settings[$0] == settings[index] }!
+            variants.indices.first { variants[$0].style == variants[index].style
+                && variants[$0].group == variants[index].group }!
         }
         var labels: [String?] = variants.map { _ in nil }
         for style in ordered(variants.map(\.style)) {
@@ -42,24 +42,6 @@ enum ScalingLines {
     /// A line's name: `barrier-allreduce (pickle)`, or the style alone.
     static func name(style: String, setting: String?) -> String {
         setting.map { "\(style) (\($0))" } ?? style
-    }
-
-    /// The workload with its worker count set to zero, so that two workloads compare
-    /// equal exactly when only their worker count differs.
-    static func withoutWorkers(_ workload: Scenario.Workload) -> Scenario.Workload {
-        switch workload {
-        case .logisticRegression(var training):
-            training.partitions = 0
-            return .logisticRegression(training)
-        case .kMeans(var training):
-            training.partitions = 0
-            return .kMeans(training)
-        case .gradientBoostedTrees(var training):
-            training.partitions = 0
-            return .gradientBoostedTrees(training)
-        default:
-            return workload
-        }
     }
 
     /// `pickle-16` at 16 workers → `pickle`: the name without a trailing worker count and

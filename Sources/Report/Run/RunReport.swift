@@ -1,17 +1,15 @@
-import Engine
-import Report
-import Sim
-
 /// The `report.md` of one run: what was simulated, on what, and what came out.
 ///
 /// Written for a person: sizes and durations in Spark's units, counts in words, and a
 /// plain statement of what this build could and could not simulate.
 struct RunReport {
-    let scenario: Scenario
+    let scenario: ScenarioDescription
     /// One per variant, in the scenario's order.
-    let outcomes: [RunOutcome]
+    let runs: [RunRecord]
+    /// The workload's own section (deep learning, comparison, figures), after the results.
+    let workloadResults: [String]
 
-    private var first: RunOutcome { outcomes[0] }
+    var first: RunRecord { runs[0] }
 
     var markdown: String {
         var lines: [String] = ["# \(scenario.name)", ""]
@@ -20,14 +18,15 @@ struct RunReport {
         }
         lines += [
             "- seed: \(scenario.seed)",
-            "- sparksim: \(SparksimVersion.current)",
+            "- sparksim: \(scenario.version)",
             "- scenario file: `\(scenario.file)`",
             "",
             "## What was simulated",
             "",
         ]
         lines += scopeSection
-        lines += jobsSection + collectiveSection + first.reportSection + networkSection + clusterSection + workloadSection + faultSection + sparkSection
+        lines += jobsSection + collectiveSection + workloadResults + networkSection + clusterSection
+            + workloadSection + faultSection + sparkSection
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -35,42 +34,12 @@ struct RunReport {
         NetworkReport(links: first.links, utilisation: first.linkUtilisation, runName: scenario.name).markdown
     }
 
-    private var clusterSection: [String] {
-        let cluster = scenario.cluster
-        let cores = cluster.executors.reduce(0) { $0 + $1.cores }
-        let gpus = cluster.executors.reduce(0) { $0 + $1.gpus }
-        var lines = [
-            "## Cluster", "",
-            "| racks | hosts | executors | cores | GPUs |", "| ---: | ---: | ---: | ---: | ---: |",
-            "| \(max(cluster.racks.count, 1)) | \(cluster.hosts.count) | \(cluster.executors.count) | \(cores) | \(gpus) |",
-            "",
-        ]
-        if let network = cluster.network {
-            let host = network.hostLink.map(\.description) ?? "unlimited"
-            let uplink = network.rackUplink.map(\.description) ?? "non-blocking"
-            lines += ["Network: host links \(host), rack uplinks \(uplink), latency \(network.latency) per link.", ""]
-        } else {
-            lines += ["Network: ideal (no `network:` section).", ""]
-        }
-        lines += [
-            "Executors at the end of the run: \(first.executorsAtEnd) of "
-                + "\(cluster.executors.count + addedCount) "
-                + "(last event at \(HumanUnits.duration(nanoseconds: first.end.nanosecondsSinceStart))).",
-            "",
-        ]
-        return lines
-    }
-
-    private var addedCount: Int {
-        scenario.faults.filter { if case .executorAdded = $0 { return true } else { return false } }.count
-    }
-
     private var scopeSection: [String] {
         switch first.scope {
-        case CollectiveRun.scope:
+        case .collective:
             return ["One collective operation per group on the simulated flow network (max-min fair",
                     "sharing, latency per link), with the scenario's cluster faults acting on it.", ""]
-        case DeepLearningRun.scope:
+        case .deepLearning:
             return ["Horovod-style data-parallel training steps of each model (compute from the model",
                     "profile on the scenario's GPU, gradients fused and allreduced on the scenario's network,",
                     "timed by the placement-aware α-β costs checked against the flow simulation). Each model",
@@ -78,19 +47,19 @@ struct RunReport {
                     "(1 GPU, 1 core each) on the first hosts holding that many GPUs, each task running the",
                     "iterations at that step time; throughput is read off the instants the iterations after",
                     "`warmup` ended. `trace.csv` is the first model's largest point.", ""]
-        case TrainingRun.scope:
+        case .training:
             return ["Real training (the trainer's numerics) submitted as Spark jobs by a simulated driver to",
                     "sparksim's re-implementation of Spark's scheduler over the simulated cluster; task time",
                     "from the cost model (FLOPs, network flows, allreduces, Python start-up and exchange).",
                     "Per-iteration times are in `iterations.csv` and `iteration_costs.csv`.", "",
-                    "## Training", ""] + outcomes.flatMap(\.headline) + [""]
-        case EngineRun.scope:
+                    "## Training", ""] + runs.flatMap(TrainingTables.headline) + [""]
+        case .engine:
             return ["The scripted jobs on sparksim's re-implementation of Spark's scheduler (DAG scheduler,",
                     "task scheduler, delay scheduling, retries, barrier mode, GPU scheduling) over the",
                     "simulated cluster: shuffle reads are transfers on the flow network, task work runs",
                     "under the scenario's stragglers, and every fault acts. Every scheduling event is in",
                     "`trace.csv`.", ""]
-        default:
+        case .membership:
             return ["Cluster membership only: the executors present at time 0 and the faults that act",
                     "on the cluster (executors added and lost, hosts lost, degraded links). The Spark",
                     "scheduler that runs the workload is not built yet in this version of sparksim, so",
@@ -101,20 +70,20 @@ struct RunReport {
 
     /// Each job's outcome, from the trace: when it reached the scheduler, when it ended.
     private var jobsSection: [String] {
-        guard first.scope == EngineRun.scope else { return [] }
+        guard first.scope == .engine else { return [] }
         var submitted: [(name: String, at: Int64)] = []
         var ended: [String: (ok: Bool, at: Int64, detail: String)] = [:]
         for row in first.trace {
             guard let job = row.job else { continue }
             switch row.event {
-            case "job-submitted": submitted.append((job, row.timeNanoseconds))
-            case "job-succeeded": ended[job] = (true, row.timeNanoseconds, "")
-            case "job-failed": ended[job] = (false, row.timeNanoseconds, row.detail ?? "")
+            case .jobSubmitted: submitted.append((job, row.timeNanoseconds))
+            case .jobSucceeded: ended[job] = (true, row.timeNanoseconds, "")
+            case .jobFailed: ended[job] = (false, row.timeNanoseconds, row.detail ?? "")
             default: continue
             }
         }
-        let launched = first.trace.filter { $0.event == "task-launched" }.count
-        let failed = first.trace.filter { $0.event == "task-failed" }.count
+        let launched = first.trace.filter { $0.event == .taskLaunched }.count
+        let failed = first.trace.filter { $0.event == .taskFailed }.count
         var lines = ["## Jobs", "", "| job | submitted | outcome | ended | time |", "| --- | ---: | --- | ---: | ---: |"]
         for job in submitted {
             let end = ended[job.name]
@@ -137,15 +106,15 @@ struct RunReport {
     }
 
     private var collectiveSection: [String] {
-        let rows = outcomes.flatMap(\.collectives)
+        let rows = runs.flatMap(\.collectives)
         guard !rows.isEmpty else { return [] }
         var lines = ["## Collective results", "",
                      "| group | ranks | bytes per rank | algorithm | time | algorithm bandwidth |",
                      "| ---: | ---: | ---: | --- | ---: | ---: |"]
         for row in rows {
-            let time = row.duration.map { HumanUnits.duration(nanoseconds: $0.nanoseconds) } ?? "did not finish"
-            let rate = row.duration.flatMap { d in
-                d.nanoseconds > 0 ? HumanUnits.rate(bytesPerSecond: Double(row.bytes) / d.seconds) : nil
+            let time = row.durationNanoseconds.map { HumanUnits.duration(nanoseconds: $0) } ?? "did not finish"
+            let rate = row.durationNanoseconds.flatMap { ns in
+                ns > 0 ? HumanUnits.rate(bytesPerSecond: Double(row.bytes) / (Double(ns) / 1e9)) : nil
             } ?? ""
             lines.append("| \(row.group) | \(row.ranks) | \(HumanUnits.bytes(row.bytes)) | \(row.algorithm) "
                          + "| \(time) | \(rate) |")
@@ -156,66 +125,10 @@ struct RunReport {
         }
         return lines
     }
-
-    private var workloadSection: [String] {
-        var lines = [first.scope == MembershipRun.scope ? "## Workload (not simulated)" : "## Workload", ""]
-        for variant in scenario.variants {
-            let label = variant.name.isEmpty ? "" : "`\(variant.name)`: "
-            lines.append("- \(label)\(variant.workload.kind)\(workloadShape(variant.workload))")
-        }
-        return lines + [""]
-    }
-
-    private func workloadShape(_ workload: Scenario.Workload) -> String {
-        if case .collective(let collective) = workload {
-            let groups: String
-            switch collective.participants {
-            case .ranks(let ranks): groups = "\(ranks) ranks on the first \(ranks) hosts"
-            case .groups(let list): groups = list.map { "\($0.count) ranks" }.joined(separator: ", ")
-            }
-            return ": \(collective.algorithm.rawValue), \(HumanUnits.bytes(collective.bytes.bytes)) per rank, \(groups)"
-        }
-        if let training = Runner.trainingShape(workload) {
-            return ", \(training.style), \(training.workers) \(training.style == "task-parallel" ? "partitions" : "workers")"
-        }
-        guard case .scripted(let scripted) = workload else { return "" }
-        let stages = scripted.jobs.reduce(0) { $0 + $1.stages.count }
-        let tasks = scripted.jobs.reduce(0) { $0 + $1.stages.reduce(0) { $0 + $1.tasks } }
-        return ": \(scripted.jobs.count) job(s), \(stages) stage(s), \(tasks) task(s)"
-    }
-
-    private var faultSection: [String] {
-        guard !scenario.faults.isEmpty else { return [] }
-        let skipped = first.faultKindsNotSimulated
-        var lines = ["## Faults", "", "| kind | acted on |", "| --- | --- |"]
-        for fault in scenario.faults {
-            lines.append("| \(fault.kind) | \(skipped.contains(fault.kind) ? "no (needs the engine)" : "yes") |")
-        }
-        lines += ["", "Fault records in the trace: \(first.faultsApplied).", ""]
-        return lines
-    }
-
-    private var sparkSection: [String] {
-        let set = scenario.spark.settings
-        guard !set.isEmpty else { return ["## Spark configuration", "", "Spark's defaults.", ""] }
-        var lines = ["## Spark configuration", "", "Set by the scenario (everything else: Spark's defaults):", ""]
-        for (key, value) in set {
-            lines.append("- `\(key)`: \(Self.spell(value))")
-        }
-        return lines + [""]
-    }
-
-    static func spell(_ value: SparkConfigValue) -> String {
-        switch value {
-        case .duration(let ns): return DurationFormat.spark(ns)
-        case .bytes(let bytes): return ByteCount(bytes: bytes).description
-        default: return value.description
-        }
-    }
 }
 
 extension String {
-    fileprivate var trimmingSpaces: String {
+    var trimmingSpaces: String {
         var s = Substring(self)
         while s.first?.isWhitespace == true { s = s.dropFirst() }
         while s.last?.isWhitespace == true { s = s.dropLast() }

@@ -1,24 +1,31 @@
 import Testing
-@testable import Lab
+@testable import Report
 
 /// The comparison of training variants: steady iteration time, time to the common target
-/// and scaling efficiency, computed from `iterations.csv` rows.
+/// and scaling efficiency, computed from typed iteration records.
 @Suite struct TrainingComparisonTests {
-    /// Rows `variant,iteration,time_ns,objective` with a start-up of `startup` ns, then one
-    /// iteration every `step` ns, objectives 1/(i+1).
-    static func rows(_ variant: String, startup: Int64, step: Int64, iterations: Int) -> [[String]] {
+    /// Iterations 0...`iterations` with a start-up of `startup` ns, then one iteration
+    /// every `step` ns, objectives 1/(i+1).
+    static func rows(startup: Int64, step: Int64, iterations: Int) -> [IterationRecord] {
         (0...iterations).map { i in
-            let time = i == 0 ? 0 : startup + Int64(i) * step
-            return [variant, String(i), String(time), String(1.0 / Double(i + 1))]
+            IterationRecord(iteration: i, timeNanoseconds: i == 0 ? 0 : startup + Int64(i) * step,
+                            objective: 1.0 / Double(i + 1))
         }
+    }
+
+    /// One variant of a comparison.
+    static func variant(_ name: String, _ style: String, _ workers: Int, _ iterations: [IterationRecord])
+        -> TrainingComparison.Variant
+    {
+        TrainingComparison.Variant(name: name, style: style, workers: workers, iterations: iterations)
     }
 
     @Test func efficiencyIsAgainstTheFewestWorkersOfTheSameStyle() throws {
         let comparison = try #require(TrainingComparison(variants: [
-            ("tp-2", "task-parallel", 2, Self.rows("tp-2", startup: 0, step: 100, iterations: 10)),
-            ("tp-8", "task-parallel", 8, Self.rows("tp-8", startup: 0, step: 50, iterations: 10)),
-            ("b-2", "barrier-allreduce", 2, Self.rows("b-2", startup: 1_000, step: 80, iterations: 10)),
-            ("b-8", "barrier-allreduce", 8, Self.rows("b-8", startup: 1_000, step: 20, iterations: 10)),
+            Self.variant("tp-2", "task-parallel", 2, Self.rows(startup: 0, step: 100, iterations: 10)),
+            Self.variant("tp-8", "task-parallel", 8, Self.rows(startup: 0, step: 50, iterations: 10)),
+            Self.variant("b-2", "barrier-allreduce", 2, Self.rows(startup: 1_000, step: 80, iterations: 10)),
+            Self.variant("b-8", "barrier-allreduce", 8, Self.rows(startup: 1_000, step: 20, iterations: 10)),
         ]))
         let byName = Dictionary(uniqueKeysWithValues: comparison.rows.map { ($0.variant, $0) })
         #expect(byName["tp-2"]!.scalingEfficiency == 1)
@@ -29,8 +36,8 @@ import Testing
 
     @Test func timeToTargetIsTheFirstIterationWithinOnePercentOfTheBestFinalObjective() throws {
         let comparison = try #require(TrainingComparison(variants: [
-            ("a", "task-parallel", 4, Self.rows("a", startup: 0, step: 100, iterations: 10)),
-            ("b", "barrier-allreduce", 4, Self.rows("b", startup: 500, step: 10, iterations: 10)),
+            Self.variant("a", "task-parallel", 4, Self.rows(startup: 0, step: 100, iterations: 10)),
+            Self.variant("b", "barrier-allreduce", 4, Self.rows(startup: 500, step: 10, iterations: 10)),
         ]))
         // Best final objective 1/11; target 1/11 * 1.01 is first reached at iteration 10.
         #expect(comparison.rows.map(\.timeToTargetNanoseconds) == [1_000, 600])
@@ -44,8 +51,8 @@ import Testing
     @Test func theVerdictNamesTheWinnerWhenOnlyOneReachesTheTarget() throws {
         // b stops after 3 iterations at objective 1/4; a reaches the target 1/11 * 1.01.
         let comparison = try #require(TrainingComparison(variants: [
-            ("a", "task-parallel", 4, Self.rows("a", startup: 0, step: 100, iterations: 10)),
-            ("b", "barrier-allreduce", 4, Self.rows("b", startup: 0, step: 10, iterations: 3)),
+            Self.variant("a", "task-parallel", 4, Self.rows(startup: 0, step: 100, iterations: 10)),
+            Self.variant("b", "barrier-allreduce", 4, Self.rows(startup: 0, step: 10, iterations: 3)),
         ]))
         #expect(comparison.markdown.contains {
             $0.hasPrefix("- At 4 workers task-parallel reaches objective ")
@@ -56,7 +63,7 @@ import Testing
     }
 
     @Test func oneVariantIsNoComparison() {
-        #expect(TrainingComparison(variants: [("a", "task-parallel", 2, Self.rows("a", startup: 0, step: 1,
+        #expect(TrainingComparison(variants: [Self.variant("a", "task-parallel", 2, Self.rows(startup: 0, step: 1,
                                                                                       iterations: 3))]) == nil)
     }
 }

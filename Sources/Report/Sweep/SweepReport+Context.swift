@@ -1,11 +1,11 @@
-import Report
+import Foundation
 
 /// The part of `sweep.md` that says what was simulated before any number: the scenario's
 /// own description, its cluster and workloads as written in the file (swept keys then
 /// vary them), its faults and its Spark settings.
 extension SweepReport {
     var contextLines: [String] {
-        let scenario = plan.scenario
+        let scenario = sweep.scenario
         var lines: [String] = []
         if let description = scenario.description?.trimmingCharacters(in: .whitespacesAndNewlines),
            !description.isEmpty
@@ -14,29 +14,28 @@ extension SweepReport {
         }
         lines += ["## What was simulated", ""]
         let cluster = scenario.cluster
-        let cores = cluster.executors.reduce(0) { $0 + $1.cores }
-        let gpus = cluster.executors.reduce(0) { $0 + $1.gpus }
-        var clusterLine = "- cluster (as in the file; a swept key varies it): \(max(cluster.racks.count, 1)) rack(s), "
-            + "\(cluster.hosts.count) host(s), \(cluster.executors.count) executor(s), \(cores) core(s), \(gpus) GPU(s)"
+        var clusterLine = "- cluster (as in the file; a swept key varies it): \(max(cluster.racks, 1)) rack(s), "
+            + "\(cluster.hosts) host(s), \(cluster.executors) executor(s), \(cluster.cores) core(s), "
+            + "\(cluster.gpus) GPU(s)"
         if let network = cluster.network {
-            clusterLine += "; host links \(network.hostLink.map(\.description) ?? "unlimited"), rack uplinks "
-                + "\(network.rackUplink.map(\.description) ?? "non-blocking"), latency \(network.latency) per link"
+            clusterLine += "; host links \(network.hostLink ?? "unlimited"), rack uplinks "
+                + "\(network.rackUplink ?? "non-blocking"), latency \(network.latency) per link"
         }
         lines.append(clusterLine)
         for variant in scenario.variants {
             let label = variant.name.isEmpty ? "workload" : "variant `\(variant.name)`"
-            let style = Runner.trainingShape(variant.workload).map { " (\($0.style))" } ?? ""
-            lines.append("- \(label): \(variant.workload.kind)\(style)")
+            let style = variant.shape.trainingStyle.map { " (\($0))" } ?? ""
+            lines.append("- \(label): \(variant.kind)\(style)")
         }
         if !scenario.faults.isEmpty {
-            lines.append("- faults: " + scenario.faults.map(\.kind).joined(separator: ", "))
+            lines.append("- faults: " + scenario.faults.joined(separator: ", "))
         }
-        let settings = scenario.spark.settings
+        let settings = scenario.sparkSettings
         if settings.isEmpty {
             lines.append("- Spark configuration: Spark's defaults")
         } else {
             lines.append("- Spark configuration (everything else: Spark's defaults):")
-            lines += settings.map { "  - `\($0.key)`: \(RunReport.spell($0.value))" }
+            lines += settings.map { "  - `\($0.key)`: \($0.value)" }
         }
         return lines + [""]
     }

@@ -1,20 +1,17 @@
-import Report
-import Sim
-
 /// The `## Network` section of `report.md` and its figure `links.svg`: how many bytes the
 /// hosts sent, which links carried most and how hard they were driven, and the busiest
 /// links' utilisation over time. Nothing when no link carried a byte.
 struct NetworkReport {
-    let links: [LinkRow]
+    let links: [LinkRecord]
     let utilisation: [LinkUtilisationSample]
     let runName: String
 
     static let figureName = "links.svg"
 
     /// Most bytes first; ties in link order, so the table is the same on every run.
-    var busiest: [LinkRow] {
-        links.enumerated().filter { $0.element.usage.bytesCarried > 0 }
-            .sorted { ($0.element.usage.bytesCarried, $1.offset) > ($1.element.usage.bytesCarried, $0.offset) }
+    var busiest: [LinkRecord] {
+        links.enumerated().filter { $0.element.bytesCarried > 0 }
+            .sorted { ($0.element.bytesCarried, $1.offset) > ($1.element.bytesCarried, $0.offset) }
             .prefix(5).map(\.element)
     }
 
@@ -34,27 +31,26 @@ struct NetworkReport {
     var markdown: [String] {
         let top = busiest
         guard let first = top.first else { return [] }
-        let sent = links.filter { $0.usage.link.kind == .hostUp }.reduce(Int64(0)) { $0 + $1.usage.bytesCarried }
+        let sent = links.filter(\.isHostUplink).reduce(Int64(0)) { $0 + $1.bytesCarried }
         var lines = ["## Network", ""]
         var headline = "Hosts sent \(HumanUnits.bytes(sent)) over their network links. Busiest link: `\(first.name)`, "
-            + "\(HumanUnits.bytes(first.usage.bytesCarried))"
-        if let rate = Self.rateWhileBusy(first.usage) {
+            + "\(HumanUnits.bytes(first.bytesCarried))"
+        if let rate = Self.rateWhileBusy(first) {
             headline += " at \(HumanUnits.rate(bytesPerSecond: rate)) while busy"
-            if let share = Self.shareOfNominal(first.usage) {
+            if let share = Self.shareOfNominal(first) {
                 headline += " (\(NumberFormat.percent(share, decimals: 0)) of its nominal "
-                    + "\(HumanUnits.rate(bytesPerSecond: first.usage.nominalBytesPerSecond)))"
+                    + "\(HumanUnits.rate(bytesPerSecond: first.nominalBytesPerSecond)))"
             }
         }
         lines += [headline + ".", "",
                   "| link | bytes | busy | rate while busy | of nominal | peak transfers |",
                   "| --- | ---: | ---: | ---: | ---: | ---: |"]
-        for row in top {
-            let usage = row.usage
-            let rate = Self.rateWhileBusy(usage).map { HumanUnits.rate(bytesPerSecond: $0) } ?? ""
-            let share = Self.shareOfNominal(usage).map { NumberFormat.percent($0, decimals: 0) } ?? ""
-            lines.append("| \(row.name) | \(HumanUnits.bytes(usage.bytesCarried)) | "
-                + "\(HumanUnits.duration(nanoseconds: usage.busyTime.nanoseconds)) | \(rate) | \(share) | "
-                + "\(usage.peakConcurrentTransfers) |")
+        for link in top {
+            let rate = Self.rateWhileBusy(link).map { HumanUnits.rate(bytesPerSecond: $0) } ?? ""
+            let share = Self.shareOfNominal(link).map { NumberFormat.percent($0, decimals: 0) } ?? ""
+            lines.append("| \(link.name) | \(HumanUnits.bytes(link.bytesCarried)) | "
+                + "\(HumanUnits.duration(nanoseconds: link.busyNanoseconds)) | \(rate) | \(share) | "
+                + "\(link.peakConcurrentTransfers) |")
         }
         lines += ["", "Every link is in `links.csv`.", ""]
         if figure != nil {
@@ -67,14 +63,14 @@ struct NetworkReport {
     }
 
     /// Bytes over the time the link had a transfer moving (nil when never busy).
-    static func rateWhileBusy(_ usage: LinkUsage) -> Double? {
-        usage.busyTime.nanoseconds > 0 ? Double(usage.bytesCarried) / usage.busyTime.seconds : nil
+    static func rateWhileBusy(_ link: LinkRecord) -> Double? {
+        link.busyNanoseconds > 0 ? Double(link.bytesCarried) / link.busySeconds : nil
     }
 
     /// `rateWhileBusy` over the nominal rate (nil for unlimited links).
-    static func shareOfNominal(_ usage: LinkUsage) -> Double? {
-        guard usage.nominalBytesPerSecond.isFinite, usage.nominalBytesPerSecond > 0,
-              let rate = rateWhileBusy(usage) else { return nil }
-        return rate / usage.nominalBytesPerSecond
+    static func shareOfNominal(_ link: LinkRecord) -> Double? {
+        guard link.nominalBytesPerSecond.isFinite, link.nominalBytesPerSecond > 0,
+              let rate = rateWhileBusy(link) else { return nil }
+        return rate / link.nominalBytesPerSecond
     }
 }

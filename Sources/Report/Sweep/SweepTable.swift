@@ -1,5 +1,3 @@
-import Report
-
 /// `sweep.csv`: one row per run (point × seed × variant), then one aggregated row per
 /// point and variant (seed `all`) with mean, standard deviation and 95% Student-t
 /// interval of every numeric column, computed by Report's GSL statistics.
@@ -14,13 +12,13 @@ import Report
 public struct SweepTable: Sendable {
     /// One per-run row: which point and seed, and its values by column.
     struct RunRow: Sendable {
-        var run: SweepPlan.Run
+        var run: SweepRunKey
         var values: [String]
     }
 
     /// One aggregated group (a point and a variant) and its statistics by numeric column.
     public struct Aggregate: Sendable {
-        public var run: SweepPlan.Run
+        public var run: SweepRunKey
         public var variant: String
         public var count: Int
         /// Numeric column → statistics of its non-empty values (nil when all were empty).
@@ -42,13 +40,13 @@ public struct SweepTable: Sendable {
     /// fewest workers; the sweep report computes efficiency across points instead.
     static let trainingColumns = ["workers", "steady_iteration_ns", "time_to_target_ns"]
 
-    public init(plan: SweepPlan, results: [SweepRunResult]) {
-        precondition(plan.runs.count == results.count, "one result per run")
+    public init(sweep: SweepRecord, results: [SweepRunFiles]) {
+        precondition(sweep.runs.count == results.count, "one result per run")
         var columns: [String] = []
         var rows: [RunRow] = []
         let training = results.contains { $0.iterationsCSV != nil }
         let compared = results.contains { $0.trainingScalingCSV != nil }
-        for (run, result) in zip(plan.runs, results) {
+        for (run, result) in zip(sweep.runs, results) {
             let records = CSVRecords.parse(result.summaryCSV)
             guard let header = records.first else { continue }
             if columns.isEmpty {
@@ -69,7 +67,7 @@ public struct SweepTable: Sendable {
                 rows.append(RunRow(run: run, values: columns.map { byName[$0] ?? "" }))
             }
         }
-        parameterPaths = plan.parameterPaths
+        parameterPaths = sweep.parameterPaths
         runColumns = columns
         numericColumns = columns.enumerated().filter { column in
             column.element != "variant" && rows.contains { !$0.values[column.offset].isEmpty }
@@ -100,7 +98,7 @@ public struct SweepTable: Sendable {
 
     private static func aggregate(_ rows: [RunRow], columns: [String], numeric: [String]) -> [Aggregate] {
         let variantIndex = columns.firstIndex(of: "variant")
-        var groups: [(run: SweepPlan.Run, variant: String, rows: [RunRow])] = []
+        var groups: [(run: SweepRunKey, variant: String, rows: [RunRow])] = []
         for row in rows {
             let variant = variantIndex.map { row.values[$0] } ?? ""
             if let g = groups.lastIndex(where: { $0.run.pointID == row.run.pointID && $0.variant == variant }) {
@@ -149,7 +147,7 @@ public struct SweepTable: Sendable {
     }
 
     /// The point's value for each swept path, in file order.
-    func values(of run: SweepPlan.Run) -> [String] {
-        parameterPaths.map { path in run.point.assignments.first { $0.path == path }?.value ?? "" }
+    func values(of run: SweepRunKey) -> [String] {
+        parameterPaths.map { path in run.assignments.first { $0.path == path }?.value ?? "" }
     }
 }
