@@ -19,6 +19,17 @@ final class PhasedJobSource: JobSource {
     private(set) var phaseStarts: [SimInstant] = []
     /// Jobs of the running phase submitted and not yet ended.
     private var openJobs = 0
+    /// Per started phase: its jobs and when its last one ended.
+    private(set) var progress: [Progress] = []
+
+    /// A phase's jobs so far.
+    struct Progress: Equatable {
+        var submitted = 0
+        var succeeded = 0
+        var failed = 0
+        /// When the phase was over (its source finished, every job ended); nil before.
+        var end: SimInstant?
+    }
 
     init(_ phases: [Phase]) {
         precondition(!phases.isEmpty, "PhasedJobSource: no phase")
@@ -32,6 +43,7 @@ final class PhasedJobSource: JobSource {
         precondition(started.isEmpty, "PhasedJobSource: started twice")
         started.append(phases[0]())
         phaseStarts.append(start)
+        progress.append(Progress())
         return counted(started[0].plannedJobs(from: start))
     }
 
@@ -42,6 +54,7 @@ final class PhasedJobSource: JobSource {
 
     func jobEnded(_ job: String, succeeded: Bool, at now: SimInstant) -> [JobSubmission] {
         openJobs -= 1
+        if succeeded { progress[progress.count - 1].succeeded += 1 } else { progress[progress.count - 1].failed += 1 }
         let next = counted(started.last!.jobEnded(job, succeeded: succeeded, at: now))
         return next + handOverIfIdle(at: now)
     }
@@ -57,6 +70,7 @@ final class PhasedJobSource: JobSource {
 
     private func counted(_ submissions: [JobSubmission]) -> [JobSubmission] {
         openJobs += submissions.count
+        progress[progress.count - 1].submitted += submissions.count
         return submissions
     }
 
@@ -64,12 +78,17 @@ final class PhasedJobSource: JobSource {
     /// the next starts now: its planned jobs from now, then its driver.
     private func handOverIfIdle(at now: SimInstant) -> [JobSubmission] {
         var submissions: [JobSubmission] = []
+        if openJobs == 0, started.last!.isFinished, progress[progress.count - 1].end == nil {
+            progress[progress.count - 1].end = now
+        }
         while openJobs == 0, started.last!.isFinished, started.count < phases.count {
             let source = phases[started.count]()
             started.append(source)
             phaseStarts.append(now)
+            progress.append(Progress())
             submissions += counted(source.plannedJobs(from: now))
             submissions += counted(source.driverStarted(at: now))
+            if openJobs == 0, source.isFinished { progress[progress.count - 1].end = now }
         }
         return submissions
     }

@@ -29,6 +29,8 @@ struct RunOutcome {
     var training: TrainingRecord?
     /// Deep-learning runs: the benchmark's setup and scaling points.
     var deepLearning: DeepLearningRecord?
+    /// Applications: each phase, in order.
+    var phases: [PhaseRecord] = []
 
     /// The record Report writes the variant's files from.
     func record(variant: String, summary: SummaryRow) -> RunRecord {
@@ -44,6 +46,7 @@ struct RunOutcome {
         record.iterations = iterations
         record.training = training
         record.deepLearning = deepLearning
+        record.phases = phases
         return record
     }
 }

@@ -43,6 +43,9 @@ public enum Runner {
         case .gradientBoostedTrees(let training):
             let run = TrainingKindsRun.run(scenario, training, variant: variant, streams: streams)
             return (run.outcome, run.summary)
+        case .application(let application):
+            let run = ApplicationRun.run(scenario, application, variant: variant, streams: streams)
+            return (run.outcome, run.summary)
         }
     }
 

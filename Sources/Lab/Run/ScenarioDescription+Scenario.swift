@@ -53,6 +53,8 @@ extension ScenarioDescription {
         case .scripted(let scripted):
             return .scripted(jobs: scripted.jobs.count, stages: scripted.jobs.reduce(0) { $0 + $1.stages.count },
                              tasks: scripted.jobs.reduce(0) { $0 + $1.stages.reduce(0) { $0 + $1.tasks } })
+        case .application(let application):
+            return .application(phases: application.phases.map { PhaseShape(kind: $0.kind, shape: shape($0)) })
         case .deepLearning:
             return .unspecified
         }

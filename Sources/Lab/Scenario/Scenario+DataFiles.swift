@@ -20,8 +20,11 @@ extension Scenario {
     /// scenario's own bytes do.
     public var dataFiles: [String] {
         var paths: [String] = []
-        for variant in variants {
-            switch variant.workload {
+        var workloads = variants.map(\.workload)
+        while let workload = workloads.popLast() {
+            switch workload {
+            case .application(let application):
+                workloads += application.phases
             case .logisticRegression(let training):
                 if case .csv(let file) = training.data { paths.append(file.path) }
             case .gradientBoostedTrees(let training):

@@ -21,6 +21,8 @@ extension Scenario {
         case .deepLearning(let training):
             let gpus = training.scaleGPUs.reduce(0, +)
             return Double(training.models.count * gpus * training.iterations)
+        case .application(let application):
+            return application.phases.reduce(0) { $0 + estimatedWork($1) }
         case .collective(let collective):
             let ranks: Int
             switch collective.participants {

@@ -10,6 +10,8 @@ extension Scenario {
         case deepLearning(DeepLearningWorkload)
         case kMeans(KMeansWorkload)
         case gradientBoostedTrees(GradientBoostedTreesWorkload)
+        /// Several workloads one after another in one Spark application (`kind: application`).
+        indirect case application(ApplicationWorkload)
 
         /// The `kind:` spelling.
         public var kind: String {
@@ -20,7 +22,24 @@ extension Scenario {
             case .deepLearning: return "deep-learning"
             case .kMeans: return "kmeans"
             case .gradientBoostedTrees: return "gbt"
+            case .application: return "application"
             }
+        }
+    }
+
+    /// One Spark application running its phases in order on one cluster and timeline: a
+    /// phase starts when the previous phase's last job has ended (succeeded or failed).
+    public struct ApplicationWorkload: Sendable, Equatable {
+        /// Each a workload that submits Spark jobs (scripted or training), in order.
+        public var phases: [Workload]
+
+        /// The scripted phases' jobs as one workload: job names are unique across the
+        /// application, so task-level faults name their stages as in one scripted workload.
+        public var scriptedJobs: ScriptedWorkload {
+            ScriptedWorkload(jobs: phases.flatMap { phase -> [Job] in
+                if case .scripted(let scripted) = phase { return scripted.jobs }
+                return []
+            })
         }
     }
 

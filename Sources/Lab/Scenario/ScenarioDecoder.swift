@@ -93,6 +93,7 @@ struct ScenarioDecoder: SectionDecoder {
         guard diagnostics.count == before, let variants else { return (variants, []) }
         let scripted = variants.list.compactMap { v -> Scenario.ScriptedWorkload? in
             if case .scripted(let s) = v.workload { return s }
+            if case .application(let a) = v.workload, !a.scriptedJobs.jobs.isEmpty { return a.scriptedJobs }
             return nil
         }
         return (variants, scripted)

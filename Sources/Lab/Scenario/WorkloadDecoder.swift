@@ -33,7 +33,8 @@ struct KnownNames {
 struct WorkloadDecoder: SectionDecoder {
     let sink: DecodingSink
 
-    static let workloadKinds = ["scripted", "collective", "logistic-regression", "deep-learning", "kmeans", "gbt"]
+    static let workloadKinds = ["scripted", "collective", "logistic-regression", "deep-learning", "kmeans", "gbt",
+                                "application"]
 
     /// Decodes one workload mapping. `extraKeys` holds `variant` under `compare:`.
     func decodeWorkload(_ node: SourceNode, context: String, extraKeys: [String],
@@ -84,6 +85,9 @@ struct WorkloadDecoder: SectionDecoder {
             else { return nil }
             workload.options = options
             return .gradientBoostedTrees(workload)
+        case "application":
+            guard let f = fields(node, context: context, allowed: ["kind", "phases"] + extraKeys) else { return nil }
+            return ApplicationDecoder(sink: sink).decodeApplication(f, ctx: ctx).map { .application($0) }
         default:
             let hint = Self.didYouMean(kind, Self.workloadKinds)
             report(kindNode.position, "workload kind '\(kind)' is not supported yet\(hint)",

@@ -9,16 +9,18 @@ import Workloads
 enum LogisticRegressionRun {
     static func run(_ scenario: Scenario, _ workload: Scenario.LogisticRegressionWorkload, variant: String,
                     streams: RandomStreams) -> (outcome: RunOutcome, summary: SummaryRow) {
-        let data = dataset(workload.data, streams: streams)
+        guard let (trainer, setup) = TrainingPlan.make(.logisticRegression(workload), scenario: scenario,
+                                                      streams: streams) else { preconditionFailure("a training kind") }
+        let result = TrainingRun.run(scenario, setup: setup, trainer: trainer, streams: streams)
+        return TrainingRun.outputs(result, scenario: scenario, variant: variant)
+    }
+
+    /// The trainer before its first pass, on `data`.
+    static func trainer(_ workload: Scenario.LogisticRegressionWorkload, data: Dataset) -> LogisticRegressionTrainer {
         let configuration = LogisticRegressionTrainer.Configuration(
             solver: workload.solver == .lbfgs ? .lbfgs : .gd, maxIter: workload.maxIter, tol: workload.tol,
             regParam: workload.regParam)
-        let trainer = LogisticRegressionTrainer(data: data, configuration: configuration)
-        let setup = TrainingRun.setup(scenario, style: workload.style, partitions: workload.partitions,
-                                      options: workload.options, rows: data.rows,
-                                      bytesPerRow: Int64(data.features + 1) * 8)
-        let result = TrainingRun.run(scenario, setup: setup, trainer: trainer, streams: streams)
-        return TrainingRun.outputs(result, scenario: scenario, variant: variant)
+        return LogisticRegressionTrainer(data: data, configuration: configuration)
     }
 
     /// The rows: a CSV file's (loaded when the scenario was read) or synthetic ones from

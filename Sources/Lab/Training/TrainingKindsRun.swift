@@ -9,19 +9,15 @@ import Workloads
 enum TrainingKindsRun {
     static func run(_ scenario: Scenario, _ workload: Scenario.KMeansWorkload, variant: String,
                     streams: RandomStreams) -> (outcome: RunOutcome, summary: SummaryRow) {
-        let trainer = kMeansTrainer(workload, streams: streams)
-        let setup = TrainingRun.setup(scenario, style: workload.style, partitions: workload.partitions,
-                                      options: workload.options, rows: trainer.data.rows,
-                                      bytesPerRow: Int64(trainer.data.features) * 8)  // no label
+        guard let (trainer, setup) = TrainingPlan.make(.kMeans(workload), scenario: scenario, streams: streams)
+        else { preconditionFailure("a training kind") }
         return run(scenario, setup: setup, trainer: trainer, variant: variant, streams: streams)
     }
 
     static func run(_ scenario: Scenario, _ workload: Scenario.GradientBoostedTreesWorkload, variant: String,
                     streams: RandomStreams) -> (outcome: RunOutcome, summary: SummaryRow) {
-        let trainer = gradientBoostedTreesTrainer(workload, streams: streams)
-        let setup = TrainingRun.setup(scenario, style: workload.style, partitions: workload.partitions,
-                                      options: workload.options, rows: trainer.data.rows,
-                                      bytesPerRow: Int64(trainer.data.features + 1) * 8)
+        guard let (trainer, setup) = TrainingPlan.make(.gradientBoostedTrees(workload), scenario: scenario,
+                                                      streams: streams) else { preconditionFailure("a training kind") }
         return run(scenario, setup: setup, trainer: trainer, variant: variant, streams: streams)
     }
 

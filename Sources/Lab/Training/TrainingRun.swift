@@ -41,11 +41,15 @@ enum TrainingRun {
             makeEngine: SparkSchedulerFactory.make(for: deploymentSetup)) { deployment in
                 driver.isExecutorAlive = { [unowned deployment] id in deployment.cluster.topology.isLive(executor: id) }
             }
-        let end = driver.trainingEnd ?? deployment.cluster.simulation.now
-        return Result(engine: engine, iterations: driver.records, timeline: driver.timeline,
-                      trainingStart: driver.trainingStart, trainingEnd: end, restarts: driver.restarts,
-                      redoneIterations: driver.redoneIterations,
-                      failure: driver.failure ?? (driver.isFinished ? nil : engine.outcome.unfinishedReason),
-                      jobs: driver.jobCount)
+        return result(of: driver, engine: engine, now: deployment.cluster.simulation.now)
+    }
+
+    /// What `driver` achieved in a run that ended at `now` with `engine`'s outcome.
+    static func result(of driver: TrainingDriver, engine: EngineRun.Result, now: SimInstant) -> Result {
+        Result(engine: engine, iterations: driver.records, timeline: driver.timeline,
+               trainingStart: driver.trainingStart, trainingEnd: driver.trainingEnd ?? now, restarts: driver.restarts,
+               redoneIterations: driver.redoneIterations,
+               failure: driver.failure ?? (driver.isFinished ? nil : engine.outcome.unfinishedReason),
+               jobs: driver.jobCount)
     }
 }

@@ -34,6 +34,8 @@ public struct RunRecord: Sendable {
     public var training: TrainingRecord?
     /// Deep-learning runs: the scaling benchmark's setup and points.
     public var deepLearning: DeepLearningRecord?
+    /// Applications (`kind: application`): each phase, in order.
+    public var phases: [PhaseRecord] = []
 
     public init(variant: String, scope: RunScope, trace: [TraceRow], summary: SummaryRow, executorsAtEnd: Int,
                 faultsApplied: Int, endNanoseconds: Int64) {
@@ -56,6 +58,8 @@ public enum RunScope: String, Sendable, Equatable {
     case engine
     case training
     case deepLearning = "deep-learning"
+    /// An application's phases on the engine, one after another.
+    case application
 }
 
 /// One collective group's operation (`collective.csv`: `group,ranks,bytes,algorithm,time_ns`).

@@ -47,6 +47,10 @@ extension RunReport {
             return ", \(style), \(workers) \(style == "task-parallel" ? "partitions" : "workers")"
         case .scripted(let jobs, let stages, let tasks):
             return ": \(jobs) job(s), \(stages) stage(s), \(tasks) task(s)"
+        case .application(let phases):
+            return ": " + phases.enumerated().map { index, phase in
+                "phase \(index) \(phase.kind)\(Self.shape(phase.shape))"
+            }.joined(separator: "; then ")
         case .unspecified:
             return ""
         }

@@ -53,6 +53,13 @@ struct RunReport {
                     "from the cost model (FLOPs, network flows, allreduces, Python start-up and exchange).",
                     "Per-iteration times are in `iterations.csv` and `iteration_costs.csv`.", "",
                     "## Training", ""] + runs.flatMap(TrainingTables.headline) + [""]
+        case .application:
+            return ["One Spark application: its phases run one after another on sparksim's re-implementation",
+                    "of Spark's scheduler over one simulated cluster, each phase starting the instant the",
+                    "previous phase's last job ended; scripted phases run their jobs as given, training phases",
+                    "train for real (the trainer's numerics, time from the cost model). Every fault acts, at its",
+                    "time from the start of the run; `trace.csv` and the timeline hold every phase.", ""]
+                + ApplicationPhases.lines(first)
         case .engine:
             return ["The scripted jobs on sparksim's re-implementation of Spark's scheduler (DAG scheduler,",
                     "task scheduler, delay scheduling, retries, barrier mode, GPU scheduling) over the",
@@ -70,7 +77,7 @@ struct RunReport {
 
     /// Each job's outcome, from the trace: when it reached the scheduler, when it ended.
     private var jobsSection: [String] {
-        guard first.scope == .engine else { return [] }
+        guard first.scope == .engine || first.scope == .application else { return [] }
         var submitted: [(name: String, at: Int64)] = []
         var ended: [String: (ok: Bool, at: Int64, detail: String)] = [:]
         for row in first.trace {

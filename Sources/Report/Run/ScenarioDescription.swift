@@ -118,6 +118,8 @@ public enum WorkloadShape: Sendable, Equatable {
     /// A training workload: its style (`task-parallel`, `barrier-allreduce`) and workers.
     case training(style: String, workers: Int)
     case scripted(jobs: Int, stages: Int, tasks: Int)
+    /// An application: each phase's kind and shape, in order.
+    case application(phases: [PhaseShape])
     /// Nothing more to say (deep learning: its own section describes it).
     case unspecified
 
@@ -131,6 +133,17 @@ public enum WorkloadShape: Sendable, Equatable {
         case firstHosts(ranks: Int)
         /// Each group's rank count.
         case groups([Int])
+    }
+}
+
+/// One phase of an application as the report lists it.
+public struct PhaseShape: Sendable, Equatable {
+    public var kind: String
+    public var shape: WorkloadShape
+
+    public init(kind: String, shape: WorkloadShape) {
+        self.kind = kind
+        self.shape = shape
     }
 }
 

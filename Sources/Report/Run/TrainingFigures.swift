@@ -30,8 +30,8 @@ enum TrainingFigures {
     static func build(scenario: ScenarioDescription, runs: [RunRecord]) -> (files: [ReportFile], lines: [String]) {
         var files: [ReportFile] = []
         var lines: [String] = []
-        let bars = zip(scenario.variants, runs).compactMap { variant, run in
-            breakdown(variant: scenario.label(variant.name), iterations: run.iterations)
+        let bars = runs.flatMap(\.trainingViews).compactMap { run in
+            breakdown(variant: scenario.label(run.label), iterations: run.iterations)
         }
         if !bars.isEmpty {
             let chart = StackedBarChart.timeBreakdown(

@@ -10,14 +10,15 @@ enum TrainingTables {
 
     /// Both files for every variant, in variant order; nil when no variant trained.
     static func files(_ runs: [RunRecord]) -> (iterations: String, costs: String)? {
-        guard runs.contains(where: { !$0.iterations.isEmpty }) else { return nil }
+        let views = runs.flatMap(\.trainingViews)
+        guard views.contains(where: { !$0.iterations.isEmpty }) else { return nil }
         var iterations = CSVTable(columns: iterationColumns)
         var costs = CSVTable(columns: costColumns)
-        for run in runs {
+        for run in views {
             for record in run.iterations {
-                iterations.append([run.variant, String(record.iteration), String(record.timeNanoseconds),
+                iterations.append([run.label, String(record.iteration), String(record.timeNanoseconds),
                                    NumberFormat.roundTrip(record.objective)])
-                costs.append([run.variant, String(record.iteration), String(record.timeNanoseconds),
+                costs.append([run.label, String(record.iteration), String(record.timeNanoseconds),
                               record.accuracy.map(NumberFormat.roundTrip) ?? "", String(record.computeNanoseconds),
                               String(record.communicationNanoseconds), String(record.schedulingNanoseconds),
                               String(record.driverNanoseconds), String(record.idleNanoseconds)])
@@ -28,9 +29,11 @@ enum TrainingTables {
 
     /// The report's headline for one variant: time to finish, the final objective (and
     /// accuracy), the time per iteration, restarts.
-    static func headline(_ run: RunRecord) -> [String] {
+    static func headline(_ run: RunRecord) -> [String] { run.trainingViews.flatMap(headline) }
+
+    static func headline(_ run: TrainingView) -> [String] {
         guard let training = run.training else { return [] }
-        let label = run.variant.isEmpty ? "" : "`\(run.variant)`: "
+        let label = run.label.isEmpty ? "" : "`\(run.label)`: "
         let total = training.totalNanoseconds
         guard let last = run.iterations.last else {
             return ["- \(label)no iteration reached in \(HumanUnits.duration(nanoseconds: total))"

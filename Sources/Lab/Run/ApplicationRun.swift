@@ -1,0 +1,79 @@
+import Engine
+import Report
+import Sim
+import Workloads
+
+/// `kind: application`: the phases of one Spark application on one simulated deployment,
+/// one after another (`PhasedJobSource`): ETL jobs, then training, in one timeline.
+///
+/// Each phase is the job source its kind is alone (a `ScriptedPlan`, a `TrainingDriver`),
+/// with its own stage-key prefix (`phase<i>/`) so that the phases' stages never meet in
+/// the engine's shuffle registry. Every fault acts at its time from the start of the run;
+/// task-level faults act on the scripted phase whose stage they name.
+enum ApplicationRun {
+    /// The stage-key prefix of phase `index`.
+    static func keyPrefix(_ index: Int) -> String { "phase\(index)/" }
+
+    static func run(_ scenario: Scenario, _ application: Scenario.ApplicationWorkload, variant: String,
+                    streams: RandomStreams) -> (outcome: RunOutcome, summary: SummaryRow) {
+        let setup = DeploymentSetup(scenario)
+        var taskFaults = TaskFaultTable()
+        var phases: [PhasedJobSource.Phase] = []
+        var drivers: [Int: TrainingDriver] = [:]
+        var liveness: (String) -> Bool = { _ in true }
+        for (index, phase) in application.phases.enumerated() {
+            let prefix = keyPrefix(index)
+            if case .scripted(let scripted) = phase {
+                taskFaults.merge(TaskFaultTable(scenario.faults, workload: scripted, keyPrefix: prefix))
+                phases.append { ScriptedPlan(scripted, setup: setup, keyPrefix: prefix) }
+            } else if let (trainer, training) = TrainingPlan.make(phase, scenario: scenario, streams: streams) {
+                var training = training
+                training.launchOverhead = setup.engine.taskLaunchOverhead
+                let driver = TrainingDriver(setup: training, trainer: trainer, keyPrefix: prefix)
+                drivers[index] = driver
+                phases.append {
+                    driver.isExecutorAlive = liveness
+                    return driver
+                }
+            } else {
+                preconditionFailure("ApplicationRun: validated phase kind \(phase.kind)")
+            }
+        }
+        let source = PhasedJobSource(phases)
+        let (engine, deployment) = EngineRun.run(
+            setup, source: source, taskFaults: taskFaults, scenario: scenario, streams: streams,
+            makeEngine: SparkSchedulerFactory.make(for: setup)) { deployment in
+                liveness = { [unowned deployment] id in deployment.cluster.topology.isLive(executor: id) }
+            }
+        var outcome = engine.outcome
+        outcome.scope = .application
+        outcome.phases = phaseRecords(application, source: source, drivers: drivers, engine: engine,
+                                      now: deployment.cluster.simulation.now)
+        var summary = EngineRun.summary(engine, scenario: scenario, variant: variant)
+        summary.simulated = RunScope.application.rawValue
+        return (outcome, summary)
+    }
+
+    /// Each phase as it ran: its span and its jobs; training phases with their iterations.
+    private static func phaseRecords(_ application: Scenario.ApplicationWorkload, source: PhasedJobSource,
+                                     drivers: [Int: TrainingDriver], engine: EngineRun.Result,
+                                     now: SimInstant) -> [PhaseRecord] {
+        application.phases.enumerated().map { index, phase in
+            guard index < source.started.count else {
+                return PhaseRecord(index: index, kind: phase.kind, startNanoseconds: nil, endNanoseconds: nil,
+                                   jobsSubmitted: 0, jobsSucceeded: 0, jobsFailed: 0)
+            }
+            let progress = source.progress[index]
+            var record = PhaseRecord(
+                index: index, kind: phase.kind, startNanoseconds: source.phaseStarts[index].nanosecondsSinceStart,
+                endNanoseconds: progress.end?.nanosecondsSinceStart, jobsSubmitted: progress.submitted,
+                jobsSucceeded: progress.succeeded, jobsFailed: progress.failed)
+            if let driver = drivers[index] {
+                let result = TrainingRun.result(of: driver, engine: engine, now: now)
+                record.iterations = result.iterationRecords
+                record.training = result.trainingRecord
+            }
+            return record
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Sim
+
+/// `kind: application`: the phases of one Spark application, each a workload mapping of
+/// a kind that submits Spark jobs.
+struct ApplicationDecoder: SectionDecoder {
+    let sink: DecodingSink
+
+    /// The kinds a phase may have: each submits Spark jobs to the application's scheduler.
+    static let phaseKinds = ["scripted", "logistic-regression", "kmeans", "gbt"]
+
+    func decodeApplication(_ f: Fields, ctx: WorkloadContext) -> Scenario.ApplicationWorkload? {
+        let expected = "a list of workload mappings, each with kind: " + Self.phaseKinds.joined(separator: " | ")
+        guard let node = required(f, "phases", expected: expected),
+              let items = list(node, "phases", expected: expected) else { return nil }
+        if items.isEmpty {
+            report(node.position, "phases is an empty list", expected: expected)
+            return nil
+        }
+        var phases: [Scenario.Workload] = []
+        var jobOwners: [String: Int] = [:]
+        var failed = false
+        for (index, item) in items.enumerated() {
+            let context = "phase \(index)"
+            guard let phase = WorkloadDecoder(sink: sink).decodeWorkload(item, context: context, extraKeys: [],
+                                                                          ctx: ctx) else {
+                failed = true
+                continue
+            }
+            guard Self.phaseKinds.contains(phase.kind) else {
+                report(item.position, "\(context) is kind \(phase.kind), which submits no job of this application "
+                    + Self.why(phase.kind), expected: "a phase of kind " + Self.phaseKinds.joined(separator: ", "))
+                failed = true
+                continue
+            }
+            if case .scripted(let scripted) = phase {
+                for job in scripted.jobs {
+                    if let other = jobOwners[job.name] {
+                        report(item.position, "job '\(job.name)' of \(context) is already a job of phase \(other)",
+                               expected: "job names unique across the application's phases")
+                        failed = true
+                    }
+                    jobOwners[job.name] = index
+                }
+            }
+            phases.append(phase)
+        }
+        return failed ? nil : Scenario.ApplicationWorkload(phases: phases)
+    }
+
+    private static func why(_ kind: String) -> String {
+        switch kind {
+        case "collective": return "(it measures one collective on the network, outside Spark)"
+        case "deep-learning": return "(it measures each GPU count on a cluster of its own; run it as its own scenario)"
+        case "application": return "(applications do not nest)"
+        default: return ""
+        }
+    }
+}

@@ -1,0 +1,56 @@
+/// One phase of a Spark application (`kind: application`): what it ran, when, and, for a
+/// training phase, its iterations, so each phase writes what its kind writes.
+public struct PhaseRecord: Sendable, Equatable {
+    /// Its position in `phases:` (from 0).
+    public var index: Int
+    /// The phase's workload kind (`scripted`, `logistic-regression`, ...).
+    public var kind: String
+    /// When the phase started: the instant the previous phase's last job ended; nil when
+    /// the run stopped before it could start.
+    public var startNanoseconds: Int64?
+    /// When its last job ended; nil when the run stopped first.
+    public var endNanoseconds: Int64?
+    /// Jobs the phase submitted, and how many of them ended each way.
+    public var jobsSubmitted: Int
+    public var jobsSucceeded: Int
+    public var jobsFailed: Int
+    /// Training phases: each iteration reached, and how the training went.
+    public var iterations: [IterationRecord] = []
+    public var training: TrainingRecord?
+
+    public init(index: Int, kind: String, startNanoseconds: Int64?, endNanoseconds: Int64?, jobsSubmitted: Int,
+                jobsSucceeded: Int, jobsFailed: Int) {
+        self.index = index
+        self.kind = kind
+        self.startNanoseconds = startNanoseconds
+        self.endNanoseconds = endNanoseconds
+        self.jobsSubmitted = jobsSubmitted
+        self.jobsSucceeded = jobsSucceeded
+        self.jobsFailed = jobsFailed
+    }
+}
+
+/// One training's rows as the training files and figures see them: a variant's, or one
+/// training phase's of an application.
+struct TrainingView {
+    /// The `variant` column of `iterations.csv`: the variant's name, or, when an
+    /// application has several training phases, `phase<i>` (after `<variant>/`).
+    var label: String
+    var iterations: [IterationRecord]
+    var training: TrainingRecord?
+}
+
+extension RunRecord {
+    /// The trainings of this run, in order: its own, or its application's training phases.
+    var trainingViews: [TrainingView] {
+        guard !phases.isEmpty else {
+            return iterations.isEmpty && training == nil
+                ? [] : [TrainingView(label: variant, iterations: iterations, training: training)]
+        }
+        let trained = phases.filter { $0.training != nil }
+        return trained.map { phase in
+            let label = trained.count == 1 ? variant : (variant.isEmpty ? "" : variant + "/") + "phase\(phase.index)"
+            return TrainingView(label: label, iterations: phase.iterations, training: phase.training)
+        }
+    }
+}
