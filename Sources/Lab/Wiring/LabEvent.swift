@@ -3,7 +3,7 @@ import Sim
 
 /// Everything that can happen in a lab run, in one enum so that every component shares
 /// one event queue and so one total order of events (ties by scheduling order).
-enum LabEvent: NetworkEventCarrying, CollectiveEventCarrying, FaultEventCarrying {
+enum LabEvent: ClusterEventCarrying {
     case network(NetworkEvent)
     case collective(CollectiveEvent)
     case fault(FaultWake)
@@ -14,7 +14,11 @@ enum LabEvent: NetworkEventCarrying, CollectiveEventCarrying, FaultEventCarrying
     /// A scripted job reaches the scheduler (its index in the run's job list).
     case submitJob(Int)
 
-    init(networkEvent: NetworkEvent) { self = .network(networkEvent) }
-    init(collectiveEvent: CollectiveEvent) { self = .collective(collectiveEvent) }
-    init(faultWake: FaultWake) { self = .fault(faultWake) }
+    init(clusterEvent: ClusterEvent) {
+        switch clusterEvent {
+        case .network(let event): self = .network(event)
+        case .collective(let event): self = .collective(event)
+        case .fault(let wake): self = .fault(wake)
+        }
+    }
 }

@@ -68,7 +68,7 @@ public func runAllToAllShuffle(_ parameters: AllToAllShuffleParameters = AllToAl
     let perRack = parameters.hosts / parameters.racks
     var network = Network(topology: NetworkTopology(parameters: parameters.network, racks: parameters.racks,
                                                     hostsPerRack: perRack))
-    var simulation = Simulation<NetworkEvent>()
+    var simulation = Simulation<ClusterEvent>()
     let random = RandomStreams(seed: parameters.seed).stream(named: "bench.network")
     let spread = parameters.sizeSpread
     for source in 0..<parameters.hosts {
@@ -85,7 +85,8 @@ public func runAllToAllShuffle(_ parameters: AllToAllShuffleParameters = AllToAl
     var last = SimInstant.zero
     while let event = simulation.step() {
         timers += 1
-        for done in network.handle(event.payload, in: &simulation) {
+        guard case .network(let timer) = event.payload else { preconditionFailure("only the network schedules here") }
+        for done in network.handle(timer, in: &simulation) {
             flows += 1
             last = done.end
             words.append(UInt64(done.end.nanosecondsSinceStart))

@@ -10,23 +10,12 @@ public struct CollectiveGroupID: Hashable, Comparable, Sendable, CustomStringCon
 
 /// The runner's own timer: a reduction of `group`'s operation ends. Carried by the
 /// model's event type so that collectives share the one event queue with the network and
-/// everything else (the `ProcessWakeCarrying` pattern).
+/// everything else (`ClusterEventCarrying`).
 public struct CollectiveEvent: Hashable, Sendable, CustomStringConvertible {
     public let group: CollectiveGroupID
     let operation: Int32
 
     public var description: String { "\(group) reduction \(operation) done" }
-}
-
-/// A simulation payload that can carry `CollectiveEvent`s; a model's event enum conforms
-/// with a case such as `case collective(CollectiveEvent)` and routes it to
-/// `CollectiveRunner.handle(_:network:in:)`.
-public protocol CollectiveEventCarrying {
-    init(collectiveEvent: CollectiveEvent)
-}
-
-extension CollectiveEvent: CollectiveEventCarrying {
-    public init(collectiveEvent: CollectiveEvent) { self = collectiveEvent }
 }
 
 /// How one collective went.
@@ -99,7 +88,7 @@ public struct CollectiveRunner {
     public init(tagNamespace: UInt8 = 0xC0) { self.tagNamespace = tagNamespace }
 
     /// Starts `schedule` now, rank r on host `rankHosts[r]`, reductions costed by `reduction`.
-    public mutating func start<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+    public mutating func start<Payload: ClusterEventCarrying>(
         _ schedule: CollectiveSchedule, rankHosts: [HostIndex], reduction: ReductionCost = .free,
         network: inout Network, in simulation: inout Simulation<Payload>
     ) -> CollectiveGroupID {
@@ -114,7 +103,7 @@ public struct CollectiveRunner {
 
     /// Starts a torrent broadcast now from rank 0, drawing piece orders and holders from
     /// `random` (give it a stream of its own, e.g. `"network.torrent-broadcast"`).
-    public mutating func start<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+    public mutating func start<Payload: ClusterEventCarrying>(
         _ broadcast: TorrentBroadcast, rankHosts: [HostIndex], random: RandomStream,
         network: inout Network, in simulation: inout Simulation<Payload>
     ) -> CollectiveGroupID {
@@ -132,7 +121,7 @@ public struct CollectiveRunner {
 
     /// Reports one of this runner's transfers as completed (the model passes on what
     /// `Network.handle` returned, for the transfers this runner `owns`).
-    public mutating func transferCompleted<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+    public mutating func transferCompleted<Payload: ClusterEventCarrying>(
         _ transfer: CompletedTransfer, network: inout Network, in simulation: inout Simulation<Payload>
     ) {
         precondition(owns(transfer), "CollectiveRunner: \(transfer) is not this runner's")
@@ -143,7 +132,7 @@ public struct CollectiveRunner {
     }
 
     /// Delivers one of this runner's events (a reduction has ended).
-    public mutating func handle<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+    public mutating func handle<Payload: ClusterEventCarrying>(
         _ event: CollectiveEvent, network: inout Network, in simulation: inout Simulation<Payload>
     ) {
         precondition(groups[event.group.rawValue].pendingReductions.remove(event.operation),
@@ -162,7 +151,7 @@ public struct CollectiveRunner {
     /// no-op) if it had already finished or been aborted. Why: a barrier stage whose task
     /// dies abandons its allreduce, and the survivors' flows must stop taking bandwidth.
     @discardableResult
-    public mutating func abort<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+    public mutating func abort<Payload: ClusterEventCarrying>(
         _ group: CollectiveGroupID, network: inout Network, in simulation: inout Simulation<Payload>
     ) -> Bool {
         let slot = groups[group.rawValue]
@@ -222,7 +211,7 @@ public struct CollectiveRunner {
         return CollectiveGroupID(rawValue: groups.count - 1)
     }
 
-    private mutating func complete<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+    private mutating func complete<Payload: ClusterEventCarrying>(
         _ group: CollectiveGroupID, _ operation: Int32, network: inout Network, in simulation: inout Simulation<Payload>
     ) {
         let now = simulation.now
@@ -238,7 +227,7 @@ public struct CollectiveRunner {
 
     /// Starts the transfers and schedules the reductions an execution asked for, then
     /// records the outcome if it has finished.
-    private mutating func perform<Payload: NetworkEventCarrying & CollectiveEventCarrying>(
+    private mutating func perform<Payload: ClusterEventCarrying>(
         _ group: CollectiveGroupID, network: inout Network, in simulation: inout Simulation<Payload>
     ) {
         let hosts = groups[group.rawValue].rankHosts
@@ -254,7 +243,7 @@ public struct CollectiveRunner {
                 groups[group.rawValue].bytesSent += bytes
             case .reduction(let operation, let duration):
                 let event = simulation.schedule(
-                    Payload(collectiveEvent: CollectiveEvent(group: group, operation: operation)), after: duration)
+                    Payload(clusterEvent: .collective(CollectiveEvent(group: group, operation: operation))), after: duration)
                 groups[group.rawValue].pendingReductions.insert(event, for: operation)
             }
         }

@@ -1,12 +1,3 @@
-/// The events of a model that runs nothing but collectives on a network.
-public enum CollectiveModelEvent: Hashable, Sendable, NetworkEventCarrying, CollectiveEventCarrying {
-    case network(NetworkEvent)
-    case collective(CollectiveEvent)
-
-    public init(networkEvent: NetworkEvent) { self = .network(networkEvent) }
-    public init(collectiveEvent: CollectiveEvent) { self = .collective(collectiveEvent) }
-}
-
 /// A ready-made model: one simulation, one network, one collective runner, wired so that
 /// the network's completions reach the runner. It is what SCENARIO.md's `collective`
 /// workload measures (start the groups at time 0, run, read each group's outcome), and
@@ -15,7 +6,7 @@ public enum CollectiveModelEvent: Hashable, Sendable, NetworkEventCarrying, Coll
 ///
 /// - Complexity: per event, the network's and the runner's costs.
 public struct CollectiveSimulation {
-    public private(set) var simulation: Simulation<CollectiveModelEvent>
+    public private(set) var simulation: Simulation<ClusterEvent>
     public private(set) var network: Network
     public private(set) var runner: CollectiveRunner
     /// Transfers the network completed so far.
@@ -79,7 +70,7 @@ public struct CollectiveSimulation {
         return groups
     }
 
-    private mutating func deliver(_ event: CollectiveModelEvent) {
+    private mutating func deliver(_ event: ClusterEvent) {
         switch event {
         case .network(let timer):
             for transfer in network.handle(timer, in: &simulation) {
@@ -88,6 +79,8 @@ public struct CollectiveSimulation {
             }
         case .collective(let collective):
             runner.handle(collective, network: &network, in: &simulation)
+        case .fault:
+            preconditionFailure("CollectiveSimulation: no fault injector schedules on this model")
         }
     }
 

@@ -1,7 +1,7 @@
 extension FaultInjector {
     /// Applies the fault a delivered `wake` is for, at `simulation.now`, and says what
     /// changed. The model calls this for every `FaultWake` it takes out of the simulation.
-    public mutating func handle<Payload: FaultEventCarrying>(
+    public mutating func handle<Payload: ClusterEventCarrying>(
         _ wake: FaultWake, topology: inout ClusterTopology, in simulation: inout Simulation<Payload>
     ) -> FaultOutcome {
         let event = take(wake)
@@ -49,7 +49,7 @@ extension FaultInjector {
         return outcome(event, executor: id, host: host, effect: effect)
     }
 
-    private mutating func loseExecutor<Payload: FaultEventCarrying>(
+    private mutating func loseExecutor<Payload: ClusterEventCarrying>(
         _ id: String, _ event: FaultEvent, topology: inout ClusterTopology, in simulation: inout Simulation<Payload>
     ) -> FaultOutcome {
         let index = topology.executor(id: id)

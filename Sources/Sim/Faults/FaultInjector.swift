@@ -11,17 +11,6 @@ public struct FaultWake: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "fault#\(slot)" }
 }
 
-/// A simulation payload that can carry fault wake-ups, so that faults share one event
-/// queue (one order of events) with the rest of a model, as `ProcessWakeCarrying` does for
-/// processes: a model's event enum conforms with a case such as `case fault(FaultWake)`.
-public protocol FaultEventCarrying {
-    init(faultWake: FaultWake)
-}
-
-extension FaultWake: FaultEventCarrying {
-    public init(faultWake: FaultWake) { self = faultWake }
-}
-
 /// What one fault event changed, for the parts of the model that must react.
 public enum FaultEffect: Hashable, Sendable {
     /// Nothing changed (a random loss of an executor that was already gone, a GPU failure
@@ -85,7 +74,7 @@ public struct FaultInjector {
 
     /// Schedules every event of the plan, in plan order. Call once, before time passes
     /// the first of them.
-    public mutating func start<Payload: FaultEventCarrying>(in simulation: inout Simulation<Payload>) {
+    public mutating func start<Payload: ClusterEventCarrying>(in simulation: inout Simulation<Payload>) {
         precondition(!started, "FaultInjector: started twice")
         started = true
         for event in plan.events { schedule(event, in: &simulation) }
@@ -106,14 +95,14 @@ public struct FaultInjector {
 
     /// Draws the random losses of an executor the model added itself (not through an
     /// `executorAdded` fault), e.g. by dynamic allocation.
-    public mutating func executorJoined<Payload: FaultEventCarrying>(
+    public mutating func executorJoined<Payload: ClusterEventCarrying>(
         _ id: String, in simulation: inout Simulation<Payload>
     ) {
         for loss in plan.drawLosses(forExecutor: id, joinedAt: simulation.now) { schedule(loss, in: &simulation) }
     }
 
     /// Cancels the pending random losses of an executor the model removed itself.
-    public mutating func executorLeft<Payload: FaultEventCarrying>(
+    public mutating func executorLeft<Payload: ClusterEventCarrying>(
         _ id: String, in simulation: inout Simulation<Payload>
     ) {
         for slot in randomLossSlots.removeValue(forKey: id) ?? [] {
@@ -122,10 +111,10 @@ public struct FaultInjector {
         }
     }
 
-    mutating func schedule<Payload: FaultEventCarrying>(_ event: FaultEvent, in simulation: inout Simulation<Payload>) {
+    mutating func schedule<Payload: ClusterEventCarrying>(_ event: FaultEvent, in simulation: inout Simulation<Payload>) {
         let slot = scheduled.count
         scheduled.append(event)
-        pending.append(simulation.schedule(Payload(faultWake: FaultWake(slot: slot)), at: event.instant))
+        pending.append(simulation.schedule(Payload(clusterEvent: .fault(FaultWake(slot: slot))), at: event.instant))
         if case .loseExecutorAtRandom(let executor, _, _) = event.action {
             randomLossSlots[executor, default: []].append(slot)
         }

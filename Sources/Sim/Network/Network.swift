@@ -90,7 +90,7 @@ public struct Network {
     /// - Complexity: O(log n) for n active transfers; the sharing it causes is done by
     ///   the timer, once for everything started at this instant.
     @inlinable @discardableResult
-    public mutating func startTransfer<Payload: NetworkEventCarrying>(
+    public mutating func startTransfer<Payload: ClusterEventCarrying>(
         bytes: Int64, from source: HostIndex, to destination: HostIndex, tag: UInt64,
         in simulation: inout Simulation<Payload>
     ) -> TransferID {
@@ -102,7 +102,7 @@ public struct Network {
     /// Stops a transfer that has not completed; returns nil (a no-op) if it already
     /// ended. Bandwidth it held goes to the others at this instant.
     @inlinable @discardableResult
-    public mutating func cancelTransfer<Payload: NetworkEventCarrying>(
+    public mutating func cancelTransfer<Payload: ClusterEventCarrying>(
         _ id: TransferID, in simulation: inout Simulation<Payload>
     ) -> AbortedTransfer? {
         let aborted = abort(id, now: simulation.now)
@@ -112,7 +112,7 @@ public struct Network {
 
     /// Aborts every transfer from or to `host` (host loss), in ascending id order.
     @inlinable @discardableResult
-    public mutating func abortTransfers<Payload: NetworkEventCarrying>(
+    public mutating func abortTransfers<Payload: ClusterEventCarrying>(
         touching host: HostIndex, in simulation: inout Simulation<Payload>
     ) -> [AbortedTransfer] {
         let aborted = abortAll(touching: host, now: simulation.now)
@@ -124,7 +124,7 @@ public struct Network {
     /// now on: the `link-degraded` fault; factor 1 restores. Factor 0 stalls the
     /// host's transfers until the rate is restored.
     @inlinable
-    public mutating func setLinkFactor<Payload: NetworkEventCarrying>(
+    public mutating func setLinkFactor<Payload: ClusterEventCarrying>(
         host: HostIndex, factor: Double, in simulation: inout Simulation<Payload>
     ) {
         applyLinkFactor(host: host, factor: factor)
@@ -135,7 +135,7 @@ public struct Network {
     /// whose last byte arrives now complete, and shares are recomputed. Returns the
     /// completed transfers in ascending id order.
     @inlinable
-    public mutating func handle<Payload: NetworkEventCarrying>(
+    public mutating func handle<Payload: ClusterEventCarrying>(
         _ event: NetworkEvent, in simulation: inout Simulation<Payload>
     ) -> [CompletedTransfer] {
         precondition(event.generation == timerGeneration && timer != nil,
@@ -148,7 +148,7 @@ public struct Network {
 
     /// Keeps exactly one kernel event pending, at the instant the network next needs.
     @inlinable
-    internal mutating func syncTimer<Payload: NetworkEventCarrying>(in simulation: inout Simulation<Payload>) {
+    internal mutating func syncTimer<Payload: ClusterEventCarrying>(in simulation: inout Simulation<Payload>) {
         let wanted = nextTimerInstant(now: simulation.now)
         if let current = timer {
             if current.instant == wanted { return }
@@ -157,7 +157,7 @@ public struct Network {
         }
         guard let wanted else { return }
         timerGeneration += 1
-        let event = simulation.schedule(Payload(networkEvent: NetworkEvent(generation: timerGeneration)),
+        let event = simulation.schedule(Payload(clusterEvent: .network(NetworkEvent(generation: timerGeneration))),
                                         at: wanted)
         timer = (event, wanted)
     }

@@ -70,18 +70,6 @@ public struct NetworkEvent: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "network timer #\(generation)" }
 }
 
-/// A simulation payload that can carry the network's timer; a model's event enum
-/// conforms with a case such as `case network(NetworkEvent)` and routes it to
-/// `Network.handle(_:in:)`. `NetworkEvent` itself conforms, for simulations that run
-/// nothing but the network.
-public protocol NetworkEventCarrying {
-    init(networkEvent: NetworkEvent)
-}
-
-extension NetworkEvent: NetworkEventCarrying {
-    public init(networkEvent: NetworkEvent) { self = networkEvent }
-}
-
 /// What one link did over a run, for reports.
 public struct LinkUsage: Hashable, Sendable, CustomStringConvertible {
     public let link: LinkID

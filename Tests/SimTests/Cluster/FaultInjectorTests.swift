@@ -2,11 +2,14 @@ import Testing
 @testable import Sim
 
 /// A model's event type: faults and a probe, sharing one queue.
-private enum WorldEvent: FaultEventCarrying, Equatable {
+private enum WorldEvent: ClusterEventCarrying, Equatable {
     case fault(FaultWake)
     case probe(String)
 
-    init(faultWake: FaultWake) { self = .fault(faultWake) }
+    init(clusterEvent: ClusterEvent) {
+        guard case .fault(let wake) = clusterEvent else { preconditionFailure("only faults are scheduled here") }
+        self = .fault(wake)
+    }
 }
 
 /// Runs a plan to the end on a simulation; collects outcomes and what probes saw.

@@ -71,11 +71,16 @@ struct CollectiveContentionTests {
 /// A model with collectives *and* transfers of its own on one network: the pattern a
 /// workload follows (its own event enum carries both components' events).
 struct MixedTrafficModel {
-    enum Event: NetworkEventCarrying, CollectiveEventCarrying {
+    enum Event: ClusterEventCarrying {
         case network(NetworkEvent)
         case collective(CollectiveEvent)
-        init(networkEvent: NetworkEvent) { self = .network(networkEvent) }
-        init(collectiveEvent: CollectiveEvent) { self = .collective(collectiveEvent) }
+        init(clusterEvent: ClusterEvent) {
+            switch clusterEvent {
+            case .network(let event): self = .network(event)
+            case .collective(let event): self = .collective(event)
+            case .fault: preconditionFailure("no faults are scheduled here")
+            }
+        }
     }
 
     var simulation = Simulation<Event>()

@@ -5,7 +5,7 @@ import Testing
 /// the rates used in hand calculations.
 struct NetworkHarness {
     var network: Network
-    var simulation = Simulation<NetworkEvent>()
+    var simulation = Simulation<ClusterEvent>()
     var completed: [CompletedTransfer] = []
     /// Run `checkInvariants()` (and the max-min check) after every timer.
     var checking = true
@@ -35,8 +35,9 @@ struct NetworkHarness {
         while let event = simulation.step() { deliver(event.payload) }
     }
 
-    mutating func deliver(_ event: NetworkEvent) {
-        completed += network.handle(event, in: &simulation)
+    mutating func deliver(_ event: ClusterEvent) {
+        guard case .network(let timer) = event else { preconditionFailure("only the network schedules here") }
+        completed += network.handle(timer, in: &simulation)
         if checking {
             // The outside check first, so that a seed loop reports its seed; the
             // bookkeeping preconditions would stop the process.

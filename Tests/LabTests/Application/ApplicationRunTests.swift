@@ -1,0 +1,111 @@
+import Engine
+import Report
+import Sim
+import Foundation
+import Testing
+@testable import Lab
+import TestSupport
+
+/// An application's phases on one deployment: each starts the instant the previous
+/// phase's last job ended, on the cluster the earlier phases left, in one trace.
+@Suite struct ApplicationRunTests {
+    static func run(_ text: String) throws -> (outcome: RunOutcome, summary: SummaryRow) {
+        let scenario = try ScenarioLoader.load(text: text, file: "t.yaml")
+        guard case .application(let application) = scenario.variants[0].workload else {
+            preconditionFailure("not an application")
+        }
+        return ApplicationRun.run(scenario, application, variant: "", streams: RandomStreams(seed: scenario.seed))
+    }
+
+    static let twoScriptedPhases = """
+        name: t
+        cluster: {master: 'local[2]'}
+        workload:
+          kind: application
+          phases:
+            - kind: scripted
+              jobs:
+                - {name: a, stages: [{name: m, tasks: 2, duration: 1s, output_bytes: 1MiB},
+                                     {name: r, parents: [m], tasks: 1, duration: 1s}]}
+                - {name: b, submit_at: 500ms, stages: [{name: s, tasks: 1, duration: 3s}]}
+            - kind: scripted
+              jobs:
+                - {name: c, submit_at: 2s, stages: [{name: m, tasks: 2, duration: 1s}]}
+        """
+
+    @Test func theNextPhaseStartsWhenThePreviousPhasesLastJobEnds() throws {
+        let (outcome, summary) = try Self.run(Self.twoScriptedPhases)
+        let ends = Dictionary(uniqueKeysWithValues: outcome.trace.filter { $0.event == .jobSucceeded }
+            .map { ($0.job!, $0.timeNanoseconds) })
+        let submissions = Dictionary(uniqueKeysWithValues: outcome.trace.filter { $0.event == .jobSubmitted }
+            .map { ($0.job!, $0.timeNanoseconds) })
+        // Phase 0 on two cores: a's map takes both until 1 s, then FIFO runs a's reduce and
+        // b (submitted at 0.5 s) side by side: a ends at 2 s, b at 4 s; phase 1 starts then.
+        let phaseOneStart = max(ends["a"]!, ends["b"]!)
+        #expect(ends["a"] == 2_000_000_000 && phaseOneStart == 4_000_000_000)
+        // c's submit_at counts from its phase's start.
+        #expect(submissions["c"] == phaseOneStart + 2_000_000_000)
+        #expect(outcome.phases.map(\.startNanoseconds) == [0, phaseOneStart])
+        #expect(outcome.phases.map(\.endNanoseconds) == [phaseOneStart, ends["c"]!])
+        #expect(outcome.phases.map(\.jobsSubmitted) == [2, 1])
+        #expect(summary.jobsSucceeded == 3 && summary.simulated == "application")
+        #expect(outcome.scope == .application)
+    }
+
+    @Test func phasesWithTheSameStageNamesNeverShareAShuffle() throws {
+        // Both phases have a stage `m` of 2 tasks; phase 1's is not skipped as phase 0's
+        // completed shuffle, it runs (its key is phase1/c.m).
+        let (outcome, _) = try Self.run(Self.twoScriptedPhases)
+        let launchedM = outcome.trace.filter { $0.event == .taskLaunched && $0.stage == "m" }
+        #expect(launchedM.count == 4)
+    }
+
+    @Test func trainingAfterETLTrainsForRealFromItsPhasesStart() throws {
+        let text = """
+            name: t
+            cluster: {racks: 1, hosts_per_rack: 2, executor: {cores: 4}}
+            workload:
+              kind: application
+              phases:
+                - kind: scripted
+                  jobs: [{name: etl, stages: [{name: read, tasks: 8, duration: 1s, output_bytes: 1MiB},
+                                              {name: join, parents: [read], tasks: 2, duration: 500ms}]}]
+                - {kind: logistic-regression, style: task-parallel, data: {rows: 400, features: 3},
+                   partitions: 4, solver: gd, max_iter: 5, tol: 0, reg_param: 0.01}
+            faults:
+              - {kind: task-failure, stage: join, partition: 0}
+            """
+        let (outcome, summary) = try Self.run(text)
+        let etlEnd = try #require(outcome.phases[0].endNanoseconds)
+        #expect(outcome.phases[1].startNanoseconds == etlEnd)
+        let training = outcome.phases[1].iterations
+        #expect(training.map(\.iteration) == Array(0...5))
+        #expect(training[0].timeNanoseconds == etlEnd, "iteration 0 is the model when training starts")
+        #expect(zip(training, training.dropFirst()).allSatisfy { $0.objective > $1.objective })
+        // The injected failure hit the ETL join's first attempt and nothing in training.
+        let failed = outcome.trace.filter { $0.event == .taskFailed }
+        #expect(failed.count == 1 && failed[0].stage == "join")
+        #expect(summary.jobsSucceeded == 1 + outcome.phases[1].training!.jobs && summary.jobsFailed == 0)
+        #expect(outcome.phases.map(\.jobsSubmitted) == [1, outcome.phases[1].training!.jobs])
+        // The same run as a lone training workload reaches the same objectives.
+        let alone = try ScenarioLoader.load(text: """
+            name: t
+            cluster: {racks: 1, hosts_per_rack: 2, executor: {cores: 4}}
+            workload: {kind: logistic-regression, style: task-parallel, data: {rows: 400, features: 3},
+                       partitions: 4, solver: gd, max_iter: 5, tol: 0, reg_param: 0.01}
+            """, file: "t.yaml")
+        guard case .logisticRegression(let workload) = alone.variants[0].workload else { return }
+        let lone = LogisticRegressionRun.run(alone, workload, variant: "", streams: RandomStreams(seed: 0))
+        #expect(lone.outcome.iterations.map(\.objective) == training.map(\.objective))
+    }
+
+    @Test func theShippedEndToEndScenarioRunsBothPhasesInOneTrace() throws {
+        let scenario = try ScenarioLoader.load(path: RepositoryPaths.root.appendingPathComponent("scenarios/end-to-end.yaml").path)
+        let folder = Runner.run(scenario)
+        let report = try #require(folder.files.first { $0.name == "report.md" }?.contents)
+        #expect(report.contains("## Phases"))
+        #expect(report.contains("| 0 | scripted |") && report.contains("| 1 | logistic-regression |"))
+        let timeline = try #require(folder.files.first { $0.name == "timeline.svg" }?.contents)
+        for stage in ["read", "join", "aggregate", "train"] { #expect(timeline.contains(">\(stage)<")) }
+    }
+}
