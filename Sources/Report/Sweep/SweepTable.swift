@@ -53,8 +53,8 @@ public struct SweepTable: Sendable {
         for (run, figures) in zip(sweep.runs, runs) {
             for variant in figures.variants {
                 let cells = Self.cells(variant)
-                rows.append(RunRow(run: run, cells: columns.map { name in cells.first { $0.column == name }?.cell ?? .empty },
-                                   variant: variant.summary.variant))
+                let row = columns.map { name in cells.first { $0.column == name }?.cell ?? .empty }
+                rows.append(RunRow(run: run, cells: row, variant: variant.summary.variant))
             }
         }
         parameterPaths = sweep.parameterPaths

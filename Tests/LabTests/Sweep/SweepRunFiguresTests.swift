@@ -1,5 +1,5 @@
 import Foundation
-import Report
+@testable import Report
 import Testing
 @testable import Lab
 
@@ -80,5 +80,30 @@ import Testing
         #expect(SweepExecutor.cachedFigures(in: folder.path) == nil)
         try Data(summary.utf8).write(to: folder.appendingPathComponent("summary.csv"))
         #expect(SweepExecutor.cachedFigures(in: folder.path)?.variants.map(\.summary.makespanNanoseconds) == [5])
+    }
+
+    /// The sweep spells a summary row cell by cell; every column of `summary.csv` but the
+    /// two it drops must have its cell, in the file's order.
+    @Test func everySummaryColumnHasItsCell() {
+        let row = SummaryRow(scenario: "s", variant: "v", seed: 1, makespanNanoseconds: 2, jobsSucceeded: 3,
+                             jobsFailed: 4, tasksLaunched: 5, taskFailures: 6, simulated: "engine",
+                             executorsAtStart: 7, executorsAtEnd: 8, faultsApplied: 9)
+        let cells = SweepTable.cells(.init(summary: row, finalObjective: nil, training: nil))
+        let summaryColumns = SummaryRow.columns.filter { !SweepTable.dropped.contains($0) }
+        #expect(Array(cells.map(\.column).prefix(summaryColumns.count)) == summaryColumns)
+        let fields = zip(SummaryRow.columns, row.fields).filter { !SweepTable.dropped.contains($0.0) }.map(\.1)
+        #expect(Array(cells.map(\.cell.text).prefix(summaryColumns.count)) == fields)
+    }
+
+    /// A training sweep done again from its cache writes the same `sweep.csv` and `sweep.md`.
+    @Test func aCachedTrainingSweepWritesTheSameReport() throws {
+        let workspace = try SweepWorkspace(SweepFiguresTests.compareYAML)
+        defer { workspace.remove() }
+        let first = try workspace.sweep(jobs: 2)
+        let files = ["sweep.csv", "sweep.md"].map { first.folder + "/" + $0 }
+        let fresh = try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) }
+        let again = try workspace.sweep(jobs: 2)
+        #expect(first.cached == 0 && again.cached == again.runs)
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: $0)) } == fresh)
     }
 }
