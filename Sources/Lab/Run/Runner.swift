@@ -8,13 +8,23 @@ import Sim
 /// touches the file system: `sparksim run` publishes the returned folder atomically.
 public enum Runner {
     public static func run(_ scenario: Scenario) -> OutputFolder {
-        let records = scenario.variants.map { variant in
+        folder(ScenarioDescription(scenario), records(scenario))
+    }
+
+    /// One record per variant, in variant order: what Report writes the run's files
+    /// from, and what a sweep takes its figures from (`SweepRunFigures`).
+    static func records(_ scenario: Scenario) -> [RunRecord] {
+        scenario.variants.map { variant in
             let result = run(variant.workload, of: scenario)
             return result.outcome.record(
                 variant: variant.name, summary: result.summary ?? summary(result.outcome, variant: variant, scenario))
         }
+    }
+
+    /// The run's files, as Report writes them from the records.
+    static func folder(_ description: ScenarioDescription, _ records: [RunRecord]) -> OutputFolder {
         var folder = OutputFolder()
-        for file in RunFiles.files(scenario: ScenarioDescription(scenario), runs: records) {
+        for file in RunFiles.files(scenario: description, runs: records) {
             folder.add(file.name, file.contents)
         }
         return folder

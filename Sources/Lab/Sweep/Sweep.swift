@@ -13,7 +13,7 @@ public enum Sweep {
     /// Runs `plan` into `DIR/<name>/` (`runs/`, then `sweep.csv` and `sweep.md`, each
     /// replaced atomically).
     public static func run(_ plan: SweepPlan, fileBytes: [UInt8], outputDirectory: String, jobs: Int,
-                           runScenario: @escaping SweepExecutor.RunScenario = { Runner.run($0) },
+                           runScenario: @escaping SweepExecutor.RunScenario = { SweepRunOutput.run($0) },
                            progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) throws -> Summary
     {
         let folder = (outputDirectory as NSString).appendingPathComponent(plan.scenario.name)
@@ -21,7 +21,7 @@ public enum Sweep {
                                      runScenario: runScenario)
         let results = try executor.execute(progress: progress)
         let sweep = plan.record
-        let table = SweepTable(sweep: sweep, results: results.map(\.files))
+        let table = SweepTable(sweep: sweep, runs: results.map(\.figures))
         let figures = SweepFigures(sweep: sweep, table: table)
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         try AtomicFile.write(table.csv, to: path("sweep.csv"))
@@ -46,12 +46,5 @@ extension SweepPlan {
                             assignments: run.point.assignments.map { SweepParameterValue(path: $0.path, value: $0.value) })
             },
             axis: SweepAxis(sweep)?.curveAxis)
-    }
-}
-
-extension SweepRunResult {
-    /// The run's files `sweep.csv` reads.
-    var files: SweepRunFiles {
-        SweepRunFiles(summaryCSV: summaryCSV, iterationsCSV: iterationsCSV, trainingScalingCSV: trainingScalingCSV)
     }
 }

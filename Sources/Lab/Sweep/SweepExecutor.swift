@@ -1,14 +1,32 @@
 import Foundation
+import Report
 
-/// What one finished run contributes to `sweep.csv`: its own `summary.csv` and, for
-/// training runs, `iterations.csv` and `training_scaling.csv` (read back from the run's
-/// folder on a cache hit).
+/// What one finished run contributes to `sweep.csv`: its figures as values, taken from
+/// its records when it ran in this process, read back from its files once on a cache hit.
 public struct SweepRunResult: Sendable, Equatable {
-    public var summaryCSV: String
-    public var iterationsCSV: String?
-    public var trainingScalingCSV: String?
+    public var figures: SweepRunFigures
     /// True when the run's folder was reused instead of running it again.
     public var cached: Bool
+}
+
+/// One run as a sweep needs it: the folder to publish under `runs/` and the figures the
+/// sweep's own files are made from, both from the same records.
+public struct SweepRunOutput {
+    public var folder: OutputFolder
+    public var figures: SweepRunFigures
+
+    public init(folder: OutputFolder, figures: SweepRunFigures) {
+        self.folder = folder
+        self.figures = figures
+    }
+
+    /// Runs the scenario once (`Runner`) and keeps both views of its records.
+    public static func run(_ scenario: Scenario) -> SweepRunOutput {
+        let description = ScenarioDescription(scenario)
+        let records = Runner.records(scenario)
+        return SweepRunOutput(folder: Runner.folder(description, records),
+                              figures: SweepRunFigures(scenario: description, runs: records))
+    }
 }
 
 /// Progress after each finished run (called on one thread at a time).
@@ -27,9 +45,9 @@ public struct SweepProgress: Sendable {
 /// plain threads pulling the next index from a locked counter give exactly `--jobs`
 /// runs at a time with no executor policy in between.
 public struct SweepExecutor: Sendable {
-    /// Runs one scenario (a point with one seed); `Runner.run` in production, a counting
-    /// stub in tests.
-    public typealias RunScenario = @Sendable (Scenario) -> OutputFolder
+    /// Runs one scenario (a point with one seed); `SweepRunOutput.run` in production, a
+    /// counting stub in tests.
+    public typealias RunScenario = @Sendable (Scenario) -> SweepRunOutput
 
     public var plan: SweepPlan
     /// The scenario file's bytes, hashed into each run's cache key.
@@ -40,7 +58,7 @@ public struct SweepExecutor: Sendable {
     public var runScenario: RunScenario
 
     public init(plan: SweepPlan, fileBytes: [UInt8], folder: String, jobs: Int,
-                runScenario: @escaping RunScenario = { Runner.run($0) })
+                runScenario: @escaping RunScenario = { SweepRunOutput.run($0) })
     {
         precondition(jobs >= 1, "a sweep needs at least one worker")
         self.plan = plan
@@ -103,8 +121,9 @@ public struct SweepExecutor: Sendable {
         }
     }
 
-    /// Reuses `runs/<id>/` when its `.key` matches; otherwise runs and publishes it, then
-    /// writes `.key` last, so a folder without a matching key is never trusted.
+    /// Reuses `runs/<id>/` when its `.key` matches and its files decode; otherwise runs
+    /// and publishes it, then writes `.key` last, so a folder without a matching key is
+    /// never trusted.
     func perform(_ run: SweepPlan.Run) throws -> SweepRunResult {
         let scenario = try ScenarioLoader.scenario(plan.source, at: run.point).withSeed(run.seed)
         let data = try scenario.dataFiles.map { path in
@@ -114,37 +133,32 @@ public struct SweepExecutor: Sendable {
         let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data)
         let runFolder = (runsFolder as NSString).appendingPathComponent(run.folderName)
         let keyPath = (runFolder as NSString).appendingPathComponent(".key")
-        if AtomicFile.read(keyPath) == key + "\n",
-           let summary = AtomicFile.read((runFolder as NSString).appendingPathComponent("summary.csv"))
-        {
-            func read(_ name: String) -> String? {
-                AtomicFile.read((runFolder as NSString).appendingPathComponent(name))
-            }
-            return SweepRunResult(summaryCSV: summary, iterationsCSV: read("iterations.csv"),
-                                  trainingScalingCSV: read("training_scaling.csv"), cached: true)
+        if AtomicFile.read(keyPath) == key + "\n", let figures = Self.cachedFigures(in: runFolder) {
+            return SweepRunResult(figures: figures, cached: true)
         }
         let output = runScenario(scenario)
-        try output.publish(into: runsFolder, name: run.folderName)
+        try output.folder.publish(into: runsFolder, name: run.folderName)
         try AtomicFile.write(key + "\n", to: keyPath)
-        let files = output.files
-        guard let summary = files.first(where: { $0.name == "summary.csv" })?.contents else {
-            throw SweepError.missingSummary(run.folderName)
-        }
-        return SweepRunResult(summaryCSV: summary,
-                              iterationsCSV: files.first { $0.name == "iterations.csv" }?.contents,
-                              trainingScalingCSV: files.first { $0.name == "training_scaling.csv" }?.contents,
-                              cached: false)
+        return SweepRunResult(figures: output.figures, cached: false)
+    }
+
+    /// The figures of a run folder written by an earlier sweep, read from its files
+    /// (`SweepRunFiles`); nil when `summary.csv` is missing or a file does not decode,
+    /// and the run is then done again.
+    static func cachedFigures(in runFolder: String) -> SweepRunFigures? {
+        func read(_ name: String) -> String? { AtomicFile.read((runFolder as NSString).appendingPathComponent(name)) }
+        guard let summary = read("summary.csv") else { return nil }
+        return try? SweepRunFiles(summaryCSV: summary, iterationsCSV: read("iterations.csv"),
+                                  trainingScalingCSV: read("training_scaling.csv")).figures()
     }
 }
 
 /// Why a sweep stopped.
 public enum SweepError: Error, CustomStringConvertible {
-    case missingSummary(String)
     case unreadableData(String)
 
     public var description: String {
         switch self {
-        case .missingSummary(let run): "run \(run) produced no summary.csv"
         case .unreadableData(let path): "cannot read the data file \(path)"
         }
     }

@@ -8,6 +8,10 @@ enum TrainingTables {
     static let costColumns = ["variant", "iteration", "time_ns", "accuracy", "compute_ns", "communication_ns",
                               "scheduling_ns", "driver_ns", "idle_ns"]
 
+    /// An objective as `iterations.csv` holds it: shortest round trip, so a reader gets
+    /// the value back exactly; `sweep.csv` spells final objectives through this too.
+    static func objectiveCell(_ objective: Double) -> String { NumberFormat.roundTrip(objective) }
+
     /// Both files for every variant, in variant order; nil when no variant trained.
     static func files(_ runs: [RunRecord]) -> (iterations: String, costs: String)? {
         let views = runs.flatMap(\.trainingViews)
@@ -17,7 +21,7 @@ enum TrainingTables {
         for run in views {
             for record in run.iterations {
                 iterations.append([run.label, String(record.iteration), String(record.timeNanoseconds),
-                                   NumberFormat.roundTrip(record.objective)])
+                                   objectiveCell(record.objective)])
                 costs.append([run.label, String(record.iteration), String(record.timeNanoseconds),
                               record.accuracy.map(NumberFormat.roundTrip) ?? "", String(record.computeNanoseconds),
                               String(record.communicationNanoseconds), String(record.schedulingNanoseconds),

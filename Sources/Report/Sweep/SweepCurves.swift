@@ -23,11 +23,10 @@ struct SweepCurves {
     /// Rows grouped by series (in the order first met, which is plan order), each with its
     /// rows in plan order.
     private var groups: [(name: String, rows: [SweepTable.RunRow])] {
-        let variantIndex = table.runColumns.firstIndex(of: "variant")
         var groups: [(name: String, rows: [SweepTable.RunRow])] = []
         for row in table.rows {
             var parts: [String] = []
-            if let variantIndex, !row.values[variantIndex].isEmpty { parts.append(row.values[variantIndex]) }
+            if !row.variant.isEmpty { parts.append(row.variant) }
             for assignment in row.run.assignments where assignment.path != axis.path {
                 parts.append("\(assignment.path)=\(assignment.value)")
             }
@@ -46,7 +45,7 @@ struct SweepCurves {
     }
 
     private func reader(_ row: SweepTable.RunRow) -> (String) -> Double? {
-        { name in table.runColumns.firstIndex(of: name).flatMap { Double(row.values[$0]) } }
+        { name in table.runColumns.firstIndex(of: name).flatMap { row.cells[$0].number } }
     }
 
     /// The metric's curves; series with fewer than two points are left out.

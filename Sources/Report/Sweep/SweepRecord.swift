@@ -1,9 +1,6 @@
 /// A sweep as Report needs it to write `sweep.csv`, `sweep.md` and the figures: the
-/// scenario's description, the swept parameters, every run in merge order, the curves'
-/// axis, and each run's own output files.
-///
-/// Why the runs' files are text: a run's outputs may come from a folder cached on disk
-/// by an earlier sweep, so they are read as files, like any CSV a person hands in.
+/// scenario's description, the swept parameters, every run in merge order and the
+/// curves' axis. Each run's own numbers come beside it as `SweepRunFigures`.
 public struct SweepRecord: Sendable {
     public var scenario: ScenarioDescription
     /// In file order; the first varies slowest.
@@ -83,18 +80,4 @@ public struct SweepCurveAxis: Sendable, Equatable {
 
     /// The axis title: the path, with its unit added by the chart.
     var title: String { path }
-}
-
-/// The output files of one run that `sweep.csv` reads: its `summary.csv` and, for
-/// training runs, `iterations.csv` and `training_scaling.csv`.
-public struct SweepRunFiles: Sendable, Equatable {
-    public var summaryCSV: String
-    public var iterationsCSV: String?
-    public var trainingScalingCSV: String?
-
-    public init(summaryCSV: String, iterationsCSV: String?, trainingScalingCSV: String?) {
-        self.summaryCSV = summaryCSV
-        self.iterationsCSV = iterationsCSV
-        self.trainingScalingCSV = trainingScalingCSV
-    }
 }

@@ -4,16 +4,19 @@
 ///
 /// Layout: the swept paths, `seed`, the run's `summary.csv` columns (less `scenario` and
 /// `seed`), `final_objective` when any run trained a model, the variant's `workers`,
-/// `steady_iteration_ns` and `time_to_target_ns` from `training_scaling.csv` when any run
-/// wrote one (a `compare:` of training variants), then for each numeric column
+/// `steady_iteration_ns` and `time_to_target_ns` of its training comparison when any run
+/// had one (a `compare:` of training variants), then for each numeric column
 /// `<c>_mean,<c>_sd,<c>_ci95_low,<c>_ci95_high`, then `n` (the runs aggregated). Run rows
 /// leave the statistics empty; aggregated rows leave the per-run numbers empty. With one
 /// seed the deviation and interval are empty (they need n ≥ 2).
 public struct SweepTable: Sendable {
-    /// One per-run row: which point and seed, and its values by column.
+    /// One per-run row: which point and seed, and its cells by column.
     struct RunRow: Sendable {
         var run: SweepRunKey
-        var values: [String]
+        var cells: [SweepCell]
+
+        /// The variant it is a row of ("" outside a `compare:`).
+        var variant: String
     }
 
     /// One aggregated group (a point and a variant) and its statistics by numeric column.
@@ -35,72 +38,59 @@ public struct SweepTable: Sendable {
 
     static let dropped: Set<String> = ["scenario", "seed"]
     static let objectiveColumn = "final_objective"
-    /// Taken from each run's `training_scaling.csv` (the variant's row). Its
-    /// `scaling_efficiency` is left out: within one run it is relative to that run's own
-    /// fewest workers; the sweep report computes efficiency across points instead.
+    /// From each run's training comparison (the variant's row of `training_scaling.csv`);
+    /// see `SweepRunFigures.Training` for why its scaling efficiency is not among them.
     static let trainingColumns = ["workers", "steady_iteration_ns", "time_to_target_ns"]
 
-    public init(sweep: SweepRecord, results: [SweepRunFiles]) {
-        precondition(sweep.runs.count == results.count, "one result per run")
-        var columns: [String] = []
+    /// `runs[i]` holds the figures of `sweep.runs[i]`.
+    public init(sweep: SweepRecord, runs: [SweepRunFigures]) {
+        precondition(sweep.runs.count == runs.count, "one result per run")
+        let training = runs.contains(where: \.trained)
+        let compared = runs.contains(where: \.compared)
+        let columns = SummaryRow.columns.filter { !Self.dropped.contains($0) }
+            + (training ? [Self.objectiveColumn] : []) + (compared ? Self.trainingColumns : [])
         var rows: [RunRow] = []
-        let training = results.contains { $0.iterationsCSV != nil }
-        let compared = results.contains { $0.trainingScalingCSV != nil }
-        for (run, result) in zip(sweep.runs, results) {
-            let records = CSVRecords.parse(result.summaryCSV)
-            guard let header = records.first else { continue }
-            if columns.isEmpty {
-                columns = header.filter { !Self.dropped.contains($0) } + (training ? [Self.objectiveColumn] : [])
-                    + (compared ? Self.trainingColumns : [])
-            }
-            for record in records.dropFirst() {
-                var byName = Dictionary(zip(header, record), uniquingKeysWith: { first, _ in first })
-                let variant = byName["variant"] ?? ""
-                if training {
-                    byName[Self.objectiveColumn] = Self.finalObjective(result.iterationsCSV, variant: variant)
-                }
-                if compared {
-                    for (name, value) in Self.trainingFigures(result.trainingScalingCSV, variant: variant) {
-                        byName[name] = value
-                    }
-                }
-                rows.append(RunRow(run: run, values: columns.map { byName[$0] ?? "" }))
+        for (run, figures) in zip(sweep.runs, runs) {
+            for variant in figures.variants {
+                let cells = Self.cells(variant)
+                let row = columns.map { name in cells.first { $0.column == name }?.cell ?? .empty }
+                rows.append(RunRow(run: run, cells: row, variant: variant.summary.variant))
             }
         }
         parameterPaths = sweep.parameterPaths
         runColumns = columns
         numericColumns = columns.enumerated().filter { column in
-            column.element != "variant" && rows.contains { !$0.values[column.offset].isEmpty }
-                && rows.allSatisfy { $0.values[column.offset].isEmpty || Double($0.values[column.offset]) != nil }
+            column.element != "variant" && rows.contains { !$0.cells[column.offset].isEmpty }
+                && rows.allSatisfy { $0.cells[column.offset].isEmpty || $0.cells[column.offset].number != nil }
         }.map(\.element)
         self.rows = rows
         aggregates = Self.aggregate(rows, columns: columns, numeric: numericColumns)
     }
 
-    /// The objective on the last row of `iterations.csv` for `variant` ("" when none).
-    static func finalObjective(_ csv: String?, variant: String) -> String {
-        guard let csv else { return "" }
-        let records = CSVRecords.parse(csv)
-        guard let header = records.first, let v = header.firstIndex(of: "variant"),
-              let o = header.firstIndex(of: "objective") else { return "" }
-        return records.dropFirst().last { $0.count > max(v, o) && $0[v] == variant }?[o] ?? ""
-    }
-
-    /// The variant's `trainingColumns` from `training_scaling.csv` (none when absent).
-    static func trainingFigures(_ csv: String?, variant: String) -> [(String, String)] {
-        guard let csv else { return [] }
-        let records = CSVRecords.parse(csv)
-        guard let header = records.first, let v = header.firstIndex(of: "variant"),
-              let row = records.dropFirst().first(where: { $0.count == header.count && $0[v] == variant })
-        else { return [] }
-        return trainingColumns.compactMap { name in header.firstIndex(of: name).map { (name, row[$0]) } }
+    /// A variant's cells by column name: its summary row (less `dropped`), its final
+    /// objective and its training figures, each kept as a value.
+    static func cells(_ variant: SweepRunFigures.Variant) -> [(column: String, cell: SweepCell)] {
+        let summary = variant.summary
+        var cells: [(column: String, cell: SweepCell)] = [
+            ("variant", .text(summary.variant)), ("makespan_ns", .integer(summary.makespanNanoseconds)),
+            ("jobs_succeeded", .integer(summary.jobsSucceeded)), ("jobs_failed", .integer(summary.jobsFailed)),
+            ("tasks_launched", .integer(summary.tasksLaunched)), ("task_failures", .integer(summary.taskFailures)),
+            ("simulated", .text(summary.simulated)), ("executors_at_start", .integer(summary.executorsAtStart)),
+            ("executors_at_end", .integer(summary.executorsAtEnd)), ("faults_applied", .integer(summary.faultsApplied)),
+            (objectiveColumn, variant.finalObjective.map(SweepCell.objective) ?? .empty),
+        ]
+        if let training = variant.training {
+            cells += [("workers", .integer(training.workers)),
+                      ("steady_iteration_ns", .integer(training.steadyIterationNanoseconds)),
+                      ("time_to_target_ns", .integer(training.timeToTargetNanoseconds))]
+        }
+        return cells
     }
 
     private static func aggregate(_ rows: [RunRow], columns: [String], numeric: [String]) -> [Aggregate] {
-        let variantIndex = columns.firstIndex(of: "variant")
         var groups: [(run: SweepRunKey, variant: String, rows: [RunRow])] = []
         for row in rows {
-            let variant = variantIndex.map { row.values[$0] } ?? ""
+            let variant = row.variant
             if let g = groups.lastIndex(where: { $0.run.pointID == row.run.pointID && $0.variant == variant }) {
                 groups[g].rows.append(row)
             } else {
@@ -111,7 +101,7 @@ public struct SweepTable: Sendable {
             var statistics: [String: SampleStatistics] = [:]
             for name in numeric {
                 let index = columns.firstIndex(of: name)!
-                let values = group.rows.compactMap { Double($0.values[index]) }
+                let values = group.rows.compactMap { $0.cells[index].number }
                 statistics[name] = try? SampleStatistics(values)
             }
             return Aggregate(run: group.run, variant: group.variant, count: group.rows.count, statistics: statistics)
@@ -129,7 +119,7 @@ public struct SweepTable: Sendable {
         var table = CSVTable(columns: columns)
         let statisticsWidth = numericColumns.count * 4 + 1
         for row in rows {
-            table.append(values(of: row.run) + [String(row.run.seed)] + row.values
+            table.append(values(of: row.run) + [String(row.run.seed)] + row.cells.map(\.text)
                          + Array(repeating: "", count: statisticsWidth))
         }
         for aggregate in aggregates {
@@ -149,5 +139,42 @@ public struct SweepTable: Sendable {
     /// The point's value for each swept path, in file order.
     func values(of run: SweepRunKey) -> [String] {
         parameterPaths.map { path in run.assignments.first { $0.path == path }?.value ?? "" }
+    }
+}
+
+/// One cell of a run row, kept as a value: the statistics and curves take numbers from it
+/// and only `sweep.csv` spells it, each number through the formatter of the run file it
+/// also appears in, so the two files show the same text.
+enum SweepCell: Sendable, Equatable {
+    case empty
+    case text(String)
+    case integer(Int64)
+    /// An objective, written as `iterations.csv` writes it.
+    case objective(Double)
+
+    /// An integer cell, empty for nil.
+    static func integer(_ value: (some BinaryInteger)?) -> SweepCell {
+        value.map { .integer(Int64($0)) } ?? .empty
+    }
+
+    var text: String {
+        switch self {
+        case .empty: ""
+        case .text(let text): text
+        case .integer(let value): String(value)
+        case .objective(let value): TrainingTables.objectiveCell(value)
+        }
+    }
+
+    /// True when `sweep.csv` leaves it empty.
+    var isEmpty: Bool { self == .empty || self == .text("") }
+
+    /// The number it holds; nil for text and empty cells.
+    var number: Double? {
+        switch self {
+        case .empty, .text: nil
+        case .integer(let value): Double(value)
+        case .objective(let value): value
+        }
     }
 }

@@ -29,19 +29,21 @@ import Testing
 
     static func table() throws -> (SweepPlan, SweepTable) {
         let plan = try #require(SweepPlan(try ScenarioLoader.loadSource(text: compareYAML, file: "styles.yaml")))
-        let results = plan.runs.map { run -> SweepRunResult in
+        let runs = plan.runs.map { run -> SweepRunFigures in
             let workers = Int(run.point.assignments[0].value)!
-            var summary = "scenario,variant,seed,makespan_ns,jobs_succeeded,jobs_failed,tasks_launched,task_failures\n"
-            var scaling = "variant,style,workers,iterations,total_time_ns,steady_iteration_ns,time_to_target_ns,"
-                + "scaling_efficiency\n"
-            for variant in ["a", "b"] {
+            return SweepRunFigures(variants: ["a", "b"].map { variant in
                 let time = steady[variant]![workers]![run.seed]!
-                summary += "styles,\(variant),\(run.seed),\(time * 3),1,0,\(workers),0\n"
-                scaling += "\(variant),x,\(workers),3,\(time * 3),\(time),\(variant == "a" ? time : time * 4),1.0000\n"
-            }
-            return SweepRunResult(summaryCSV: summary, iterationsCSV: nil, trainingScalingCSV: scaling, cached: false)
+                let summary = SummaryRow(scenario: "styles", variant: variant, seed: run.seed,
+                                         makespanNanoseconds: Int64(time * 3), jobsSucceeded: 1, jobsFailed: 0,
+                                         tasksLaunched: workers, taskFailures: 0, simulated: "training",
+                                         executorsAtStart: 8, executorsAtEnd: 8, faultsApplied: 0)
+                let training = SweepRunFigures.Training(
+                    workers: workers, steadyIterationNanoseconds: Int64(time),
+                    timeToTargetNanoseconds: Int64(variant == "a" ? time : time * 4))
+                return .init(summary: summary, finalObjective: nil, training: training)
+            })
         }
-        return (plan, SweepTable(sweep: plan.record, results: results.map(\.files)))
+        return (plan, SweepTable(sweep: plan.record, runs: runs))
     }
 
     @Test func trainingFiguresJoinTheSweepTable() throws {

@@ -64,7 +64,7 @@ import Testing
         let counter = RunCounter()
         let counting: SweepExecutor.RunScenario = { scenario in
             counter.increment()
-            return Runner.run(scenario)
+            return SweepRunOutput.run(scenario)
         }
         let first = try workspace.sweep(jobs: 2, runScenario: counting)
         #expect(counter.count == 20 && first.cached == 0)
@@ -135,12 +135,20 @@ import Testing
         let results = try SweepExecutor(plan: plan, fileBytes: try workspace.bytes(), folder: workspace.outputPath,
                                         jobs: 1, runScenario: { scenario in
                                             ranOrder.append(scenario.sweepPoint!.index)
+                                            let row = SummaryRow(
+                                                scenario: "p\(scenario.sweepPoint!.index)", variant: "",
+                                                seed: scenario.seed, makespanNanoseconds: nil, jobsSucceeded: nil,
+                                                jobsFailed: nil, tasksLaunched: nil, taskFailures: nil,
+                                                simulated: "stub", executorsAtStart: 0, executorsAtEnd: 0,
+                                                faultsApplied: 0)
                                             var folder = OutputFolder()
-                                            folder.add("summary.csv", "point,seed\n\(scenario.sweepPoint!.index),\(scenario.seed)\n")
-                                            return folder
+                                            folder.add("summary.csv", SummaryRow.csv([row]))
+                                            return SweepRunOutput(folder: folder, figures: SweepRunFigures(variants: [
+                                                .init(summary: row, finalObjective: nil, training: nil),
+                                            ]))
                                         }).execute()
         #expect(ranOrder.values == [2, 2, 1, 1, 0, 0])
-        #expect(results.map { CSVRecords.parse($0.summaryCSV)[1] } == [["0", "1"], ["0", "2"], ["1", "1"], ["1", "2"],
-                                                                      ["2", "1"], ["2", "2"]])
+        #expect(results.map { "\($0.figures.variants[0].summary.scenario)-\($0.figures.variants[0].summary.seed)" }
+            == ["p0-1", "p0-2", "p1-1", "p1-2", "p2-1", "p2-2"])
     }
 }

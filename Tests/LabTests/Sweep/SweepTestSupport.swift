@@ -27,7 +27,7 @@ struct SweepWorkspace {
     /// Runs the sweep into `out` (or `folder`) and returns the summary.
     @discardableResult
     func sweep(jobs: Int, into folder: String? = nil,
-               runScenario: @escaping SweepExecutor.RunScenario = { Runner.run($0) }) throws -> Sweep.Summary
+               runScenario: @escaping SweepExecutor.RunScenario = { SweepRunOutput.run($0) }) throws -> Sweep.Summary
     {
         try Sweep.run(try plan(), fileBytes: try bytes(), outputDirectory: folder ?? outputPath, jobs: jobs,
                       runScenario: runScenario)
@@ -106,5 +106,7 @@ let seedMakespanRunner: SweepExecutor.RunScenario = { scenario in
                          jobsSucceeded: 1, jobsFailed: 0, tasksLaunched: 4, taskFailures: 0,
                          simulated: "stub", executorsAtStart: 2, executorsAtEnd: 2, faultsApplied: 0)
     folder.add("summary.csv", SummaryRow.csv([row]))
-    return folder
+    return SweepRunOutput(folder: folder, figures: SweepRunFigures(variants: [
+        SweepRunFigures.Variant(summary: row, finalObjective: nil, training: nil),
+    ]))
 }
