@@ -38,14 +38,14 @@ enum EngineRun {
         let setup = DeploymentSetup(scenario)
         let plan = ScriptedPlan(workload, setup: setup)
         return run(setup, source: plan, taskFaults: TaskFaultTable(setup.faults, workload: workload),
-                   scenario: scenario, streams: streams, makeEngine: makeEngine).result
+                   streams: streams, makeEngine: makeEngine).result
     }
 
     /// Runs `source`'s jobs on a deployment of `setup` until every job has ended (or the
     /// run stalls), with `makeEngine`'s scheduler.
     /// `prepare` sees the deployment before it starts (a source that asks about the cluster).
     static func run(_ setup: DeploymentSetup, source: any JobSource, taskFaults: TaskFaultTable,
-                    scenario: Scenario, streams: RandomStreams, makeEngine: SchedulingEngineFactory,
+                    streams: RandomStreams, makeEngine: SchedulingEngineFactory,
                     prepare: (SimulatedDeployment) -> Void = { _ in })
         -> (result: Result, deployment: SimulatedDeployment) {
         let deployment = SimulatedDeployment(setup, source: source, taskFaults: taskFaults, streams: streams,
@@ -53,16 +53,16 @@ enum EngineRun {
         prepare(deployment)
         deployment.start(makeEngine(setup.engineSettings, deployment.environment))
         let stop = deployment.run(stallLimit: stallLimit)
-        return (result(of: deployment, scenario: scenario, stop: stop), deployment)
+        return (result(of: deployment, setup: setup, stop: stop), deployment)
     }
 
     /// The outcome and counts of a deployment that has run.
-    static func result(of deployment: SimulatedDeployment, scenario: Scenario,
+    static func result(of deployment: SimulatedDeployment, setup: DeploymentSetup,
                        stop: SimulatedDeployment.Stop) -> Result {
         let trace = deployment.trace
         var cluster = deployment.cluster
         var outcome = RunOutcome(
-            scope: scope, trace: trace.rows, executorsAtStart: scenario.cluster.executors.count,
+            scope: scope, trace: trace.rows, executorsAtStart: setup.cluster.executors.count,
             executorsAtEnd: cluster.topology.liveExecutors.count, faultsApplied: cluster.faults.records.count,
             end: cluster.simulation.now, links: cluster.linkRows(), abortedTransfers: cluster.abortedTransfers)
         outcome.linkUtilisation = cluster.linkUtilisation()

@@ -41,7 +41,7 @@ enum ApplicationRun {
         }
         let source = PhasedJobSource(phases)
         let (engine, deployment) = EngineRun.run(
-            setup, source: source, taskFaults: taskFaults, scenario: scenario, streams: streams,
+            setup, source: source, taskFaults: taskFaults, streams: streams,
             makeEngine: SparkSchedulerFactory.make(for: setup)) { deployment in
                 liveness = { [unowned deployment] id in deployment.cluster.topology.isLive(executor: id) }
             }

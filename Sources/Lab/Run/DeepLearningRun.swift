@@ -111,8 +111,8 @@ enum DeepLearningRun {
         var setup = TrainingSetup(style: .steps(program), partitions: program.workers, rows: 0, bytesPerRow: 0)
         setup.taskCPUs = 1
         setup.taskGPUs = 1
-        return TrainingRun.run(DeploymentSetup(scenario, cluster: cluster, faults: []), scenario: scenario,
-                               setup: setup, trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed)).engine
+        return TrainingRun.run(DeploymentSetup(scenario, cluster: cluster, faults: []), setup: setup,
+                               trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed)).engine
     }
 }
 

@@ -27,17 +27,17 @@ enum TrainingRun {
         // Task-level faults name scripted stages: a training run has none.
         let deployment = DeploymentSetup(scenario, cluster: scenario.cluster,
                                          faults: scenario.faults.filter { !$0.namesScriptedTask })
-        return run(deployment, scenario: scenario, setup: setup, trainer: trainer, streams: streams)
+        return run(deployment, setup: setup, trainer: trainer, streams: streams)
     }
 
     /// Runs the training on a deployment of `deployment`.
-    static func run(_ deploymentSetup: DeploymentSetup, scenario: Scenario, setup: TrainingSetup,
+    static func run(_ deploymentSetup: DeploymentSetup, setup: TrainingSetup,
                     trainer: any PartitionedTrainer, streams: RandomStreams) -> Result {
         var setup = setup
         setup.launchOverhead = deploymentSetup.engine.taskLaunchOverhead
         let driver = TrainingDriver(setup: setup, trainer: trainer)
         let (engine, deployment) = EngineRun.run(
-            deploymentSetup, source: driver, taskFaults: TaskFaultTable(), scenario: scenario, streams: streams,
+            deploymentSetup, source: driver, taskFaults: TaskFaultTable(), streams: streams,
             makeEngine: SparkSchedulerFactory.make(for: deploymentSetup)) { deployment in
                 driver.isExecutorAlive = { [unowned deployment] id in deployment.cluster.topology.isLive(executor: id) }
             }

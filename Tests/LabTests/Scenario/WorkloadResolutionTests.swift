@@ -148,7 +148,7 @@ import Testing
     @Test func laterKindsAreNotSupportedYet() {
         let text = minimal(workload: "workload: {kind: scriptd}")
         #expect(firstMessage(text) == "3:18: workload kind 'scriptd' is not supported yet (did you mean 'scripted'?); "
-            + "expected one of scripted, collective, logistic-regression, deep-learning, kmeans, gbt")
+            + "expected one of scripted, collective, logistic-regression, deep-learning, kmeans, gbt, application")
     }
 
     @Test func theScenarioNameMustBeAFolderName() {
