@@ -20,6 +20,7 @@ enum ApplicationRun {
         var taskFaults = TaskFaultTable()
         var phases: [PhasedJobSource.Phase] = []
         var drivers: [Int: TrainingDriver] = [:]
+        var benchmarks: [Int: (workload: Scenario.DeepLearningWorkload, points: [DeepLearningRun.PlannedPoint])] = [:]
         var liveness: (String) -> Bool = { _ in true }
         for (index, phase) in application.phases.enumerated() {
             let prefix = keyPrefix(index)
@@ -35,6 +36,13 @@ enum ApplicationRun {
                     driver.isExecutorAlive = liveness
                     return driver
                 }
+            } else if case .deepLearning(let workload) = phase {
+                let points = workload.models.flatMap { name -> [DeepLearningRun.PlannedPoint] in
+                    guard let profile = ModelProfile.named(name) else { preconditionFailure("validated model \(name)") }
+                    return DeepLearningRun.plannedPoints(profile, workload, cluster: scenario.cluster)
+                }
+                benchmarks[index] = (workload, points)
+                phases.append { benchmarkSource(points, keyPrefix: prefix, launchOverhead: setup.engine.taskLaunchOverhead) }
             } else {
                 preconditionFailure("ApplicationRun: validated phase kind \(phase.kind)")
             }
@@ -49,9 +57,29 @@ enum ApplicationRun {
         outcome.scope = .application
         outcome.phases = phaseRecords(application, source: source, drivers: drivers, engine: engine,
                                       now: deployment.cluster.simulation.now)
+        for (index, benchmark) in benchmarks where index < source.started.count {
+            outcome.phases[index].deepLearning = DeepLearningRecord(
+                setup: DeepLearningRun.setup(benchmark.workload, cluster: scenario.cluster),
+                points: DeepLearningRun.rows(benchmark.points, benchmark.workload).map(\.point))
+        }
         var summary = EngineRun.summary(engine, scenario: scenario, variant: variant)
         summary.simulated = RunScope.application.rawValue
         return (outcome, summary)
+    }
+
+    /// A deep-learning phase: each model and GPU count as one barrier job after another
+    /// (a task per GPU, placed by the scheduler on the application's cluster), each running
+    /// its point's steps; a point whose job fails (a fault) is left out of `scaling.csv`.
+    private static func benchmarkSource(_ points: [DeepLearningRun.PlannedPoint], keyPrefix: String,
+                                        launchOverhead: SimDuration) -> PhasedJobSource {
+        PhasedJobSource(points.enumerated().map { index, point in
+            {
+                var training = DeepLearningRun.trainingSetup(point.program)
+                training.launchOverhead = launchOverhead
+                return TrainingDriver(setup: training, trainer: NoTrainer(),
+                                      keyPrefix: "\(keyPrefix)\(point.model)-\(point.gpus)-\(index)/")
+            }
+        })
     }
 
     /// Each phase as it ran: its span and its jobs; training phases with their iterations.

@@ -76,26 +76,56 @@ enum DeepLearningRun {
     /// throughput from the instants the steps after `warmup` ended.
     private static func scaling(_ profile: ModelProfile, _ workload: Scenario.DeepLearningWorkload,
                                 scenario: Scenario, runs: inout [PointRun]) -> [DeepLearningRow] {
-        let model = stepModel(profile, workload, cluster: scenario.cluster)
-        let cost = allreduceCost(workload, cluster: scenario.cluster)
+        let points = plannedPoints(profile, workload, cluster: scenario.cluster)
+        for point in points {
+            let result = runPoint(point.program, scenario: scenario)
+            guard result.stop == .allJobsEnded, result.counts.jobsSucceeded == 1,
+                  point.program.steadyStepNanoseconds(warmup: workload.warmup) != nil else {
+                preconditionFailure("deep-learning: \(profile.name) on \(point.gpus) GPUs did not run on the engine "
+                    + "(\(result.outcome.unfinishedReason ?? "job failed"))")
+            }
+            runs.append(PointRun(model: profile.name, gpus: point.gpus, result: result, program: point.program))
+        }
+        return rows(points, workload)
+    }
+
+    /// One model at one GPU count, planned: its step and the program its tasks run.
+    struct PlannedPoint {
+        var model: String
+        var gpus: Int
+        var plan: DataParallelStepPlan
+        var timing: DataParallelStepTiming
+        var program: DeepLearningProgram
+    }
+
+    /// Every GPU count of `profile` (1 first, for the efficiency's base), each with its
+    /// step timed for ranks filling hosts in order.
+    static func plannedPoints(_ profile: ModelProfile, _ workload: Scenario.DeepLearningWorkload,
+                              cluster: Scenario.Cluster) -> [PlannedPoint] {
+        let model = stepModel(profile, workload, cluster: cluster)
+        let cost = allreduceCost(workload, cluster: cluster)
         let counts = workload.scaleGPUs.first == 1 ? workload.scaleGPUs : [1] + workload.scaleGPUs
-        var base: Double?
         return counts.map { gpus in
             let plan = model.plan(workers: gpus)
             let timing = DataParallelStepModel.timing(plan) { cost.duration(bytes: $0, workers: gpus) }
-            let program = DeepLearningProgram(workers: gpus, iterations: workload.iterations, stepTime: timing.step)
-            let point = runPoint(program, scenario: scenario)
-            guard point.stop == .allJobsEnded, point.counts.jobsSucceeded == 1,
-                  let step = program.steadyStepNanoseconds(warmup: workload.warmup) else {
-                preconditionFailure("deep-learning: \(profile.name) on \(gpus) GPUs did not run on the engine "
-                    + "(\(point.outcome.unfinishedReason ?? "job failed"))")
-            }
-            runs.append(PointRun(model: profile.name, gpus: gpus, result: point, program: program))
-            let throughput = Double(gpus * workload.batchSize) / (step / 1e9)
-            if base == nil { base = throughput }
+            return PlannedPoint(model: profile.name, gpus: gpus, plan: plan, timing: timing,
+                                program: DeepLearningProgram(workers: gpus, iterations: workload.iterations,
+                                                             stepTime: timing.step))
+        }
+    }
+
+    /// The points that ran to their end, with throughput read off the engine's timeline
+    /// and efficiency against the model's first such point (one GPU, when it ran).
+    static func rows(_ points: [PlannedPoint], _ workload: Scenario.DeepLearningWorkload) -> [DeepLearningRow] {
+        var base: [String: Double] = [:]
+        return points.compactMap { point in
+            guard let step = point.program.steadyStepNanoseconds(warmup: workload.warmup) else { return nil }
+            let throughput = Double(point.gpus * workload.batchSize) / (step / 1e9)
+            if base[point.model] == nil { base[point.model] = throughput }
             return DeepLearningRow(
-                model: profile.name, gpus: gpus, throughput: throughput,
-                efficiency: throughput / (Double(gpus) * (base ?? throughput)), plan: plan, timing: timing)
+                model: point.model, gpus: point.gpus, throughput: throughput,
+                efficiency: throughput / (Double(point.gpus) * (base[point.model] ?? throughput)), plan: point.plan,
+                timing: point.timing)
         }
     }
 
@@ -108,11 +138,18 @@ enum DeepLearningRun {
         cluster.hosts = scenario.cluster.hosts.filter { hosts.contains($0.id) }
         cluster.executors = scenario.cluster.executors.filter { hosts.contains($0.host) }
         cluster.racks = scenario.cluster.racks.filter { rack in cluster.hosts.contains { $0.rack == rack } }
+        return TrainingRun.run(DeploymentSetup(scenario, cluster: cluster, faults: []), setup: trainingSetup(program),
+                               trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed)).engine
+    }
+}
+
+extension DeepLearningRun {
+    /// A point's training: a barrier stage of a task per GPU, 1 GPU and 1 core each.
+    static func trainingSetup(_ program: DeepLearningProgram) -> TrainingSetup {
         var setup = TrainingSetup(style: .steps(program), partitions: program.workers, rows: 0, bytesPerRow: 0)
         setup.taskCPUs = 1
         setup.taskGPUs = 1
-        return TrainingRun.run(DeploymentSetup(scenario, cluster: cluster, faults: []), setup: setup,
-                               trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed)).engine
+        return setup
     }
 }
 

@@ -6,7 +6,7 @@ struct ApplicationDecoder: SectionDecoder {
     let sink: DecodingSink
 
     /// The kinds a phase may have: each submits Spark jobs to the application's scheduler.
-    static let phaseKinds = ["scripted", "logistic-regression", "kmeans", "gbt"]
+    static let phaseKinds = ["scripted", "logistic-regression", "kmeans", "gbt", "deep-learning"]
 
     func decodeApplication(_ f: Fields, ctx: WorkloadContext) -> Scenario.ApplicationWorkload? {
         let expected = "a list of workload mappings, each with kind: " + Self.phaseKinds.joined(separator: " | ")
@@ -18,6 +18,7 @@ struct ApplicationDecoder: SectionDecoder {
         }
         var phases: [Scenario.Workload] = []
         var jobOwners: [String: Int] = [:]
+        var benchmark: Int?
         var failed = false
         for (index, item) in items.enumerated() {
             let context = "phase \(index)"
@@ -31,6 +32,15 @@ struct ApplicationDecoder: SectionDecoder {
                     + Self.why(phase.kind), expected: "a phase of kind " + Self.phaseKinds.joined(separator: ", "))
                 failed = true
                 continue
+            }
+            if phase.kind == "deep-learning" {
+                if let first = benchmark {
+                    report(item.position, "\(context) is a second deep-learning phase (phase \(first) is one)",
+                           expected: "at most one deep-learning phase: its scaling.csv and steps.csv are the run's")
+                    failed = true
+                    continue
+                }
+                benchmark = index
             }
             if case .scripted(let scripted) = phase {
                 for job in scripted.jobs {
@@ -50,7 +60,6 @@ struct ApplicationDecoder: SectionDecoder {
     private static func why(_ kind: String) -> String {
         switch kind {
         case "collective": return "(it measures one collective on the network, outside Spark)"
-        case "deep-learning": return "(it measures each GPU count on a cluster of its own; run it as its own scenario)"
         case "application": return "(applications do not nest)"
         default: return ""
         }

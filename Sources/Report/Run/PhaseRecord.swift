@@ -17,6 +17,8 @@ public struct PhaseRecord: Sendable, Equatable {
     /// Training phases: each iteration reached, and how the training went.
     public var iterations: [IterationRecord] = []
     public var training: TrainingRecord?
+    /// A deep-learning phase: the benchmark's setup and the points that ran to their end.
+    public var deepLearning: DeepLearningRecord?
 
     public init(index: Int, kind: String, startNanoseconds: Int64?, endNanoseconds: Int64?, jobsSubmitted: Int,
                 jobsSucceeded: Int, jobsFailed: Int) {
@@ -52,5 +54,12 @@ extension RunRecord {
             let label = trained.count == 1 ? variant : (variant.isEmpty ? "" : variant + "/") + "phase\(phase.index)"
             return TrainingView(label: label, iterations: phase.iterations, training: phase.training)
         }
+    }
+}
+
+extension RunRecord {
+    /// The deep-learning benchmarks of this run: its own, or its application's phase's.
+    var deepLearningRecords: [DeepLearningRecord] {
+        ([deepLearning] + phases.map(\.deepLearning)).compactMap { $0 }
     }
 }

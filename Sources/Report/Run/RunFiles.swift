@@ -17,7 +17,7 @@ public enum RunFiles {
         files.append(ReportFile("summary.csv", SummaryRow.csv(runs.map(\.summary))))
         let collectives = runs.flatMap(\.collectives)
         if !collectives.isEmpty { files.append(ReportFile("collective.csv", RunTables.collectiveCSV(collectives))) }
-        for deepLearning in runs.compactMap(\.deepLearning) {
+        for deepLearning in runs.flatMap(\.deepLearningRecords) {
             files.append(ReportFile("scaling.csv", deepLearning.scalingCSV))
             files.append(ReportFile("steps.csv", deepLearning.stepsCSV))
         }
@@ -26,7 +26,7 @@ public enum RunFiles {
             files.append(ReportFile("iteration_costs.csv", training.costs))
         }
         guard let first = runs.first else { return files }
-        var workloadResults = first.deepLearning.map(DeepLearningReport.lines) ?? []
+        var workloadResults = first.deepLearningRecords.flatMap(DeepLearningReport.lines)
         if let comparison = TrainingComparison(scenario: scenario, runs: runs) {
             files.append(ReportFile("training_scaling.csv", comparison.csv))
             workloadResults += comparison.markdown

@@ -109,3 +109,53 @@ import TestSupport
         for stage in ["read", "join", "aggregate", "train"] { #expect(timeline.contains(">\(stage)<")) }
     }
 }
+
+/// A deep-learning phase: the benchmark's points as barrier jobs one after another on the
+/// application's cluster, after the ETL phase.
+@Suite struct ApplicationDeepLearningTests {
+    static let cluster = """
+        cluster:
+          racks: 1
+          hosts_per_rack: 4
+          executor: {cores: 8, gpus: 4, memory: 64g}
+          gpu: {model: v100, flops: 15.7TFLOPS}
+          network: {host_link: 25Gbps, latency: 2us, intra_host: 48GB/s}
+        """
+    static let benchmark = "{kind: deep-learning, models: [resnet-50], batch_size: 32, iterations: 6, warmup: 2, "
+        + "scale_gpus: [1, 4, 8, 16]}"
+
+    @Test func theBenchmarkAfterETLMeasuresWhatItMeasuresAlone() throws {
+        let application = try ScenarioLoader.load(text: """
+            name: t
+            \(Self.cluster)
+            workload:
+              kind: application
+              phases:
+                - {kind: scripted, jobs: [{name: etl, stages: [{name: read, tasks: 32, duration: 1s}]}]}
+                - \(Self.benchmark)
+            """, file: "t.yaml")
+        let alone = try ScenarioLoader.load(text: "name: t\n\(Self.cluster)\nworkload: \(Self.benchmark)\n", file: "t.yaml")
+        let files = Dictionary(uniqueKeysWithValues: Runner.run(application).files.map { ($0.name, $0.contents) })
+        let reference = Dictionary(uniqueKeysWithValues: Runner.run(alone).files.map { ($0.name, $0.contents) })
+        // The step time is the step model's whatever hosts the scheduler picks: the same points.
+        #expect(files["scaling.csv"] != nil && files["scaling.csv"] == reference["scaling.csv"])
+        #expect(files["steps.csv"] == reference["steps.csv"])
+        // One trace: the ETL job, then a barrier job per GPU count, each starting when the last ended.
+        let jobs = try #require(files["trace.csv"]).split(separator: "\n").filter { $0.contains(",job-submitted,") }
+        #expect(jobs.count == 1 + 4)
+        #expect(files["report.md"]?.contains("| 1 | deep-learning |") == true)
+    }
+
+    @Test func aSecondBenchmarkPhaseIsRefused() {
+        let text = """
+            name: t
+            \(Self.cluster)
+            workload:
+              kind: application
+              phases:
+                - \(Self.benchmark)
+                - \(Self.benchmark)
+            """
+        #expect(firstMessage(text)?.contains("is a second deep-learning phase (phase 0 is one)") == true)
+    }
+}
