@@ -84,3 +84,12 @@ enum TransferPurpose: Equatable {
     /// A task's result on its way to the driver.
     case taskResult(TaskID)
 }
+
+/// An allreduce as it started: the stage attempt and pass whose tasks ran it, and its
+/// collective on the network (whose outcome says how long it took).
+struct AllreduceStart: Equatable {
+    let stageKey: String
+    let stageAttempt: Int
+    let pass: Int
+    let group: CollectiveGroupID
+}

@@ -81,6 +81,8 @@ extension SimulatedExecutorBackend {
         let hosts = members.map { tasks[$0]!.host }
         let schedule = CollectiveSchedule.build(algorithm, ranks: hosts.count, bytesPerRank: bytes, rankHosts: hosts)
         let group = deployment.cluster.startCollective(schedule, hosts: hosts)
+        logAllreduce(AllreduceStart(stageKey: task.stage.key, stageAttempt: task.description.stage.attempt, pass: pass,
+                                    group: group))
         allreduces.running.append(AllreduceTable.Running(group: group, members: members))
         checkAllreduces()
     }

@@ -55,6 +55,8 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     var broadcasts = BroadcastCache()
     /// Allreduces waiting for their ranks or running on the network.
     var allreduces = AllreduceTable()
+    /// Every allreduce started, in start order: which stage attempt's pass it was.
+    private(set) var allreduceLog: [AllreduceStart] = []
     private(set) var launchedCount = 0
 
     init(_ deployment: SimulatedDeployment, executors: ExecutorCatalog, options: BackendOptions,
@@ -68,6 +70,9 @@ final class SimulatedExecutorBackend: ExecutorBackend {
 
     /// Tasks launched and not yet ended.
     var runningCount: Int { tasks.count }
+
+    /// Records that an allreduce started on the network.
+    func logAllreduce(_ start: AllreduceStart) { allreduceLog.append(start) }
 
     var now: SimInstant { deployment.cluster.simulation.now }
 

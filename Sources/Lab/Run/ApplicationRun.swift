@@ -21,6 +21,7 @@ enum ApplicationRun {
         var phases: [PhasedJobSource.Phase] = []
         var drivers: [Int: TrainingDriver] = [:]
         var benchmarks: [Int: (workload: Scenario.DeepLearningWorkload, points: [DeepLearningRun.PlannedPoint])] = [:]
+        var collectives: [Int: Scenario.CollectiveWorkload] = [:]
         var liveness: (String) -> Bool = { _ in true }
         for (index, phase) in application.phases.enumerated() {
             let prefix = keyPrefix(index)
@@ -36,6 +37,15 @@ enum ApplicationRun {
                     driver.isExecutorAlive = liveness
                     return driver
                 }
+            } else if case .collective(let workload) = phase {
+                collectives[index] = workload
+                let groups: [[String]]
+                switch workload.participants {
+                case .ranks(let count): groups = [scenario.cluster.hosts.prefix(count).map(\.id)]
+                case .groups(let list): groups = list
+                }
+                let cpus = setup.spark.taskCPUs
+                phases.append { CollectiveJobs(workload, groups: groups, cpusPerTask: cpus, keyPrefix: prefix) }
             } else if case .deepLearning(let workload) = phase {
                 let points = workload.models.flatMap { name -> [DeepLearningRun.PlannedPoint] in
                     guard let profile = ModelProfile.named(name) else { preconditionFailure("validated model \(name)") }
@@ -57,6 +67,10 @@ enum ApplicationRun {
         outcome.scope = .application
         outcome.phases = phaseRecords(application, source: source, drivers: drivers, engine: engine,
                                       now: deployment.cluster.simulation.now)
+        for (index, workload) in collectives where index < source.started.count {
+            outcome.phases[index].collectives = collectiveRecords(workload, keyPrefix: keyPrefix(index),
+                                                                  deployment: deployment)
+        }
         for (index, benchmark) in benchmarks where index < source.started.count {
             outcome.phases[index].deepLearning = DeepLearningRecord(
                 setup: DeepLearningRun.setup(benchmark.workload, cluster: scenario.cluster),
@@ -80,6 +94,30 @@ enum ApplicationRun {
                                       keyPrefix: "\(keyPrefix)\(point.model)-\(point.gpus)-\(index)/")
             }
         })
+    }
+
+    /// Each group's operation as its last stage attempt ran it (nil time: it never
+    /// completed, e.g. a rank's host was lost, or never started).
+    private static func collectiveRecords(_ workload: Scenario.CollectiveWorkload, keyPrefix: String,
+                                          deployment: SimulatedDeployment) -> [CollectiveRecord] {
+        let groups: Int
+        switch workload.participants {
+        case .ranks: groups = 1
+        case .groups(let list): groups = list.count
+        }
+        return (0..<groups).map { group in
+            let key = "\(keyPrefix)\(CollectiveJobs.jobName(group)).\(CollectiveJobs.stageName)"
+            let started = deployment.backend.allreduceLog.last { $0.stageKey == key }
+            let outcome = started.flatMap { deployment.cluster.collectives.outcome(of: $0.group) }
+            let ranks: Int
+            switch workload.participants {
+            case .ranks(let count): ranks = count
+            case .groups(let list): ranks = list[group].count
+            }
+            return CollectiveRecord(group: group, ranks: ranks, bytes: workload.bytes.bytes,
+                                    algorithm: workload.algorithm.rawValue,
+                                    durationNanoseconds: outcome?.duration.nanoseconds)
+        }
     }
 
     /// Each phase as it ran: its span and its jobs; training phases with their iterations.

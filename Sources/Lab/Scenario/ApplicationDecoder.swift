@@ -1,12 +1,12 @@
 import Sim
 
 /// `kind: application`: the phases of one Spark application, each a workload mapping of
-/// a kind that submits Spark jobs.
+/// any other kind (each becomes Spark jobs of the one application).
 struct ApplicationDecoder: SectionDecoder {
     let sink: DecodingSink
 
-    /// The kinds a phase may have: each submits Spark jobs to the application's scheduler.
-    static let phaseKinds = ["scripted", "logistic-regression", "kmeans", "gbt", "deep-learning"]
+    /// The kinds a phase may have: every kind but `application` (they do not nest).
+    static let phaseKinds = ["scripted", "logistic-regression", "kmeans", "gbt", "deep-learning", "collective"]
 
     func decodeApplication(_ f: Fields, ctx: WorkloadContext) -> Scenario.ApplicationWorkload? {
         let expected = "a list of workload mappings, each with kind: " + Self.phaseKinds.joined(separator: " | ")
@@ -28,8 +28,8 @@ struct ApplicationDecoder: SectionDecoder {
                 continue
             }
             guard Self.phaseKinds.contains(phase.kind) else {
-                report(item.position, "\(context) is kind \(phase.kind), which submits no job of this application "
-                    + Self.why(phase.kind), expected: "a phase of kind " + Self.phaseKinds.joined(separator: ", "))
+                report(item.position, "\(context) is kind \(phase.kind) (applications do not nest)",
+                       expected: "a phase of kind " + Self.phaseKinds.joined(separator: ", "))
                 failed = true
                 continue
             }
@@ -55,13 +55,5 @@ struct ApplicationDecoder: SectionDecoder {
             phases.append(phase)
         }
         return failed ? nil : Scenario.ApplicationWorkload(phases: phases)
-    }
-
-    private static func why(_ kind: String) -> String {
-        switch kind {
-        case "collective": return "(it measures one collective on the network, outside Spark)"
-        case "application": return "(applications do not nest)"
-        default: return ""
-        }
     }
 }

@@ -19,6 +19,8 @@ public struct PhaseRecord: Sendable, Equatable {
     public var training: TrainingRecord?
     /// A deep-learning phase: the benchmark's setup and the points that ran to their end.
     public var deepLearning: DeepLearningRecord?
+    /// A collective phase: one per group (`collective.csv`).
+    public var collectives: [CollectiveRecord] = []
 
     public init(index: Int, kind: String, startNanoseconds: Int64?, endNanoseconds: Int64?, jobsSubmitted: Int,
                 jobsSucceeded: Int, jobsFailed: Int) {
@@ -58,6 +60,9 @@ extension RunRecord {
 }
 
 extension RunRecord {
+    /// The collectives of this run: its own, then its application's phases'.
+    var allCollectives: [CollectiveRecord] { collectives + phases.flatMap(\.collectives) }
+
     /// The deep-learning benchmarks of this run: its own, or its application's phase's.
     var deepLearningRecords: [DeepLearningRecord] {
         ([deepLearning] + phases.map(\.deepLearning)).compactMap { $0 }

@@ -15,7 +15,7 @@ public enum RunFiles {
         let taskSources = zip(scenario.variants, runs).map { TaskAttemptTable.Source(variant: $0.name, rows: $1.trace) }
         if let tasks = TaskAttemptTable.csv(taskSources) { files.append(ReportFile("tasks.csv", tasks)) }
         files.append(ReportFile("summary.csv", SummaryRow.csv(runs.map(\.summary))))
-        let collectives = runs.flatMap(\.collectives)
+        let collectives = runs.flatMap(\.allCollectives)
         if !collectives.isEmpty { files.append(ReportFile("collective.csv", RunTables.collectiveCSV(collectives))) }
         for deepLearning in runs.flatMap(\.deepLearningRecords) {
             files.append(ReportFile("scaling.csv", deepLearning.scalingCSV))

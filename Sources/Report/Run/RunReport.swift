@@ -113,7 +113,7 @@ struct RunReport {
     }
 
     private var collectiveSection: [String] {
-        let rows = runs.flatMap(\.collectives)
+        let rows = runs.flatMap(\.allCollectives)
         guard !rows.isEmpty else { return [] }
         var lines = ["## Collective results", "",
                      "| group | ranks | bytes per rank | algorithm | time | algorithm bandwidth |",

@@ -159,3 +159,37 @@ import TestSupport
         #expect(firstMessage(text)?.contains("is a second deep-learning phase (phase 0 is one)") == true)
     }
 }
+
+/// A collective phase: each group as a barrier job of a task per rank on its hosts,
+/// doing the collective with its peers.
+@Suite struct ApplicationCollectiveTests {
+    static let cluster = """
+        cluster:
+          racks: 2
+          hosts_per_rack: 4
+          executor: {cores: 4}
+          network: {host_link: 10Gbps, rack_uplink: 20Gbps, latency: 5us}
+        """
+    static let collective = "{kind: collective, algorithm: ring, bytes: 64MiB, groups: [{hosts: [host0-0, host0-1, host1-0, host1-1]}, {hosts: [host0-2, host0-3, host1-2, host1-3]}]}"
+
+    @Test func afterETLEachGroupTakesWhatItTakesAlone() throws {
+        let application = try ScenarioLoader.load(text: """
+            name: t
+            \(Self.cluster)
+            workload:
+              kind: application
+              phases:
+                - {kind: scripted, jobs: [{name: etl, stages: [{name: read, tasks: 16, duration: 1s}]}]}
+                - \(Self.collective)
+            """, file: "t.yaml")
+        let alone = try ScenarioLoader.load(text: "name: t\n\(Self.cluster)\nworkload: \(Self.collective)\n", file: "t.yaml")
+        let files = Dictionary(uniqueKeysWithValues: Runner.run(application).files.map { ($0.name, $0.contents) })
+        let reference = Dictionary(uniqueKeysWithValues: Runner.run(alone).files.map { ($0.name, $0.contents) })
+        // Both groups start together on an idle network and compete for the rack uplinks
+        // exactly as the lone workload's do.
+        #expect(files["collective.csv"] != nil && files["collective.csv"] == reference["collective.csv"])
+        let trace = try #require(files["trace.csv"])
+        #expect(trace.contains(",job-succeeded,collective-0,") && trace.contains(",job-succeeded,collective-1,"))
+        #expect(files["report.md"]?.contains("## Collective results") == true)
+    }
+}
