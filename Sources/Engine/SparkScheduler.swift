@@ -10,7 +10,7 @@ import OrderedCollections
 /// clock is simulated. The two schedulers are value types returning their decisions;
 /// this class performs them in the order they were produced.
 ///
-/// Offers follow SCENARIO.md's backend rules: all executors when a task set is
+/// Offers follow docs/scenario.md's backend rules: all executors when a task set is
 /// submitted, when an executor is added, and at every `spark.scheduler.revive.interval`
 /// counted from time 0; only the executor whose task ended when a task ends; all executors
 /// after a speculation check that marked a task. Offers requested at one instant are made

@@ -2,7 +2,7 @@
 """Independent reference for sparksim's logistic regression on a real CSV data set.
 
 Minimises exactly the objective of sparksim's LogisticRegressionTrainer (and of the
-`logistic-regression` workload in spec/SCENARIO.md):
+`logistic-regression` workload in docs/scenario.md):
 
     f(w, c) = mean_i log(1 + exp(-s_i (x_i . w + c))) + reg/2 * |w|^2,   s_i = 2 y_i - 1
 

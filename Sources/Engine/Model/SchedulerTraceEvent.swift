@@ -1,4 +1,4 @@
-/// One scheduling event for the trace (spec/TRACE.md), in the engine's own terms; Lab
+/// One scheduling event for the trace (docs/trace.md), in the engine's own terms; Lab
 /// turns it into a trace.csv row without interpretation.
 public struct SchedulerTraceEvent: Hashable, Sendable {
     public enum Kind: String, Hashable, Sendable {

@@ -1,7 +1,7 @@
 /// Spark's locality levels, from most to least local (`TaskLocality`).
 ///
 /// `noPref` is only ever an *allowed* level: a task taken from the no-preference queue is
-/// reported `processLocal`, as Spark reports it (TRACE.md).
+/// reported `processLocal`, as Spark reports it (docs/trace.md).
 public enum TaskLocality: Int, Hashable, Comparable, Sendable, CaseIterable, CustomStringConvertible {
     case processLocal = 0
     case nodeLocal = 1

@@ -29,7 +29,7 @@ public enum TaskSchedulerAction: Hashable, Sendable {
     case killTask(TaskID, executor: ExecutorID, reason: String)
     /// `SchedulerBackend.reviveOffers`: Spark asks for an offer round of all executors here
     /// (after a submission, a failed task that must re-run, an executor loss, a speculation
-    /// check that marked a task). The glue may instead follow SCENARIO.md's offer rules.
+    /// check that marked a task). The glue may instead follow docs/scenario.md's offer rules.
     case reviveOffers
 }
 

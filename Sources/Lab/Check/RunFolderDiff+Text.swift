@@ -55,7 +55,7 @@ extension RunFolderDiff {
     }
 
     /// time_ns, event, job, stage.attempt, partition.attempt, executor, detail of one row,
-    /// found by the trace's own header (TRACE.md); a row of another shape is shown whole.
+    /// found by the trace's own header (docs/trace.md); a row of another shape is shown whole.
     static func columns(_ row: [String], header: [String]) -> [String] {
         func field(_ name: String) -> String? {
             header.firstIndex(of: name).flatMap { $0 < row.count ? row[$0] : nil }

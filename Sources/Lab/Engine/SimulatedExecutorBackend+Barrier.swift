@@ -3,7 +3,7 @@ import Report
 import Sim
 
 /// Barrier calls: a task blocks in `barrier()`/`allGather()` until its sync completes or
-/// fails, and learns either at a poll tick (SCENARIO.md `engine.barrier_poll_interval`).
+/// fails, and learns either at a poll tick (docs/scenario.md `engine.barrier_poll_interval`).
 extension SimulatedExecutorBackend {
     /// The task calls its next sync and blocks.
     func callSync(_ id: TaskID, _ call: Scenario.SyncCall) {

@@ -6,7 +6,7 @@ import Sim
 /// A timer is the event `LabEvent.engineTimer(timer, handle)`; the kernel orders it by
 /// (instant, scheduling sequence), so a timer due now fires after every event already
 /// pending now, which is what lets an offer round requested by a task end run after the
-/// other task ends of that instant (SCENARIO.md's offer timing). A timer asked for an
+/// other task ends of that instant (docs/scenario.md's offer timing). A timer asked for an
 /// instant already past fires now: the engine computed it from a clock reading that can
 /// only be now or earlier.
 final class SimulatedTimers: SchedulerTimers {

@@ -1,7 +1,7 @@
 import Report
 import Sim
 
-/// SCENARIO.md's `collective` workload: one collective operation per group, all started
+/// docs/scenario.md's `collective` workload: one collective operation per group, all started
 /// at time 0 on the simulated network, measured as nccl-tests measures one on hardware.
 ///
 /// Groups run at the same time and compete for links. Cluster faults act while they run

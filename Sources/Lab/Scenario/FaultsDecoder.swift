@@ -10,7 +10,7 @@ struct FaultContext {
     var scripted: [Scenario.ScriptedWorkload]
 }
 
-/// `faults:`, every kind of SCENARIO.md with its keys.
+/// `faults:`, every kind of docs/scenario.md with its keys.
 struct FaultsDecoder: SectionDecoder {
     let sink: DecodingSink
 

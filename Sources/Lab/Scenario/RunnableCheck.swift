@@ -23,7 +23,7 @@ private struct Shape: Hashable {
 /// start-up (an executor resource amount below the task's), so the scenario is refused
 /// here with the stage named. Profiles are deliberately not matched: a stage that fits
 /// only executors of another profile is a scheduling outcome (its tasks wait, as in
-/// Spark), not malformed input — SCENARIO.md's own example is such a file.
+/// Spark), not malformed input — docs/scenario.md's own example is such a file.
 struct RunnableCheck: SectionDecoder {
     let sink: DecodingSink
 

@@ -2,7 +2,7 @@ import Report
 import Sim
 import Workloads
 
-/// SCENARIO.md's `logistic-regression` workload on the engine: W1's
+/// docs/scenario.md's `logistic-regression` workload on the engine: W1's
 /// `LogisticRegressionTrainer` run by the training runtime, task-parallel (MLlib) or
 /// barrier + allreduce (Hydrogen), with the outputs `iterations.csv` and
 /// `iteration_costs.csv` besides the trace and summary.

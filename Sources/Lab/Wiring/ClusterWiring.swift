@@ -6,7 +6,7 @@ import Sim
 /// Lab is the only module that knows both the scenario and the simulator; keeping the
 /// mapping in one place means a new scenario key changes one file.
 enum ClusterWiring {
-    /// The rack id given to hosts of a cluster that names no racks (SCENARIO.md: "without
+    /// The rack id given to hosts of a cluster that names no racks (docs/scenario.md: "without
     /// racks, all hosts are one rack").
     static let implicitRack = "rack"
 

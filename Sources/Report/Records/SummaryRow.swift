@@ -1,6 +1,6 @@
 /// One row of `summary.csv`: one run (scenario × variant × seed).
 ///
-/// The first eight columns are the contract of spec/SCENARIO.md ("Running"); the rest are
+/// The first eight columns are the contract of docs/scenario.md ("Running"); the rest are
 /// sparksim's additions. A count that was not measured is nil and prints as an empty
 /// field, never as 0: an empty cell says "not simulated", a zero says "none happened".
 public struct SummaryRow: Sendable, Equatable {

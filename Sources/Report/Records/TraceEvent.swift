@@ -1,4 +1,4 @@
-/// What a `trace.csv` row records (spec/TRACE.md's `event` column), as a value.
+/// What a `trace.csv` row records (docs/trace.md's `event` column), as a value.
 ///
 /// Why Report owns a copy of the engine's event kinds: Report may not import Engine, yet
 /// every consumer (timeline, task table, job table, figures) has to tell events apart.

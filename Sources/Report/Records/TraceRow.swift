@@ -1,4 +1,4 @@
-/// One row of `trace.csv` (spec/TRACE.md): a scheduling event as plain data.
+/// One row of `trace.csv` (docs/trace.md): a scheduling event as plain data.
 ///
 /// `Report` never sees the engine's types; Lab turns engine and simulator events into
 /// these rows. Facts a reader of the record needs (a launch's GPU addresses, whether it

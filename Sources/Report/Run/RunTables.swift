@@ -17,7 +17,7 @@ enum RunTables {
         return table.text
     }
 
-    /// `collective.csv` (SCENARIO.md): `group,ranks,bytes,algorithm,time_ns`; an empty
+    /// `collective.csv` (docs/scenario.md): `group,ranks,bytes,algorithm,time_ns`; an empty
     /// time for a group that never completed.
     static let collectiveColumns = ["group", "ranks", "bytes", "algorithm", "time_ns"]
 

@@ -1,4 +1,4 @@
-/// The training outputs: `iterations.csv` (SCENARIO.md's contract), `iteration_costs.csv`
+/// The training outputs: `iterations.csv` (docs/scenario.md's contract), `iteration_costs.csv`
 /// (where each iteration's time went, along the critical path) and the report's
 /// headline line per variant.
 enum TrainingTables {

@@ -131,7 +131,7 @@ public struct TraceTimeline: Sendable, Equatable {
 }
 
 extension TraceTimeline {
-    /// Identifies a task attempt across its launch and end rows (spec/TRACE.md:
+    /// Identifies a task attempt across its launch and end rows (docs/trace.md:
     /// `task_attempt` counts within a stage attempt, speculative copies included).
     private struct TaskKey: Hashable {
         var job: String?

@@ -1,6 +1,6 @@
 /// The collective algorithms sparksim can lay out as a static dependency schedule.
 ///
-/// Raw values are the names SCENARIO.md's `collective` workload uses (`algorithm: ring`),
+/// Raw values are the names docs/scenario.md's `collective` workload uses (`algorithm: ring`),
 /// plus `all-to-all`, the shuffle. Spark's torrent broadcast is not here: its senders are
 /// chosen while it runs (`TorrentBroadcast`), so it has no static schedule.
 ///

@@ -1,5 +1,5 @@
 /// A ready-made model: one simulation, one network, one collective runner, wired so that
-/// the network's completions reach the runner. It is what SCENARIO.md's `collective`
+/// the network's completions reach the runner. It is what docs/scenario.md's `collective`
 /// workload measures (start the groups at time 0, run, read each group's outcome), and
 /// what the tests and the benchmark drive. Models that mix collectives with other
 /// traffic wire the same three parts into their own event enum.

@@ -7,14 +7,14 @@ public typealias HostIndex = Int
 /// A rack of the network, numbered from 0; racks exist once a host names them.
 public typealias RackIndex = Int
 
-/// The rates and latencies of a scenario's `network:` section (shared/spec/SCENARIO.md).
+/// The rates and latencies of a scenario's `network:` section (docs/scenario.md).
 ///
 /// Every optional means "this part of the network is not a bottleneck":
 /// - `hostLink == nil`: NICs are unlimited (with `latency == 0`, the ideal network of a
 ///   scenario without a `network:` section: transfers complete at the instant they start);
 /// - `rackUplink == nil`: the core is non-blocking, so racks add no links to a route;
 /// - `intraHost == nil`: a transfer between two endpoints of one host is instantaneous.
-///   Why this default: SCENARIO.md makes `intra_host` optional, and a copy through
+///   Why this default: docs/scenario.md makes `intra_host` optional, and a copy through
 ///   memory is orders of magnitude faster than a NIC, so "free" distorts less than
 ///   guessing a memory bandwidth; a scenario that cares gives the rate.
 public struct NetworkParameters: Hashable, Sendable {
@@ -183,7 +183,7 @@ public struct NetworkTopology: Sendable {
     /// Host h's rack.
     public func rack(of host: HostIndex) -> RackIndex { hostRacks[host] }
 
-    /// The route from `source` to `destination`, as SCENARIO.md describes it.
+    /// The route from `source` to `destination`, as docs/scenario.md describes it.
     public func route(from source: HostIndex, to destination: HostIndex) -> NetworkRoute {
         let path = linkPath(from: source, to: destination)
         return NetworkRoute(links: (0..<path.count).map { linkIDs[Int(path[$0])] }, latency: path.latency)

@@ -6,7 +6,7 @@ import Foundation
 ///     f(w, c) = (1/n) Σ log(1 + exp(−s_i (x_i·w + c))) + regParam/2 · |w|²,   s_i = 2y_i − 1
 ///
 /// The intercept c is not penalised and features are used as given (no
-/// standardisation), as `spec/SCENARIO.md` fixes, so the optimum can be checked against
+/// standardisation), as `docs/scenario.md` fixes, so the optimum can be checked against
 /// any other library on the same data.
 ///
 /// A partition's share is the vector `[Σ ∂/∂w (d values), Σ ∂/∂c, Σ loss, count,

@@ -18,7 +18,7 @@
 ///   `GradientDescent.isConverged`; one last pass evaluates the final model.
 ///
 /// Records: iteration 0 is the all-zero model (weights and intercept 0, as
-/// `spec/SCENARIO.md` fixes; MLlib would start the intercept at the label log-odds),
+/// `docs/scenario.md` fixes; MLlib would start the intercept at the label log-odds),
 /// then one per optimiser iteration, each with the objective and training accuracy of
 /// the model after that iteration, computed by the pass that evaluated it.
 public struct LogisticRegressionTrainer: PartitionedTrainer {

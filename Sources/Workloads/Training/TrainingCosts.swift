@@ -19,7 +19,7 @@ public enum DataExchange: String, Sendable, Equatable, CaseIterable {
 /// its source in README.md ("Training workloads").
 public struct TrainingCosts: Sendable, Equatable {
     /// The Python worker's cold start on an executor's first Python task: real Spark 4.3
-    /// runs b and c (`shared/validation/spark-real`) spent 3-4.5 s before user code ran;
+    /// runs b and c (real Spark 4.3 recorded for this project) spent 3-4.5 s before user code ran;
     /// run b's median launch-to-Python gap was 3.4 s.
     public var pythonWorkerStartup = SimDuration.milliseconds(3_400)
     public var exchange = DataExchange.jvm

@@ -17,7 +17,7 @@ import TestSupport
 
     static let expected: [Expected] = sparkSuiteExpected + hydrogenExpected
 
-    /// The behaviours of Spark's own suites (`shared/conformance/spark-scheduler-public.md`).
+    /// The behaviours of Spark's own suites (the list of behaviours taken from Spark's own scheduler test suites).
     static let sparkSuiteExpected: [Expected] = [
         Expected(file: "br-01a-barrier-launch-waits-for-free-slots.yaml", launches: [
             "0 hold.0 p0.0 exec1 PROCESS_LOCAL",

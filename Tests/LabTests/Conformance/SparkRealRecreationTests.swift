@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 @testable import Lab
 
-/// The scheduler-level runs of `shared/validation/spark-real` (pyspark 4.3.0, event logs
+/// The scheduler-level runs of real Spark 4.3 recorded for this project (pyspark 4.3.0, event logs
 /// recorded 2026-11-24), re-created in `scenarios/spark-real/`. The real figures are
 /// copied here from the run summaries (the tests cannot read that folder on CI): job,
 /// stage and task structure must be equal; times are compared where the scheduler alone

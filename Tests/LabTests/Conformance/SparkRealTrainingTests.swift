@@ -4,7 +4,7 @@ import TestSupport
 @testable import Lab
 
 /// Real Spark 4.3 runs a (MLlib L-BFGS) and b (barrier allGather training) of
-/// `shared/validation/spark-real`, re-created as training workloads: the job, stage and
+/// real Spark 4.3 recorded for this project, re-created as training workloads: the job, stage and
 /// task structure must equal the event logs' (figures copied from the run summaries).
 @Suite struct SparkRealTrainingTests {
     static func run(_ name: String) throws -> OutputFolder {

@@ -11,7 +11,7 @@ func executor(_ id: String, _ host: String, _ rack: String = "rack0", cores: Int
 
 @Suite("Cluster topology")
 struct ClusterTopologyTests {
-    /// The generated layout of SCENARIO.md: 2 racks × 2 hosts × 2 executors.
+    /// The generated layout of docs/scenario.md: 2 racks × 2 hosts × 2 executors.
     static func generated() -> ClusterTopology {
         var specs: [ExecutorSpec] = []
         for r in 0..<2 {

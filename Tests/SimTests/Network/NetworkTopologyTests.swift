@@ -7,7 +7,7 @@ struct NetworkTopologyTests {
     let twoRacks = NetworkParameters(hostLink: tenGbps, rackUplink: Bandwidth(bitsPerSecond: 20_000_000_000),
                                      latency: .microseconds(5), rackUplinkLatency: .microseconds(7))
 
-    @Test("routes cross 1, 2 or 4 links as SCENARIO.md describes, with their latency")
+    @Test("routes cross 1, 2 or 4 links as docs/scenario.md describes, with their latency")
     func routes() {
         let topology = NetworkTopology(parameters: twoRacks, racks: 2, hostsPerRack: 2)
         #expect(topology.route(from: 0, to: 0).links.map(\.description) == ["host0.loopback"])
