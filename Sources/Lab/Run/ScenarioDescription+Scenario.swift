@@ -24,7 +24,10 @@ extension ScenarioDescription {
         self.init(name: scenario.name, seed: scenario.seed, seeds: scenario.seeds, description: scenario.description,
                   file: scenario.file, version: SparksimVersion.current, cluster: clusterDescription,
                   variants: variants, faults: scenario.faults.map(\.kind),
-                  sparkSettings: scenario.spark.settings.map { SparkSetting(key: $0.key, value: Self.spell($0.value)) })
+                  sparkSettings: scenario.spark.settings.map { setting in
+                      SparkSetting(key: setting.key, value: Self.spell(setting.value),
+                                   ignoredBecause: scenario.ignoredSettings.first { $0.key == setting.key }?.reason)
+                  })
     }
 
     /// A setting's value in Spark's own spelling (`30s`, `64m`).

@@ -21,11 +21,6 @@ struct MasterDecoder: SectionDecoder {
         guard let url = text(node, "master", expected: Self.masterExpected) else { return nil }
         guard let kind = parseMaster(url, at: node.position) else { return nil }
         let master = Scenario.Master(url: url, kind: kind)
-        if master.localTaskAttempts != nil, let at = sparkPositions["spark.task.maxFailures"] {
-            report(at, "spark.task.maxFailures has no effect with master \(url): Spark's local mode sets the attempts",
-                   expected: "local[N,F] to give each task F attempts")
-            return nil
-        }
         var executors: [Scenario.Executor] = []
         switch kind {
         case .local(let cores, _):

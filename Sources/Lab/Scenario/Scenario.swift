@@ -53,6 +53,16 @@ public struct Scenario: Sendable, Equatable {
         return false
     }
 
+    /// Settings of the `spark:` section that Spark accepts and then ignores on this
+    /// cluster, with why: Spark takes them without complaint, so the scenario does too,
+    /// and the report says they did nothing.
+    public var ignoredSettings: [(key: String, reason: String)] {
+        guard case .master(let master) = cluster.form, master.localTaskAttempts != nil,
+              spark.settings.contains(where: { $0.key == "spark.task.maxFailures" }) else { return [] }
+        return [("spark.task.maxFailures",
+                 "Spark's local mode sets the attempts (local[N]: 1, local[N,F]: F), \(master.url) here")]
+    }
+
     /// The seeds to run: `seed`, `seed+1`, ... (`sweep.seeds` of them, or just `seed`).
     public var seeds: [UInt64] {
         let count = sweep?.seeds ?? 1

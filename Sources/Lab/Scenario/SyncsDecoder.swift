@@ -21,16 +21,19 @@ struct SyncsDecoder: SectionDecoder {
                 return nil
             }
         }
-        if let syncNode {
-            guard let syncs = syncList(syncNode, "syncs") else { return nil }
-            if let tasks, let duration, !checkSyncsFit(syncs, partitions: 0..<tasks, duration: duration, at: syncNode) {
-                return nil
-            }
-            result.all = syncs
-        }
+        // A partition_syncs entry replaces syncs for its partition everywhere, so syncs
+        // must fit only the partitions that keep them.
         if let partitionNode {
             guard let byPartition = partitionSyncs(partitionNode, tasks: tasks, duration: duration) else { return nil }
             result.byPartition = byPartition
+        }
+        if let syncNode {
+            guard let syncs = syncList(syncNode, "syncs") else { return nil }
+            let keeping = tasks.map { (0..<$0).filter { result.byPartition[$0] == nil } } ?? []
+            if let duration, !checkSyncsFit(syncs, partitions: keeping, duration: duration, at: syncNode) {
+                return nil
+            }
+            result.all = syncs
         }
         return result
     }
@@ -63,8 +66,7 @@ struct SyncsDecoder: SectionDecoder {
             }
             seen[partition] = pair.key.position
             guard let syncs = syncList(pair.value, "partition_syncs") else { return nil }
-            if let duration, !checkSyncsFit(syncs, partitions: partition..<partition + 1, duration: duration,
-                                            at: pair.value) {
+            if let duration, !checkSyncsFit(syncs, partitions: [partition], duration: duration, at: pair.value) {
                 return nil
             }
             result.append((partition, syncs))
@@ -98,13 +100,13 @@ struct SyncsDecoder: SectionDecoder {
     }
 
     /// A task calls only during its own work: every `after` is at most its duration.
-    private func checkSyncsFit(_ syncs: [Scenario.Sync], partitions: Range<Int>,
+    private func checkSyncsFit(_ syncs: [Scenario.Sync], partitions: [Int],
                                         duration: Scenario.PerPartition<SimDuration>, at node: SourceNode) -> Bool
     {
         guard let last = syncs.last else { return true }
         let partition: Int?
         switch duration {
-        case .uniform(let d): partition = last.after > d ? partitions.lowerBound : nil
+        case .uniform(let d): partition = last.after > d ? partitions.first : nil
         case .each(let ds): partition = partitions.first { $0 < ds.count && last.after > ds[$0] }
         }
         guard let partition else { return true }

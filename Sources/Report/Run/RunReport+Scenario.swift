@@ -72,7 +72,8 @@ extension RunReport {
         guard !settings.isEmpty else { return ["## Spark configuration", "", "Spark's defaults.", ""] }
         var lines = ["## Spark configuration", "", "Set by the scenario (everything else: Spark's defaults):", ""]
         for setting in settings {
-            lines.append("- `\(setting.key)`: \(setting.value)")
+            let ignored = setting.ignoredBecause.map { " (ignored: \($0))" } ?? ""
+            lines.append("- `\(setting.key)`: \(setting.value)\(ignored)")
         }
         return lines + [""]
     }

@@ -152,9 +152,12 @@ public struct SparkSetting: Sendable, Equatable {
     public var key: String
     /// As Spark spells it (`30s`, `64m`, `true`).
     public var value: String
+    /// Why Spark ignores it on this cluster; nil when it takes effect.
+    public var ignoredBecause: String?
 
-    public init(key: String, value: String) {
+    public init(key: String, value: String, ignoredBecause: String? = nil) {
         self.key = key
         self.value = value
+        self.ignoredBecause = ignoredBecause
     }
 }
