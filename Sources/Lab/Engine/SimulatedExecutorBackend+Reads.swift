@@ -6,7 +6,8 @@ extension SimulatedExecutorBackend {
     /// Starts one transfer per non-empty map output the task reads (parents in the order
     /// listed, map partitions in order), from the output's host to the task's. A missing
     /// output, or one whose executor (or, with the external shuffle service, whose host)
-    /// is gone, is a fetch failure at once, as Spark's shuffle reader fails on it.
+    /// is gone, is a fetch failure at once, empty or not, as Spark's map output tracker
+    /// fails the read (`MetadataFetchFailedException`: missing an output location).
     func beginReads(_ id: TaskID) {
         var task = tasks[id]!
         let partition = task.partition
@@ -15,19 +16,25 @@ extension SimulatedExecutorBackend {
                 preconditionFailure("SimulatedExecutorBackend: \(task.stage.key) reads unknown stage \(parent)")
             }
             for mapPartition in 0..<mapStage.partitions {
-                guard let status = mapOutputs.status(stage: parent, partition: mapPartition) else {
+                // The read asks the map output tracker now: an output never registered, or
+                // unregistered since (its executor was lost, and no external shuffle service
+                // keeps its files), is a MetadataFetchFailedException whatever its size.
+                let read = mapOutputs.status(stage: parent, partition: mapPartition).map { status in
+                    ShuffleRead(mapStage: parent, mapPartition: mapPartition, executor: status.executor,
+                                host: status.host, bytes: StageWork.bytesRead(
+                                    from: status, partition: partition, readerPartitions: task.stage.partitions))
+                }
+                guard let read, isReadable(read) else {
                     tasks[id] = task
-                    let message = "Missing an output location for shuffle \(parent) partition \(partition)"
+                    let message = "Missing an output location for shuffle \(mapStage.job).\(mapStage.name) "
+                        + "partition \(partition)"
                     end(id, .fetchFailed(mapStageKey: parent, mapPartition: mapPartition, executor: "", host: "",
                                          message: message))
                     return
                 }
-                let bytes = StageWork.bytesRead(from: status, partition: partition,
-                                                    readerPartitions: task.stage.partitions)
+                let bytes = read.bytes
                 guard bytes > 0 else { continue }  // Spark skips empty blocks: nothing to fetch
-                let read = ShuffleRead(mapStage: parent, mapPartition: mapPartition, executor: status.executor,
-                                       host: status.host, bytes: bytes)
-                guard isReadable(read), let source = deployment.cluster.topology.host(id: status.host) else {
+                guard let source = deployment.cluster.topology.host(id: read.host) else {
                     tasks[id] = task
                     end(id, lostOutputFailure(read))
                     return
