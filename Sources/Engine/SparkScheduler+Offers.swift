@@ -11,7 +11,7 @@ extension SparkScheduler {
         scheduleOfferRound()
     }
 
-    private func scheduleOfferRound() {
+    func scheduleOfferRound() {
         guard !offerRoundPending else { return }
         offerRoundPending = true
         _ = environment.timers.schedule(.offerRound, at: now)
@@ -31,6 +31,9 @@ extension SparkScheduler {
         } else {
             for executor in executors { offer(tasks.makeOffers(executor: executor), isAllFreeResources: false) }
         }
+        // The result-getter thread gets to the failures after those offers (it revives
+        // offers for the tasks that must run again: another round at this instant).
+        while tasks.handleNextDeferredFailure(now: now) { drainTaskScheduler() }
     }
 
     private func offer(_ offers: [WorkerOffer], isAllFreeResources: Bool) {

@@ -79,9 +79,13 @@ public final class SparkScheduler {
             drainTaskScheduler()
         case .taskEnded(let tid, let reason):
             let executor = executorOfTask.removeValue(forKey: tid)
-            tasks.taskEnded(tid, reason: reason, now: now)
+            let failureWaits = tasks.taskEndedViaResultGetter(tid, reason: reason, now: now)
             drainTaskScheduler()
-            if let executor { requestOffer(for: executor) }
+            if let executor {
+                requestOffer(for: executor)
+            } else if failureWaits {
+                scheduleOfferRound()
+            }
         case .timer(let timer):
             handleTimer(timer)
         }

@@ -50,9 +50,12 @@ extension TaskSetManager {
     /// (`handleFailedTask`). A fetch failure makes the set a zombie and marks the task
     /// done here (the map stage must run again first); a barrier task's failure makes the
     /// set a zombie.
+    /// - Parameter endTraced: the attempt's end row was written already (when its
+    ///   executor reported it, `traceEnd`), so it is not written again.
     @discardableResult
     mutating func handleFailedTask(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant,
-                                   cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox) -> FailureEffects {
+                                   cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox,
+                                   endTraced: Bool = false) -> FailureEffects {
         guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
         var effects = FailureEffects()
         guard attempts[slot].isRunning else { return effects }
@@ -75,7 +78,7 @@ extension TaskSetManager {
         }
         if isBarrier { isZombie = true }
         let task = description(ofSlot: slot)
-        outbox.trace(traceEvent(killed ? .taskKilled : .taskFailed, task: task, now: now, detail: reason.traceDetail))
+        if !endTraced { traceEnd(tid, reason: reason, now: now, outbox: &outbox) }
         outbox.notify(.taskEnded(task, reason))
         if !isZombie && reason.countsTowardTaskFailures {
             excludelist?.updateExcludedForFailedTask(host: info.host, executor: info.executor, index: index,
@@ -113,5 +116,17 @@ extension TaskSetManager {
         successful[index] = true
         numFailures[index] = 0
         if tasksSuccessful == numTasks { isZombie = true }
+    }
+}
+
+extension TaskSetManager {
+    /// The end row of a failed or killed attempt (`task-failed`, `task-killed`): written
+    /// when its executor reports it, the instant its resources are free.
+    func traceEnd(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant, outbox: inout TaskSchedulerOutbox) {
+        guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
+        let killed: Bool
+        if case .killed = reason { killed = true } else { killed = false }
+        outbox.trace(traceEvent(killed ? .taskKilled : .taskFailed, task: description(ofSlot: slot), now: now,
+                                detail: reason.traceDetail))
     }
 }

@@ -2,7 +2,8 @@
 extension TaskScheduler {
     /// Traps if the scheduler's structures disagree: every tracked attempt belongs to a
     /// live manager that counts it running; pools count exactly their managers' running
-    /// attempts; no finished manager lingers; cores and GPUs are never over-assigned.
+    /// attempts; no finished manager lingers (but one whose failures wait for the
+    /// result-getter thread); cores and GPUs are never over-assigned.
     ///
     /// - Complexity: O(attempts + managers + executors).
     public func checkInvariants() {
@@ -15,7 +16,8 @@ extension TaskScheduler {
         var expected = Array(repeating: 0, count: pools.nodes.count)
         for slot in managers.indices {
             guard let manager = managers[slot] else { continue }
-            precondition(!manager.isFinished, "finished \(manager.taskSet.stage) still held")
+            precondition(!manager.isFinished || deferredFailures.contains { $0.slot == slot },
+                         "finished \(manager.taskSet.stage) still held")
             let indexed = taskSetsByStage[manager.taskSet.stage.stage]?[manager.taskSet.stage.attempt]
             precondition(indexed == slot || manager.isZombie,
                          "\(manager.taskSet.stage) not indexed by stage")

@@ -31,6 +31,9 @@ public struct TaskScheduler {
     /// Task sets excluded everywhere, with the instant they abort unless a launch happens
     /// first, and the task found unschedulable (Spark's `unschedulableTaskSetToExpiryTime`).
     var unschedulableDeadlines: [Int: (deadline: EngineInstant, index: Int)] = [:]
+    /// Failed attempts freed from their executors and waiting for the result-getter
+    /// thread (`taskEndedViaResultGetter`), in the order they ended.
+    var deferredFailures: [DeferredFailure] = []
     var outbox = TaskSchedulerOutbox()
 
     public init(configuration: TaskSchedulerConfiguration, random: any SchedulerRandom) {
@@ -144,7 +147,10 @@ public struct TaskScheduler {
     }
 
     mutating func finishIfDone(_ slot: Int, now: EngineInstant) {
-        guard let manager = managers[slot], manager.isFinished else { return }
+        // A task set with a failure the result-getter thread has not handled yet stays
+        // (Spark's getter holds the manager itself and handles the failure on it).
+        guard let manager = managers[slot], manager.isFinished, !deferredFailures.contains(where: { $0.slot == slot })
+        else { return }
         if manager.tasksSuccessful == manager.numTasks, let failures = manager.excludelist?.executorFailures {
             healthTracker?.updateExcludedForSuccessfulTaskSet(failures: failures, now: now)
         }
