@@ -87,6 +87,8 @@ extension SparkConf {
     public var networkTimeoutNanoseconds: Int64 { nanoseconds("spark.network.timeout") }
     /// `EXECUTOR_HEARTBEAT_INTERVAL`, default 10 s.
     public var executorHeartbeatIntervalNanoseconds: Int64 { nanoseconds("spark.executor.heartbeatInterval") }
+    /// `spark.network.timeoutInterval`: the period of HeartbeatReceiver's expiry check.
+    public var networkTimeoutIntervalNanoseconds: Int64 { nanoseconds("spark.network.timeoutInterval") }
     /// `spark.default.parallelism`, nil when the backend's default applies.
     public var defaultParallelism: Int? { optionalInt("spark.default.parallelism") }
     /// `MAX_RESULT_SIZE`; 0 = unlimited.

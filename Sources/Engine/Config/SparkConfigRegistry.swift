@@ -96,6 +96,11 @@ public enum SparkConfigRegistry {
         SparkConfigKey("spark.network.timeout", constant: "Network.NETWORK_TIMEOUT",
                        .duration(bareUnitNanoseconds: s), default: .duration(nanoseconds: 120 * s),
                        constraint: .positive),
+        // Network.NETWORK_TIMEOUT_INTERVAL: timeConf(MILLISECONDS), default "60s"; how often
+        // HeartbeatReceiver checks for executors whose last heartbeat is too old.
+        SparkConfigKey("spark.network.timeoutInterval", constant: "Network.NETWORK_TIMEOUT_INTERVAL",
+                       .duration(bareUnitNanoseconds: ms), default: .duration(nanoseconds: 60 * s),
+                       constraint: .positive),
         // EXECUTOR_HEARTBEAT_INTERVAL: timeConf(MILLISECONDS), default "10s".
         SparkConfigKey("spark.executor.heartbeatInterval", constant: "EXECUTOR_HEARTBEAT_INTERVAL",
                        .duration(bareUnitNanoseconds: ms), default: .duration(nanoseconds: 10 * s),

@@ -21,6 +21,9 @@ enum BackendWake {
     case report(TaskID, TaskEndReason)
     /// Barrier sync `epoch` of a stage attempt reaches `spark.barrier.sync.timeout`.
     case syncTimeout(StageAttemptID, epoch: Int)
+    /// HeartbeatReceiver's check finds the executor's last heartbeat (at `lastSeen`) older
+    /// than `spark.network.timeout`: the driver removes it.
+    case heartbeatExpired(executor: String, lastSeen: SimInstant)
 }
 
 /// One task attempt on a simulated executor, from launch to its end.
@@ -60,6 +63,9 @@ struct RunningTask {
     var reads: [ShuffleRead] = []
     var readTransfers: [TransferID?] = []
     var readsInFlight = 0
+    /// A read from a silent host: it never completes (counted in `readsInFlight`); the
+    /// task finds out when the driver removes that host's executor.
+    var stalledRead: ShuffleRead?
     var syncOutcome = SyncOutcome.pending
     /// A kill that reached the task while it was blocked; it takes effect at the next poll.
     var pendingKill: String?

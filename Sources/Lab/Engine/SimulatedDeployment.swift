@@ -56,7 +56,11 @@ final class SimulatedDeployment {
             launchOverhead: setup.engine.taskLaunchOverhead, pollInterval: setup.engine.barrierPollInterval,
             syncTimeout: SimDuration(nanoseconds: setup.spark.barrierSyncTimeoutNanoseconds),
             shuffleServiceEnabled: setup.spark.shuffleServiceEnabled,
-            workVariation: WorkVariation(coefficient: setup.cluster.cpu?.variation ?? 0, streams: streams))
+            workVariation: WorkVariation(coefficient: setup.cluster.cpu?.variation ?? 0, streams: streams),
+            heartbeats: HeartbeatSettings(
+                interval: SimDuration(nanoseconds: setup.spark.executorHeartbeatIntervalNanoseconds),
+                timeout: SimDuration(nanoseconds: setup.spark.networkTimeoutNanoseconds),
+                checkInterval: SimDuration(nanoseconds: setup.spark.networkTimeoutIntervalNanoseconds)))
         backend = SimulatedExecutorBackend(self, executors: executors, options: options, faults: taskFaults,
                                            randomFailures: cluster.faults.plan.workFailures)
         listener = JobEndListener(trace: trace) { [unowned self] job, succeeded in
@@ -80,7 +84,9 @@ final class SimulatedDeployment {
         let now = cluster.simulation.now
         queue(source.plannedJobs(from: now))
         for executor in cluster.topology.liveExecutors {
-            deliver(.executorAdded(executors.info(cluster.topology.executors[executor].id)))
+            let id = cluster.topology.executors[executor].id
+            backend.registeredAt[id] = now
+            deliver(.executorAdded(executors.info(id)))
         }
         queue(source.driverStarted(at: now))
     }

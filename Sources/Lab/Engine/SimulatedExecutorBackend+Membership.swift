@@ -29,8 +29,11 @@ extension SimulatedExecutorBackend {
             }
         }
         if let index = change.addedExecutor {
-            deployment.deliver(.executorAdded(executors.info(deployment.cluster.topology.executors[index].id)))
+            let id = deployment.cluster.topology.executors[index].id
+            registeredAt[id] = now
+            deployment.deliver(.executorAdded(executors.info(id)))
         }
+        if let host = change.unreachableHost { hostWentSilent(host) }
         if let failed = change.failedGPU { gpuFailed(executor: failed.executor, address: failed.address) }
         if !change.lostExecutors.isEmpty {
             for index in change.lostExecutors {
@@ -55,9 +58,10 @@ extension SimulatedExecutorBackend {
     /// Ends every task with a read in flight that can no longer finish: its transfer was
     /// aborted (host lost) or its source is gone (no external shuffle service). The first
     /// broken read in the task's read order is the one reported.
-    private func failBrokenReads(aborted: Set<TransferID>) {
+    func failBrokenReads(aborted: Set<TransferID>) {
         func firstBroken(_ task: RunningTask) -> ShuffleRead? {
             guard task.readsInFlight > 0 else { return nil }
+            if let stalled = task.stalledRead, !isReadable(stalled) { return stalled }
             for (index, transfer) in task.readTransfers.enumerated() {
                 guard let transfer else { continue }
                 if aborted.contains(transfer) || !isReadable(task.reads[index]) { return task.reads[index] }

@@ -13,6 +13,8 @@ struct BackendOptions {
     var shuffleServiceEnabled = false
     /// `cluster.cpu.variation`: noise on each stretch of task work (nil: none).
     var workVariation: WorkVariation?
+    /// How the driver notices a silent executor (Spark's HeartbeatReceiver).
+    var heartbeats = HeartbeatSettings()
 }
 
 /// The executors of the simulated cluster, as the engine's `ExecutorBackend`: they run
@@ -57,6 +59,11 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     var allreduces = AllreduceTable()
     /// Every allreduce started, in start order: which stage attempt's pass it was.
     private(set) var allreduceLog: [AllreduceStart] = []
+    /// Hosts that stopped answering (lookup only): their tasks are frozen.
+    var silentHosts: Set<HostIndex> = []
+    /// When each executor registered with the driver (lookup only): its heartbeats count
+    /// from there.
+    var registeredAt: [String: SimInstant] = [:]
     private(set) var launchedCount = 0
 
     init(_ deployment: SimulatedDeployment, executors: ExecutorCatalog, options: BackendOptions,
@@ -90,7 +97,10 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         var running = RunningTask(
             description: task, stage: stage, host: topology.executors[executor].host, attempt: attempt,
             fault: faults.fault(for: attempt), failsAtRandom: randomFailures.shouldFail(key: attempt.randomFailureKey))
-        running.step = schedule(.start(task.taskID), at: now + options.launchOverhead)
+        // A task sent to a silent host never starts: nothing there answers.
+        if !silentHosts.contains(running.host) {
+            running.step = schedule(.start(task.taskID), at: now + options.launchOverhead)
+        }
         tasks[task.taskID] = running
         tasksByExecutor[task.executor, default: []].append(task.taskID)
         launchedCount += 1
@@ -117,6 +127,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         case .fault(let id): faultFired(id)
         case .report(let id, let reason): deployment.deliver(.taskEnded(id, reason))
         case .syncTimeout(let stage, let epoch): syncTimedOut(stage, epoch: epoch)
+        case .heartbeatExpired(let executor, let lastSeen): heartbeatExpired(executor, lastSeen: lastSeen)
         }
     }
 

@@ -38,7 +38,8 @@ enum MembershipRun {
 
     static func instant(_ fault: Scenario.Fault) -> SimInstant? {
         switch fault {
-        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at), .gpuFailed(_, _, let at):
+        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at), .gpuFailed(_, _, let at),
+             .hostUnreachable(_, let at):
             return at
         case .straggler(_, _, let from, let until), .linkDegraded(_, _, let from, let until): return until ?? from
         default: return nil

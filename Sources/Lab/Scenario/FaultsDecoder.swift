@@ -20,6 +20,7 @@ struct FaultsDecoder: SectionDecoder {
                           "map_partition"],
         "executor-lost": ["executor", "at"],
         "host-lost": ["host", "at"],
+        "host-unreachable": ["host", "at"],
         "executor-added": ["executor", "at"],
         "straggler": ["host", "slowdown", "from", "until"],
         "link-degraded": ["host", "factor", "from", "until"],
@@ -27,7 +28,8 @@ struct FaultsDecoder: SectionDecoder {
         "random-task-failures": ["probability"],
         "random-executor-loss": ["mtbf", "distribution", "shape"],
     ]
-    static let faultKinds = ["task-failure", "fetch-failure", "executor-lost", "host-lost", "executor-added",
+    static let faultKinds = ["task-failure", "fetch-failure", "executor-lost", "host-lost", "host-unreachable",
+                             "executor-added",
                              "straggler", "link-degraded", "gpu-failed", "random-task-failures",
                              "random-executor-loss"]
 
@@ -69,12 +71,16 @@ struct FaultsDecoder: SectionDecoder {
             return TaskFaultDecoder(sink: sink).decodeTaskFault(f, ctx: ctx).map { .taskFailure($0) }
         case "fetch-failure":
             return TaskFaultDecoder(sink: sink).decodeFetchFault(f, ctx: ctx).map { .fetchFailure($0) }
-        case "executor-lost", "host-lost":
+        case "executor-lost", "host-lost", "host-unreachable":
             let key = kind == "executor-lost" ? "executor" : "host"
             let target = required(f, key, expected: "the \(key) id").flatMap { name($0, key) }
             let at = required(f, "at", expected: "when it happens, like 5s").flatMap { instant($0, "at") }
             guard let target, let at else { return nil }
-            return kind == "executor-lost" ? .executorLost(executor: target, at: at) : .hostLost(host: target, at: at)
+            switch kind {
+            case "executor-lost": return .executorLost(executor: target, at: at)
+            case "host-lost": return .hostLost(host: target, at: at)
+            default: return .hostUnreachable(host: target, at: at)
+            }
         case "executor-added":
             let e = required(f, "executor", expected: "{id, host, rack, cores, ...}")
                 .flatMap { ExecutorDecoder(sink: sink).decodeExecutor($0, context: "added executor", defaults: ctx.defaults) }

@@ -15,6 +15,9 @@ extension Scenario {
         case fetchFailure(FetchFault)
         case executorLost(executor: String, at: SimInstant)
         case hostLost(host: String, at: SimInstant)
+        /// The host stops answering and nothing reports it: the driver notices only when a
+        /// heartbeat check finds its executors silent for longer than `spark.network.timeout`.
+        case hostUnreachable(host: String, at: SimInstant)
         case executorAdded(Executor, at: SimInstant)
         /// Work on `host` runs `slowdown` times slower in [from, until).
         case straggler(host: String, slowdown: Double, from: SimInstant, until: SimInstant?)
@@ -36,6 +39,7 @@ extension Scenario {
             case .fetchFailure: return "fetch-failure"
             case .executorLost: return "executor-lost"
             case .hostLost: return "host-lost"
+            case .hostUnreachable: return "host-unreachable"
             case .executorAdded: return "executor-added"
             case .straggler: return "straggler"
             case .linkDegraded: return "link-degraded"

@@ -152,7 +152,7 @@ struct TaskFaultDecoder: SectionDecoder {
                     continue
                 }
                 for id in onHost where lostAt[id] == nil && joinedAt[id]! <= at { lostAt[id] = at }
-            case .straggler(let host, _, _, _), .linkDegraded(let host, _, _, _):
+            case .straggler(let host, _, _, _), .linkDegraded(let host, _, _, _), .hostUnreachable(let host, _):
                 if !allHosts.contains(host) {
                     reportUnknown("host", host, at: Self.valuePosition(node, "host"), among: allHosts)
                 }
@@ -173,7 +173,8 @@ struct TaskFaultDecoder: SectionDecoder {
 
     private static func time(of fault: Scenario.Fault) -> SimInstant {
         switch fault {
-        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at), .gpuFailed(_, _, let at):
+        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at), .gpuFailed(_, _, let at),
+             .hostUnreachable(_, let at):
             return at
         default: return .zero
         }

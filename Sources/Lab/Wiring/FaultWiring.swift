@@ -14,6 +14,8 @@ enum FaultWiring {
             return .executorLost(executor: executor, at: at)
         case .hostLost(let host, let at):
             return .hostLost(host: host, at: at)
+        case .hostUnreachable(let host, let at):
+            return .hostUnreachable(host: host, at: at)
         case .executorAdded(let executor, let at):
             return .executorAdded(ClusterWiring.executorSpec(executor, cluster: cluster), at: at)
         case .straggler(let host, let slowdown, let from, let until):

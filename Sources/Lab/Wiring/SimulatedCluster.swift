@@ -71,6 +71,8 @@ struct SimulatedCluster {
         var addedExecutor: ExecutorIndex?
         /// The GPU that broke: its live executor and address.
         var failedGPU: (executor: ExecutorIndex, address: Int)?
+        /// The host that stopped answering (its transfers stopped with it).
+        var unreachableHost: HostIndex?
     }
 
     private mutating func deliver(_ event: LabEvent) { _ = deliverClusterEvent(event) }
@@ -108,6 +110,16 @@ struct SimulatedCluster {
     mutating func startTransfer(bytes: Int64, from source: HostIndex, to destination: HostIndex,
                                 tag: UInt64) -> TransferID {
         network.startTransfer(bytes: bytes, from: source, to: destination, tag: tag, in: &simulation)
+    }
+
+    /// Removes an executor the driver gave up on (its host went silent): it leaves the
+    /// topology and the fault plan, with a trace row saying why.
+    mutating func removeSilentExecutor(_ index: ExecutorIndex, reason: String) {
+        guard topology.removeExecutor(index) else { return }
+        let executor = topology.executors[index]
+        faults.executorLeft(executor.id, in: &simulation)
+        trace.append(TraceRow(timeNanoseconds: simulation.now.nanosecondsSinceStart, event: .executorLost,
+                              executor: executor.id, host: topology.hosts[executor.host].id, note: reason))
     }
 
     /// Stops a transfer that has not completed (a no-op when it already ended).
@@ -169,6 +181,13 @@ struct SimulatedCluster {
             }
         case .gpuFailed(let executor, let address):
             change.failedGPU = (executor, address)
+        case .hostUnreachable(let host):
+            guard let index = topology.host(id: host) else { break }
+            change.unreachableHost = index
+            // Nothing more moves to or from it; who waited on it finds out later.
+            let aborted = network.abortTransfers(touching: index, in: &simulation)
+            abortedTransfers += aborted.count
+            change.abortedTransfers += aborted
         }
     }
 

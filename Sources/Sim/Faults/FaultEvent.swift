@@ -33,6 +33,8 @@ public enum FaultAction: Hashable, Sendable, CustomStringConvertible {
     /// A failure drawn for `executor` by `randomExecutorLoss`.
     case loseExecutorAtRandom(executor: String, mtbf: SimDuration, distribution: LossDistribution)
     case loseHost(String)
+    /// A `hostUnreachable`: the host goes silent.
+    case silenceHost(String)
     case addExecutor(ExecutorSpec)
     case startStraggler(host: String, slowdown: SlowdownFactor, until: SimInstant?)
     case endStraggler(host: String, slowdown: SlowdownFactor)
@@ -46,6 +48,7 @@ public enum FaultAction: Hashable, Sendable, CustomStringConvertible {
         case .loseExecutor: return .executorLost
         case .loseExecutorAtRandom: return .randomExecutorLoss
         case .loseHost: return .hostLost
+        case .silenceHost: return .hostUnreachable
         case .addExecutor: return .executorAdded
         case .startStraggler, .endStraggler: return .straggler
         case .startLinkDegradation, .endLinkDegradation: return .linkDegraded
@@ -58,6 +61,7 @@ public enum FaultAction: Hashable, Sendable, CustomStringConvertible {
         case .loseExecutor(let id): return "lose executor \(id)"
         case .loseExecutorAtRandom(let id, _, _): return "lose executor \(id) at random"
         case .loseHost(let id): return "lose host \(id)"
+        case .silenceHost(let id): return "silence host \(id)"
         case .addExecutor(let spec): return "add executor \(spec.id) on \(spec.host)"
         case .startStraggler(let host, let slowdown, _): return "start straggler \(host) x\(slowdown)"
         case .endStraggler(let host, let slowdown): return "end straggler \(host) x\(slowdown)"

@@ -13,6 +13,9 @@ extension FaultInjector {
             let lost = topology.host(id: host).map { topology.removeExecutors(onHost: $0) } ?? []
             for index in lost { executorLeft(topology.executors[index].id, in: &simulation) }
             return outcome(event, executor: nil, host: host, effect: .executorsLost(lost))
+        case .silenceHost(let host):
+            return outcome(event, executor: nil, host: host, effect: topology.host(id: host) == nil ? .none
+                               : .hostUnreachable(host: host))
         case .addExecutor(let spec):
             let index = topology.addExecutor(spec)
             executorJoined(spec.id, in: &simulation)

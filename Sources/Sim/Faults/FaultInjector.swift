@@ -26,6 +26,9 @@ public enum FaultEffect: Hashable, Sendable {
     case linkFactorChanged(host: String, factor: LinkFactor)
     /// GPU `address` of this live executor has just failed: work holding it must fail.
     case gpuFailed(ExecutorIndex, address: Int)
+    /// `host` stopped answering: its executors stay registered, their work stops, and
+    /// nothing reports it (the model decides when the driver notices).
+    case hostUnreachable(host: String)
 }
 
 /// The answer of `FaultInjector.handle`: what took effect, and the trace record saying so.

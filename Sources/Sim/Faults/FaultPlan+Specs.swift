@@ -10,6 +10,8 @@ extension FaultPlan {
             return [(at, .loseExecutor(executor))]
         case .hostLost(let host, let at):
             return [(at, .loseHost(host))]
+        case .hostUnreachable(let host, let at):
+            return [(at, .silenceHost(host))]
         case .executorAdded(let executor, let at):
             return [(at, .addExecutor(executor))]
         case .straggler(let host, let slowdown, let from, let until):
@@ -32,7 +34,7 @@ extension FaultPlan {
     /// Traps on a spec no scenario validation should let through.
     static func validate(_ spec: FaultSpec) {
         switch spec {
-        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at):
+        case .executorLost(_, let at), .hostLost(_, let at), .executorAdded(_, let at), .hostUnreachable(_, let at):
             precondition(at >= .zero, "FaultPlan: fault before time 0: \(spec)")
         case .gpuFailed(_, let address, let at):
             precondition(at >= .zero, "FaultPlan: fault before time 0: \(spec)")

@@ -44,6 +44,8 @@ extension FaultRecord {
             return "executor-lost \(id) (random-executor-loss, mtbf \(mtbf) \(distribution))"
         case .loseHost(let id):
             return "host-lost \(id)"
+        case .silenceHost(let id):
+            return "host-unreachable \(id)"
         case .addExecutor(let spec):
             return "executor-added \(spec.id)"
         case .startStraggler(let host, let slowdown, let until):

@@ -10,6 +10,9 @@ public enum FaultSpec: Hashable, Sendable {
     case executorLost(executor: String, at: SimInstant)
     /// Every executor on the host dies at `at`.
     case hostLost(host: String, at: SimInstant)
+    /// The host stops answering (kernel panic, partition): nothing reports it; its
+    /// executors stay registered until the driver notices their heartbeats stopped.
+    case hostUnreachable(host: String, at: SimInstant)
     /// A new executor (possibly on a new host or rack) joins at `at`.
     case executorAdded(ExecutorSpec, at: SimInstant)
     /// Work on `host` runs `slowdown` (≥ 1) times slower in [from, until); nil = forever.
@@ -29,6 +32,7 @@ public enum FaultSpec: Hashable, Sendable {
         switch self {
         case .executorLost: return .executorLost
         case .hostLost: return .hostLost
+        case .hostUnreachable: return .hostUnreachable
         case .executorAdded: return .executorAdded
         case .straggler: return .straggler
         case .linkDegraded: return .linkDegraded
@@ -43,6 +47,7 @@ public enum FaultSpec: Hashable, Sendable {
 public enum FaultKind: String, Hashable, Sendable, CustomStringConvertible {
     case executorLost = "executor-lost"
     case hostLost = "host-lost"
+    case hostUnreachable = "host-unreachable"
     case executorAdded = "executor-added"
     case straggler = "straggler"
     case linkDegraded = "link-degraded"
