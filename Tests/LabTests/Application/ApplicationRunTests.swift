@@ -125,18 +125,7 @@ import TestSupport
         + "scale_gpus: [1, 4, 8, 16]}"
 
     @Test func theBenchmarkAfterETLMeasuresWhatItMeasuresAlone() throws {
-        let application = try ScenarioLoader.load(text: """
-            name: t
-            \(Self.cluster)
-            workload:
-              kind: application
-              phases:
-                - {kind: scripted, jobs: [{name: etl, stages: [{name: read, tasks: 32, duration: 1s}]}]}
-                - \(Self.benchmark)
-            """, file: "t.yaml")
-        let alone = try ScenarioLoader.load(text: "name: t\n\(Self.cluster)\nworkload: \(Self.benchmark)\n", file: "t.yaml")
-        let files = Dictionary(uniqueKeysWithValues: Runner.run(application).files.map { ($0.name, $0.contents) })
-        let reference = Dictionary(uniqueKeysWithValues: Runner.run(alone).files.map { ($0.name, $0.contents) })
+        let (files, reference) = try afterETLAndAlone(Self.benchmark, cluster: Self.cluster, etlTasks: 32)
         // The step time is the step model's whatever hosts the scheduler picks: the same points.
         #expect(files["scaling.csv"] != nil && files["scaling.csv"] == reference["scaling.csv"])
         #expect(files["steps.csv"] == reference["steps.csv"])
@@ -173,18 +162,7 @@ import TestSupport
     static let collective = "{kind: collective, algorithm: ring, bytes: 64MiB, groups: [{hosts: [host0-0, host0-1, host1-0, host1-1]}, {hosts: [host0-2, host0-3, host1-2, host1-3]}]}"
 
     @Test func afterETLEachGroupTakesWhatItTakesAlone() throws {
-        let application = try ScenarioLoader.load(text: """
-            name: t
-            \(Self.cluster)
-            workload:
-              kind: application
-              phases:
-                - {kind: scripted, jobs: [{name: etl, stages: [{name: read, tasks: 16, duration: 1s}]}]}
-                - \(Self.collective)
-            """, file: "t.yaml")
-        let alone = try ScenarioLoader.load(text: "name: t\n\(Self.cluster)\nworkload: \(Self.collective)\n", file: "t.yaml")
-        let files = Dictionary(uniqueKeysWithValues: Runner.run(application).files.map { ($0.name, $0.contents) })
-        let reference = Dictionary(uniqueKeysWithValues: Runner.run(alone).files.map { ($0.name, $0.contents) })
+        let (files, reference) = try afterETLAndAlone(Self.collective, cluster: Self.cluster, etlTasks: 16)
         // Both groups start together on an idle network and compete for the rack uplinks
         // exactly as the lone workload's do.
         #expect(files["collective.csv"] != nil && files["collective.csv"] == reference["collective.csv"])
@@ -192,4 +170,24 @@ import TestSupport
         #expect(trace.contains(",job-succeeded,collective-0,") && trace.contains(",job-succeeded,collective-1,"))
         #expect(files["report.md"]?.contains("## Collective results") == true)
     }
+}
+
+/// The files of `workload` run as the phase after an ETL job of `etlTasks` one-second
+/// tasks, and of the same workload run alone, by name.
+func afterETLAndAlone(_ workload: String, cluster: String,
+                      etlTasks: Int) throws -> (application: [String: String], alone: [String: String]) {
+    let application = try ScenarioLoader.load(text: """
+        name: t
+        \(cluster)
+        workload:
+          kind: application
+          phases:
+            - {kind: scripted, jobs: [{name: etl, stages: [{name: read, tasks: \(etlTasks), duration: 1s}]}]}
+            - \(workload)
+        """, file: "t.yaml")
+    let alone = try ScenarioLoader.load(text: "name: t\n\(cluster)\nworkload: \(workload)\n", file: "t.yaml")
+    func files(_ scenario: Scenario) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: Runner.run(scenario).files.map { ($0.name, $0.contents) })
+    }
+    return (files(application), files(alone))
 }
