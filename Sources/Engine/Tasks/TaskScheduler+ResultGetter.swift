@@ -40,9 +40,6 @@ extension TaskScheduler {
         return true
     }
 
-    /// Failures wait for the result-getter thread.
-    public var hasDeferredFailures: Bool { !deferredFailures.isEmpty }
-
     /// The result-getter thread handles the first waiting failure: the attempt goes back
     /// to its pending list (or fails its task set), and offers are revived for a task that
     /// must run again (`handleFailedTask`). False when none was waiting. The caller lets

@@ -87,9 +87,6 @@ struct ExecutorCatalog {
                             gpuAddresses: (0..<executor.gpus).map(String.init),
                             resourceProfile: executor.profile.flatMap { profileIDs[$0] } ?? 0)
     }
-
-    /// The host of executor `id` (every executor the run may see has one).
-    func host(of id: String) -> String? { executors[id]?.host }
 }
 
 extension Scenario.Fault {

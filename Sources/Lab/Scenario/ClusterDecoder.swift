@@ -12,8 +12,7 @@ struct ClusterDecoder: SectionDecoder {
         "one cluster form: executors: [...], master: local[N], or racks:/hosts_per_rack:/executors_per_host:/executor:"
 
     /// The cluster and its executors as decoded (generated ones included, for later checks).
-    func decodeCluster(_ node: SourceNode, defaults: ExecutorDefaults,
-                                sparkPositions: [String: SourcePosition]) -> (Scenario.Cluster, [DecodedExecutor])?
+    func decodeCluster(_ node: SourceNode, defaults: ExecutorDefaults) -> (Scenario.Cluster, [DecodedExecutor])?
     {
         guard let f = fields(node, context: "cluster", allowed: Self.clusterKeys,
                              expected: "a mapping with executors:, master: or racks:") else { return nil }
@@ -33,7 +32,7 @@ struct ClusterDecoder: SectionDecoder {
         switch form[0] {
         case "executors": decoded = decodeExplicit(f.value("executors")!, defaults: defaults)
         case "master":
-            decoded = MasterDecoder(sink: sink).decodeMaster(f.value("master")!, defaults: defaults, sparkPositions: sparkPositions)
+            decoded = MasterDecoder(sink: sink).decodeMaster(f.value("master")!, defaults: defaults)
         default: decoded = decodeGenerated(f, defaults: defaults)
         }
         let gpu = f.present("gpu").flatMap { decodeGPU($0) }

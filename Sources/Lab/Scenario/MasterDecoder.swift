@@ -14,8 +14,7 @@ struct MasterDecoder: SectionDecoder {
     /// `local[*]` is refused: Spark takes its core count from the machine it runs on, which
     /// would make a simulation's result depend on the computer that ran it. Cluster-manager
     /// URLs (`yarn`, `spark://`, `k8s://`) name real clusters and are refused too.
-    func decodeMaster(_ node: SourceNode, defaults: ExecutorDefaults,
-                               sparkPositions: [String: SourcePosition])
+    func decodeMaster(_ node: SourceNode, defaults: ExecutorDefaults)
         -> (Scenario.Cluster.Form, [DecodedExecutor])?
     {
         guard let url = text(node, "master", expected: Self.masterExpected) else { return nil }

@@ -27,12 +27,12 @@ struct ScenarioDecoder: SectionDecoder {
             .flatMap { folderName($0) }
         let seed = f.present("seed").map { uint64($0, "seed") } ?? 0
         let description: String?? = f.present("description").map { text($0, "description") }
-        let (conf, sparkPositions) = SparkDecoder(sink: sink).decodeSpark(f.value("spark"))
+        let conf = SparkDecoder(sink: sink).decodeSpark(f.value("spark"))
         let profiles = SparkDecoder(sink: sink).decodeResourceProfiles(f.value("resource_profiles"), conf: conf)
         let pools = PoolsDecoder(sink: sink).decodePools(f.value("pools"))
         let defaults = ExecutorDefaults(conf: conf, profiles: profiles)
         let cluster = required(f, "cluster", expected: "executors:, master: or racks:/hosts_per_rack:")
-            .flatMap { ClusterDecoder(sink: sink).decodeCluster($0, defaults: defaults, sparkPositions: sparkPositions) }
+            .flatMap { ClusterDecoder(sink: sink).decodeCluster($0, defaults: defaults) }
         let engine = PoolsDecoder(sink: sink).decodeEngine(f.value("engine"))
         let (variants, scripted) = decodeVariants(f, cluster: cluster?.0, defaults: defaults)
         let faultContext = FaultContext(defaults: defaults, initialExecutors: cluster?.0.executors, scripted: scripted)

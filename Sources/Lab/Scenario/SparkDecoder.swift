@@ -7,14 +7,14 @@ struct SparkDecoder: SectionDecoder {
 
     /// The `spark:` section, typed through Engine's registry, and where each key was
     /// written (so later checks can point at the setting they contradict).
-    func decodeSpark(_ node: SourceNode?) -> (SparkConf, [String: SourcePosition]) {
+    func decodeSpark(_ node: SourceNode?) -> SparkConf {
         var conf = SparkConf()
         var positions: [String: SourcePosition] = [:]
-        guard let node, !node.isNull else { return (conf, positions) }
+        guard let node, !node.isNull else { return conf }
         guard case .mapping(let pairs, _) = node else {
             report(node.position, "spark is \(node.shapeName)",
                    expected: "a mapping of Spark keys, like spark.locality.wait: 3s")
-            return (conf, positions)
+            return conf
         }
         for pair in pairs {
             guard let name = pair.key.scalarText else {
@@ -40,7 +40,7 @@ struct SparkDecoder: SectionDecoder {
             report(blamed.flatMap { positions[$0] } ?? node.position, conflict.error.problem,
                    expected: conflict.error.expected)
         }
-        return (conf, positions)
+        return conf
     }
 
     /// Parses one value as its key's kind, with the key's bare unit.
