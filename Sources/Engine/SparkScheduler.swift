@@ -65,6 +65,8 @@ public final class SparkScheduler {
 
     private func apply(_ event: SchedulerEvent) {
         switch event {
+        case .submitJob(let job) where job.isMapStageJob:
+            perform(dag.handleMapStageSubmitted(job, now: now, maxConcurrentTasks: slots))
         case .submitJob(let job):
             perform(dag.handleJobSubmitted(job, now: now, maxConcurrentTasks: slots))
         case .executorAdded(let info):

@@ -93,6 +93,11 @@ extension SparkConf {
     public var defaultParallelism: Int? { optionalInt("spark.default.parallelism") }
     /// `MAX_RESULT_SIZE`; 0 = unlimited.
     public var driverMaxResultSizeBytes: Int64 { bytes("spark.driver.maxResultSize") }
+    /// `spark.resultGetter.threads`: the driver threads that deserialise task results.
+    public var resultGetterThreads: Int { int("spark.resultGetter.threads") }
+    /// `spark.task.maxDirectResultSize`: results above it are fetched from the executor's
+    /// block manager instead of riding in the status update.
+    public var maxDirectResultSizeBytes: Int64 { bytes("spark.task.maxDirectResultSize") }
 
     // MARK: Resources
 

@@ -108,6 +108,14 @@ public enum SparkConfigRegistry {
         // MAX_RESULT_SIZE: bytesConf(BYTE), default "1g"; 0 means unlimited.
         SparkConfigKey("spark.driver.maxResultSize", constant: "MAX_RESULT_SIZE",
                        .size(bareUnitBytes: 1), default: .bytes(1 << 30)),
+        // RESULT_GETTER_THREADS (TaskResultGetter): intConf, default 4; the driver threads
+        // that deserialise task results.
+        SparkConfigKey("spark.resultGetter.threads", constant: "RESULT_GETTER_THREADS", .int,
+                       default: .int(4), constraint: .atLeast(1)),
+        // TASK_MAX_DIRECT_RESULT_SIZE: bytesConf(BYTE), default 1 MiB; a larger result goes
+        // through the executor's block manager and the driver fetches it.
+        SparkConfigKey("spark.task.maxDirectResultSize", constant: "TASK_MAX_DIRECT_RESULT_SIZE",
+                       .size(bareUnitBytes: 1), default: .bytes(1 << 20)),
     ]
 
     /// Executor and task resources (cores, memory, GPUs).

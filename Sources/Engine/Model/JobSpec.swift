@@ -61,12 +61,17 @@ public struct JobSpec: Hashable, Sendable {
     /// The FAIR pool (`spark.scheduler.pool`); nil = `default`.
     public var pool: String?
     public var stages: [StageSpec]
+    /// A map-stage job (`SparkContext.submitMapStage`, which adaptive query execution uses
+    /// to run each exchange as its own job): its last stage is a shuffle-map stage and the
+    /// job succeeds once all of that stage's map outputs exist.
+    public var isMapStageJob: Bool
 
-    public init(name: String, pool: String? = nil, stages: [StageSpec]) {
+    public init(name: String, pool: String? = nil, stages: [StageSpec], isMapStageJob: Bool = false) {
         precondition(!stages.isEmpty, "JobSpec \(name): no stages")
         self.name = name
         self.pool = pool
         self.stages = stages
+        self.isMapStageJob = isMapStageJob
     }
 
     public var resultStage: StageSpec { stages[stages.count - 1] }

@@ -54,6 +54,8 @@ struct RunningTask {
     /// `random-task-failures` picked this attempt: it fails when its work ends.
     let failsAtRandom: Bool
     var phase = Phase.launching
+    /// The bytes the task's program sent to the driver as its result.
+    var resultBytes: Int64 = 0
     /// The pending step (start, segment end or poll).
     var step: EventID?
     /// The pending `after:` fault.
@@ -83,4 +85,10 @@ struct ShuffleRead: Equatable {
     let executor: String
     let host: String
     let bytes: Int64
+}
+
+/// A stage attempt's task binary on one executor.
+struct TaskBinaryKey: Hashable {
+    let executor: String
+    let stage: StageAttemptID
 }

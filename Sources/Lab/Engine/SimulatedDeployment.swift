@@ -10,7 +10,7 @@ import Sim
 /// (cluster, executors, engine timers, job submissions). The engine is only ever called
 /// from here, one event at a time, never re-entered; the cluster never calls out, it
 /// returns what changed and the deployment passes that on. Job ends reach the source
-/// through the engine's typed job events (`JobEndListener`), never through the trace.
+/// through the engine's typed job events (`EngineEventListener`), never through the trace.
 final class SimulatedDeployment {
     /// Why a run stopped.
     enum Stop: String {
@@ -33,7 +33,10 @@ final class SimulatedDeployment {
     private(set) var clock: SimulatedClock!
     private(set) var timers: SimulatedTimers!
     private(set) var backend: SimulatedExecutorBackend!
-    private var listener: JobEndListener!
+    private var listener: EngineEventListener!
+    /// The control plane's costs, and the driver threads that serve them.
+    let controlPlane: ControlPlaneCosts
+    var driverThreads: DriverThreads
     private let executors: ExecutorCatalog
     private var engine: (any SchedulingEngine)?
     private var inEngine = false
@@ -50,12 +53,17 @@ final class SimulatedDeployment {
         executors = ExecutorCatalog(setup)
         random = StreamRandom(streams: streams)
         driverHost = cluster.topology.hosts[0].index
+        controlPlane = setup.engine.controlPlane
+        driverThreads = DriverThreads(resultGetterThreads: setup.spark.resultGetterThreads)
         clock = SimulatedClock(self)
         timers = SimulatedTimers(self)
         let options = BackendOptions(
-            launchOverhead: setup.engine.taskLaunchOverhead, pollInterval: setup.engine.barrierPollInterval,
+            launchOverhead: setup.engine.taskLaunchOverhead,
+            executorWarmup: setup.engine.controlPlane.warmup(localMaster: setup.runsOnLocalMaster),
+            pollInterval: setup.engine.barrierPollInterval,
             syncTimeout: SimDuration(nanoseconds: setup.spark.barrierSyncTimeoutNanoseconds),
             shuffleServiceEnabled: setup.spark.shuffleServiceEnabled,
+            maxDirectResultSize: setup.spark.maxDirectResultSizeBytes,
             workVariation: WorkVariation(coefficient: setup.cluster.cpu?.variation ?? 0, streams: streams),
             heartbeats: HeartbeatSettings(
                 interval: SimDuration(nanoseconds: setup.spark.executorHeartbeatIntervalNanoseconds),
@@ -63,9 +71,10 @@ final class SimulatedDeployment {
                 checkInterval: SimDuration(nanoseconds: setup.spark.networkTimeoutIntervalNanoseconds)))
         backend = SimulatedExecutorBackend(self, executors: executors, options: options, faults: taskFaults,
                                            randomFailures: cluster.faults.plan.workFailures)
-        listener = JobEndListener(trace: trace) { [unowned self] job, succeeded in
-            self.jobEnded(job, succeeded: succeeded)
-        }
+        listener = EngineEventListener(
+            trace: trace,
+            onStageSubmitted: { [unowned self] in self.stageSubmitted() },
+            onJobEnd: { [unowned self] job, succeeded in self.jobEnded(job, succeeded: succeeded) })
         trace.takeClusterRows(cluster.trace)
     }
 
@@ -126,8 +135,15 @@ final class SimulatedDeployment {
         case .backend(let wake):
             backend.handle(wake)
         case .submitJob(let index):
-            pendingSubmissions -= 1
-            deliver(.submitJob(submitted[index]))
+            // The driver's scheduling thread handles the submission (JobSubmitted) first.
+            let ready = driverThreads.onScheduler(controlPlane.jobSubmit, at: cluster.simulation.now)
+            if ready > cluster.simulation.now {
+                cluster.simulation.schedule(.jobReachesScheduler(index), at: ready)
+            } else {
+                jobReachesScheduler(index)
+            }
+        case .jobReachesScheduler(let index):
+            jobReachesScheduler(index)
         case .network, .collective, .fault:
             let change = cluster.deliverClusterEvent(event)
             trace.takeClusterRows(cluster.trace)
@@ -150,6 +166,17 @@ final class SimulatedDeployment {
         return .allJobsEnded
     }
 
+    private func jobReachesScheduler(_ index: Int) {
+        pendingSubmissions -= 1
+        deliver(.submitJob(submitted[index]))
+    }
+
+    /// The engine submitted a stage: the driver thread serialises and broadcasts its task
+    /// binary before any of its tasks can leave (they queue behind it).
+    private func stageSubmitted() {
+        _ = driverThreads.onScheduler(controlPlane.stageSubmit, at: cluster.simulation.now)
+    }
+
     /// Queues each submission at its instant, in order.
     private func queue(_ submissions: [JobSubmission]) {
         for submission in submissions {
@@ -167,21 +194,26 @@ final class SimulatedDeployment {
 }
 
 /// The engine's trace sink as the deployment installs it: every event goes to the
-/// recorder, and job ends, typed, to the deployment as well (after the row is recorded).
-final class JobEndListener: SchedulerTraceSink {
+/// recorder, and stage submissions and job ends, typed, to the deployment as well (after
+/// the row is recorded).
+final class EngineEventListener: SchedulerTraceSink {
     private let trace: TraceRecorder
+    private let onStageSubmitted: () -> Void
     private let onJobEnd: (String, Bool) -> Void
 
-    init(trace: TraceRecorder, onJobEnd: @escaping (String, Bool) -> Void) {
+    init(trace: TraceRecorder, onStageSubmitted: @escaping () -> Void, onJobEnd: @escaping (String, Bool) -> Void) {
         self.trace = trace
+        self.onStageSubmitted = onStageSubmitted
         self.onJobEnd = onJobEnd
     }
 
     func record(_ event: SchedulerTraceEvent) {
         trace.record(event)
         switch event.kind {
+        case .stageSubmitted:
+            onStageSubmitted()
         case .jobSucceeded, .jobFailed:
-            guard let job = event.job else { preconditionFailure("JobEndListener: a job end without a job") }
+            guard let job = event.job else { preconditionFailure("EngineEventListener: a job end without a job") }
             onJobEnd(job, event.kind == .jobSucceeded)
         default:
             break

@@ -34,6 +34,7 @@ extension SimulatedExecutorBackend {
                 }
                 return
             case .sendToDriver(let bytes):
+                tasks[id]!.resultBytes += bytes
                 startTransfer(bytes: bytes, from: task.host, to: deployment.driverHost, for: .taskResult(id))
                 return
             case .allreduce(let pass, let bytes, let algorithm):
@@ -57,9 +58,11 @@ extension SimulatedExecutorBackend {
 
     /// The task as its program sees it.
     func programTask(_ task: RunningTask) -> ProgramTask {
-        ProgramTask(id: task.id, partition: task.partition, executor: task.description.executor,
-                    hostName: task.description.host, host: task.host, stageAttempt: task.description.stage,
-                    cpus: task.description.cpus)
+        let topology = deployment.cluster.topology
+        let cores = topology.executor(id: task.description.executor).map { topology.executors[$0].spec.cores } ?? 1
+        return ProgramTask(id: task.id, partition: task.partition, executor: task.description.executor,
+                           hostName: task.description.host, host: task.host, stageAttempt: task.description.stage,
+                           cpus: task.description.cpus, executorCores: cores)
     }
 
     /// Starts a transfer on the network and remembers what it is for.

@@ -5,12 +5,16 @@ import Sim
 struct BackendOptions {
     /// `engine.task_launch_overhead`: from the launch decision to the task running.
     var launchOverhead = SimDuration.zero
+    /// The extra deserialisation of an executor JVM's first tasks (control plane).
+    var executorWarmup = SimDuration.zero
     /// `engine.barrier_poll_interval`: how a task blocked in a sync learns it is over.
     var pollInterval = SimDuration.seconds(1)
     /// `spark.barrier.sync.timeout`, counted from an epoch's first call.
     var syncTimeout = SimDuration.seconds(365 * 86_400)
     /// `spark.shuffle.service.enabled`: map outputs stay readable while their host lives.
     var shuffleServiceEnabled = false
+    /// `spark.task.maxDirectResultSize`: a larger result is fetched from the block manager.
+    var maxDirectResultSize: Int64 = 1 << 20
     /// `cluster.cpu.variation`: noise on each stretch of task work (nil: none).
     var workVariation: WorkVariation?
     /// How the driver notices a silent executor (Spark's HeartbeatReceiver).
@@ -65,6 +69,12 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     /// from there.
     var registeredAt: [String: SimInstant] = [:]
     private(set) var launchedCount = 0
+    /// Per executor (lookup only): the instant its JVM's warm-up ends, set when its first
+    /// task arrives; tasks that arrive before then finish deserialising then.
+    var warmUntil: [String: SimInstant] = [:]
+    /// Per executor and stage attempt (lookup only): when its task binary is fetched and
+    /// deserialised there.
+    var taskBinaryReady: [TaskBinaryKey: SimInstant] = [:]
 
     init(_ deployment: SimulatedDeployment, executors: ExecutorCatalog, options: BackendOptions,
          faults: TaskFaultTable, randomFailures: RandomWorkFailures) {
@@ -97,13 +107,37 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         var running = RunningTask(
             description: task, stage: stage, host: topology.executors[executor].host, attempt: attempt,
             fault: faults.fault(for: attempt), failsAtRandom: randomFailures.shouldFail(key: attempt.randomFailureKey))
+        running.program.launchedAt = now
         // A task sent to a silent host never starts: nothing there answers.
         if !silentHosts.contains(running.host) {
-            running.step = schedule(.start(task.taskID), at: now + options.launchOverhead)
+            running.step = schedule(.start(task.taskID), at: deserialized(task) + options.launchOverhead)
         }
         tasks[task.taskID] = running
         tasksByExecutor[task.executor, default: []].append(task.taskID)
         launchedCount += 1
+    }
+
+    /// When a task launched now is deserialised on its executor: the driver's scheduling
+    /// thread serialises and sends it (behind a stage's task binary and earlier launches),
+    /// the message crosses to the executor, which deserialises it; the tasks an executor
+    /// JVM receives before its warm-up is over finish deserialising when it is.
+    private func deserialized(_ task: TaskDescription) -> SimInstant {
+        let costs = deployment.controlPlane
+        let arrives = deployment.driverThreads.onScheduler(costs.taskLaunch, at: now) + costs.rpcLatency
+        let binaryKey = TaskBinaryKey(executor: task.executor, stage: task.stage)
+        let binary: SimInstant
+        if let known = taskBinaryReady[binaryKey] {
+            binary = max(arrives, known)
+        } else {
+            binary = arrives + costs.taskBinary
+            taskBinaryReady[binaryKey] = binary
+        }
+        let ready = binary + costs.taskDeserialize
+        guard let warm = warmUntil[task.executor] else {
+            warmUntil[task.executor] = ready + options.executorWarmup
+            return ready + options.executorWarmup
+        }
+        return arrives < warm ? max(ready, warm) : ready
     }
 
     func kill(_ task: TaskID, executor: ExecutorID, reason: String) {
@@ -161,10 +195,24 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         end(id, failure(of: fault, task: tasks[id]!))
     }
 
-    /// The task ends on its own path: its events and transfers go, the engine hears.
+    /// The task ends on its own path: its events and transfers go, and the engine hears
+    /// once its status update has made the control plane's way to the driver: the result
+    /// serialised on the executor, the message across, a result-getter thread (plus a
+    /// block-manager round trip for a result above `spark.task.maxDirectResultSize`),
+    /// then the driver's scheduling thread.
     func end(_ id: TaskID, _ reason: TaskEndReason) {
-        remove(id)
-        deployment.deliver(.taskEnded(id, reason))
+        let task = remove(id)
+        let costs = deployment.controlPlane
+        let indirect = task.resultBytes > options.maxDirectResultSize
+        let getter = costs.resultGetter + (indirect ? costs.rpcLatency + costs.rpcLatency : .zero)
+        let fetched = deployment.driverThreads.onResultGetter(
+            getter, at: now + costs.resultSerialize + costs.rpcLatency)
+        let handled = deployment.driverThreads.onScheduler(costs.taskEnd, at: fetched)
+        if handled > now {
+            schedule(.report(id, reason), at: handled)
+        } else {
+            deployment.deliver(.taskEnded(id, reason))
+        }
     }
 
     /// Forgets a task: cancels its pending step, fault and transfers.

@@ -106,6 +106,8 @@ struct ProgramCursor {
     var part: CostPart?
     /// When the task's code started running (after the launch overhead); nil before.
     var runStart: SimInstant?
+    /// When the scheduler launched the task (set by the executors at launch).
+    var launchedAt: SimInstant?
     /// Scripted: work done before the current stretch.
     var workDone = SimDuration.zero
     /// Scripted: index of the next barrier call in the partition's list.
@@ -122,4 +124,6 @@ struct ProgramTask {
     let host: HostIndex
     let stageAttempt: StageAttemptID
     let cpus: Int
+    /// The executor's cores: how many tasks of `cpus` it runs at once.
+    let executorCores: Int
 }

@@ -30,7 +30,7 @@ enum ApplicationRun {
                 phases.append { ScriptedPlan(scripted, setup: setup, keyPrefix: prefix) }
             } else if let (trainer, training) = TrainingPlan.make(phase, scenario: scenario, streams: streams) {
                 var training = training
-                training.launchOverhead = setup.engine.taskLaunchOverhead
+                training.controlPlane = setup.engine.controlPlane
                 let driver = TrainingDriver(setup: training, trainer: trainer, keyPrefix: prefix)
                 drivers[index] = driver
                 phases.append {
@@ -52,7 +52,7 @@ enum ApplicationRun {
                     return DeepLearningRun.plannedPoints(profile, workload, cluster: scenario.cluster)
                 }
                 benchmarks[index] = (workload, points)
-                phases.append { benchmarkSource(points, keyPrefix: prefix, launchOverhead: setup.engine.taskLaunchOverhead) }
+                phases.append { benchmarkSource(points, keyPrefix: prefix, controlPlane: setup.engine.controlPlane) }
             } else {
                 preconditionFailure("ApplicationRun: validated phase kind \(phase.kind)")
             }
@@ -85,11 +85,11 @@ enum ApplicationRun {
     /// (a task per GPU, placed by the scheduler on the application's cluster), each running
     /// its point's steps; a point whose job fails (a fault) is left out of `scaling.csv`.
     private static func benchmarkSource(_ points: [DeepLearningRun.PlannedPoint], keyPrefix: String,
-                                        launchOverhead: SimDuration) -> PhasedJobSource {
+                                        controlPlane: ControlPlaneCosts) -> PhasedJobSource {
         PhasedJobSource(points.enumerated().map { index, point in
             {
                 var training = DeepLearningRun.trainingSetup(point.program)
-                training.launchOverhead = launchOverhead
+                training.controlPlane = controlPlane
                 return TrainingDriver(setup: training, trainer: NoTrainer(),
                                       keyPrefix: "\(keyPrefix)\(point.model)-\(point.gpus)-\(index)/")
             }

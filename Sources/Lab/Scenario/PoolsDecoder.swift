@@ -1,7 +1,7 @@
 import Engine
 import Sim
 
-/// The `pools:` and `engine:` sections.
+/// The `pools:` section.
 struct PoolsDecoder: SectionDecoder {
     let sink: DecodingSink
 
@@ -71,22 +71,5 @@ struct PoolsDecoder: SectionDecoder {
     static func peekName(_ node: SourceNode, key: String = "name") -> String? {
         guard case .mapping(let pairs, _) = node else { return nil }
         return pairs.first { $0.key.scalarText == key }?.value.scalarText
-    }
-
-    static let engineKeys = ["shuffle_offers", "task_launch_overhead", "barrier_poll_interval"]
-
-    /// `engine:`; every key optional.
-    func decodeEngine(_ node: SourceNode?) -> Scenario.EngineOptions {
-        var options = Scenario.EngineOptions()
-        guard let node, !node.isNull else { return options }
-        guard let f = fields(node, context: "engine", allowed: Self.engineKeys) else { return options }
-        if let v = f.present("shuffle_offers"), let b = bool(v, "shuffle_offers") { options.shuffleOffers = b }
-        if let v = f.present("task_launch_overhead"), let d = duration(v, "task_launch_overhead") {
-            options.taskLaunchOverhead = d
-        }
-        if let v = f.present("barrier_poll_interval"), let d = duration(v, "barrier_poll_interval") {
-            options.barrierPollInterval = d
-        }
-        return options
     }
 }

@@ -20,8 +20,9 @@ extension Scenario {
         /// `allreduce:` the algorithm of the barrier allreduce (default ring).
         public var allreduce = CollectiveAlgorithm.ring
         public var sync = Sync.allreduce
-        /// `python_worker_startup:` default 3.4 s (real Spark 4.3 run b).
-        public var pythonWorkerStartup = SimDuration.milliseconds(3_400)
+        /// `python_worker_startup:` this workload's Python worker start-up; nil = the
+        /// control plane's (`engine.control_plane.python_worker_startup`).
+        public var pythonWorkerStartup: SimDuration?
         /// Default pickle (what `rdd.barrier().mapPartitions` does).
         public var exchange = Exchange.pickle
         /// `checkpoint_every:` iterations between checkpoints; nil = none.

@@ -57,9 +57,15 @@ extension Scenario {
         public var submitAt: SimInstant
         /// The job whose end triggers this one's submission (`after:`); it is listed earlier.
         public var after: String?
+        /// With `after`: the driver program's own time between that job's end and this
+        /// submission (`driver_time:`); nil = `engine.control_plane.action_gap`.
+        public var driverTime: SimDuration? = nil
         /// The FAIR pool (`spark.scheduler.pool`); nil = `SparkConf.schedulerPool`. A name
         /// not in `pools:` gets a new pool (minShare 0, weight 1, FIFO), as in Spark.
         public var pool: String?
+        /// `map_stage: true`: the job runs its last stage as a shuffle-map stage only
+        /// (Spark's `submitMapStage`, how adaptive query execution runs an exchange).
+        public var isMapStageJob = false
         /// Parents first.
         public var stages: [Stage]
     }

@@ -85,6 +85,9 @@ extension Scenario {
         public var shuffleOffers: Bool = true
         /// Virtual time from the launch decision to the task starting to run.
         public var taskLaunchOverhead: SimDuration = .zero
+        /// `control_plane`: the time Spark's driver and executors spend around jobs,
+        /// stages and tasks (`none`: zero, for scenarios whose times must be exact).
+        public var controlPlane = ControlPlaneCosts()
         /// How often a task blocked in `barrier()`/`allGather` checks whether the sync is
         /// over (Spark's BarrierTaskContext sleeps 1 s between checks); 0 = at once.
         public var barrierPollInterval: SimDuration = .seconds(1)

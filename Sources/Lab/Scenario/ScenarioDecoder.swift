@@ -33,7 +33,7 @@ struct ScenarioDecoder: SectionDecoder {
         let defaults = ExecutorDefaults(conf: conf, profiles: profiles)
         let cluster = required(f, "cluster", expected: "executors:, master: or racks:/hosts_per_rack:")
             .flatMap { ClusterDecoder(sink: sink).decodeCluster($0, defaults: defaults) }
-        let engine = PoolsDecoder(sink: sink).decodeEngine(f.value("engine"))
+        let engine = EngineDecoder(sink: sink).decodeEngine(f.value("engine"))
         let (variants, scripted) = decodeVariants(f, cluster: cluster?.0, defaults: defaults)
         let faultContext = FaultContext(defaults: defaults, initialExecutors: cluster?.0.executors, scripted: scripted)
         let (faults, added) = FaultsDecoder(sink: sink).decodeFaults(f.value("faults"), ctx: faultContext)

@@ -5,7 +5,7 @@ import Sim
 struct ScriptedDecoder: SectionDecoder {
     let sink: DecodingSink
 
-    static let jobKeys = ["name", "submit_at", "after", "pool", "stages"]
+    static let jobKeys = ["name", "submit_at", "after", "driver_time", "pool", "map_stage", "stages"]
 
     func decodeScripted(_ f: Fields, ctx: WorkloadContext) -> Scenario.ScriptedWorkload? {
         let expected = "a list of jobs, each with stages: [...]"
@@ -49,12 +49,25 @@ struct ScriptedDecoder: SectionDecoder {
         let submitAt = f.present("submit_at").map { instant($0, "submit_at") } ?? .zero
         var after: String??
         if let a = f.value("after") { after = .some(decodeAfter(a, job: jobName, scope: scope)) }
+        var driverTime: SimDuration??
+        if let v = f.present("driver_time") {
+            if f.has("after") {
+                driverTime = .some(duration(v, "driver_time"))
+            } else {
+                report(f.keyPosition("driver_time") ?? f.position, "driver_time: needs after:",
+                       expected: "driver_time only on a job with after: <job>")
+                driverTime = .some(nil)
+            }
+        }
         let pool = f.present("pool").map { name($0, "pool") }
+        let mapStage = f.present("map_stage").map { bool($0, "map_stage") }
         let stages = decodeStages(f, job: jobName ?? "job\(index)", scope: &scope, ctx: ctx)
         scope.jobNames.append(jobName ?? "job\(index)")
-        guard let jobName, let submitAt, after != .some(nil), pool != .some(nil), let stages else { return nil }
-        return Scenario.Job(name: jobName, submitAt: submitAt, after: after.flatMap { $0 }, pool: pool.flatMap { $0 },
-                            stages: stages)
+        guard let jobName, let submitAt, after != .some(nil), driverTime != .some(nil), pool != .some(nil),
+              mapStage != .some(nil), let stages else { return nil }
+        return Scenario.Job(name: jobName, submitAt: submitAt, after: after.flatMap { $0 },
+                            driverTime: driverTime.flatMap { $0 }, pool: pool.flatMap { $0 },
+                            isMapStageJob: mapStage.flatMap { $0 } ?? false, stages: stages)
     }
 
     /// `after:` must name a job listed earlier, so that waits can never form a cycle.

@@ -17,8 +17,9 @@ final class ScriptedPlan: JobSource {
         case at(SimInstant)
         /// When the job at this index in `jobs` ends, successfully or not (`after:`): a
         /// pipeline step runs after its predecessor whatever the outcome, as a driver
-        /// program that catches the failure and goes on would.
-        case after(Int)
+        /// program that catches the failure and goes on would; then the driver program's
+        /// own time (`driver_time:`, else the control plane's `action_gap`) passes.
+        case after(Int, driverTime: SimDuration)
     }
 
     /// One scenario job.
@@ -46,8 +47,10 @@ final class ScriptedPlan: JobSource {
             var own = job.stages.map { specs["\(keyPrefix)\(job.name).\($0.name)"]! }
             let foreign = Self.foreignAncestors(of: own.map(\.key), stages: stages, job: job.name)
             own.insert(contentsOf: foreign.map { specs[$0]! }, at: 0)
-            let trigger: Trigger = job.after.map { .after(jobIndex[$0]!) } ?? .at(job.submitAt)
-            return Job(spec: JobSpec(name: job.name, pool: job.pool, stages: own), trigger: trigger)
+            let gap = job.driverTime ?? setup.engine.controlPlane.actionGap
+            let trigger: Trigger = job.after.map { .after(jobIndex[$0]!, driverTime: gap) } ?? .at(job.submitAt)
+            return Job(spec: JobSpec(name: job.name, pool: job.pool, stages: own, isMapStageJob: job.isMapStageJob),
+                       trigger: trigger)
         }
     }
 
@@ -64,10 +67,14 @@ final class ScriptedPlan: JobSource {
 
     func driverStarted(at now: SimInstant) -> [JobSubmission] { [] }
 
-    /// Submits the jobs waiting for `job` (`after:`), in list order, at this instant.
+    /// Submits the jobs waiting for `job` (`after:`), in list order, each after its
+    /// driver time.
     func jobEnded(_ job: String, succeeded: Bool, at now: SimInstant) -> [JobSubmission] {
         guard let ended = jobIndex[job] else { return [] }
-        return jobs.filter { $0.trigger == .after(ended) }.map { handOut($0, at: now) }
+        return jobs.compactMap { waiting in
+            guard case .after(ended, let driverTime) = waiting.trigger else { return nil }
+            return handOut(waiting, at: now + driverTime)
+        }
     }
 
     private func handOut(_ job: Job, at instant: SimInstant) -> JobSubmission {
@@ -98,7 +105,7 @@ final class ScriptedPlan: JobSource {
                 let work = StageWork(
                     key: keyPrefix + name, job: job.name, name: stage.name, partitions: stage.tasks,
                     parents: stage.parents.map { keyPrefix + $0.description }, reducers: readers[name] ?? 1,
-                    writesShuffleOutput: readers[name] != nil || index < job.stages.count - 1,
+                    writesShuffleOutput: readers[name] != nil || index < job.stages.count - 1 || job.isMapStageJob,
                     isBarrier: stage.barrier, program: ScriptedTaskProgram(stage))
                 stages[work.key] = Resolved(work: work, source: stage)
             }

@@ -52,6 +52,7 @@ extension TrainingRun {
         if let represented = options.representsRows, rows > 0 { setup.rowCostScale = Double(represented) / Double(rows) }
         if style == .barrierAllreduce {
             setup.costs.pythonWorkerStartup = options.pythonWorkerStartup
+                ?? scenario.engine.controlPlane.pythonWorkerStartup
             setup.costs.exchange = options.exchange == .arrow ? .arrow : .pickle
             setup.costs.checkpointEvery = options.checkpointEvery
         } else {

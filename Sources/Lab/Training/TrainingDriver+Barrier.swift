@@ -40,13 +40,19 @@ extension TrainingDriver {
         return JobSpec(name: job, stages: [spec])
     }
 
+    /// Before a barrier worker's Python code runs: the executor's Python worker starts
+    /// (its first Python task only), and every Python task's round trip to it.
+    func pythonStartup(on executor: String) -> SimDuration {
+        (pythonWorkers.contains(executor) ? .zero : setup.costs.pythonWorkerStartup) + setup.controlPlane.pythonTask
+    }
+
     /// The next step of a barrier worker after its current phase ended.
     func barrierStep(task: ProgramTask, cursor: inout ProgramCursor, now: SimInstant) -> TaskStep {
         let rows = slices[task.partition]
         switch cursor.phase {
-        case .start where !pythonWorkers.contains(task.executor) && setup.costs.pythonWorkerStartup > .zero:
+        case .start where pythonStartup(on: task.executor) > .zero:
             cursor.phase = .pythonStartup
-            return .pythonStartup(setup.costs.pythonWorkerStartup)
+            return .pythonStartup(pythonStartup(on: task.executor))
         case .start, .pythonStartup:
             pythonWorkers.insert(task.executor)
             cursor.phase = .exchange

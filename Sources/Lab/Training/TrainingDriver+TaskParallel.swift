@@ -59,10 +59,13 @@ extension TrainingDriver {
             return .fetchBroadcast(id: "\(keyPrefix)\(jobCount - 1)", bytes: Int64(pass.broadcastDoubles) * 8)
         case .start, .fetch:
             cursor.phase = .compute
-            let flops = level == 0
-                ? Double(slices[task.partition].count) * setup.rowCostScale * pass.flopsPerRow
-                : Double(inputs(toPartition: task.partition, level: level) * pass.resultDoubles)
-            return .compute(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
+            guard level == 0 else {
+                let flops = Double(inputs(toPartition: task.partition, level: level) * pass.resultDoubles)
+                return .compute(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
+            }
+            let rows = Double(slices[task.partition].count) * setup.rowCostScale
+            let arithmetic = TrainingCosts.computeTime(flops: rows * pass.flopsPerRow, rate: taskRate)
+            return .compute(arithmetic + jvmOverhead(rows: rows, task: task, purpose: pass.purpose), .compute)
         case .compute where isLast:
             cursor.phase = .send
             return .sendToDriver(bytes: Int64(pass.resultDoubles) * 8)
@@ -73,6 +76,23 @@ extension TrainingDriver {
             preconditionFailure("TrainingDriver: task-parallel task in phase \(cursor.phase)")
         }
     }
+
+    /// MLlib's JVM time on a data task besides the arithmetic: its per-row overhead (at
+    /// the default core rate, scaled by this cluster's, on one thread) and the JIT warm-up
+    /// of this pass's code on the task's executor, which halves with every wave of its
+    /// tasks completed there (a wave: as many tasks as the executor runs at once), as the
+    /// real run a's first jobs show (first wave about 1 s slower, the second 0.4 s).
+    func jvmOverhead(rows: Double, task: ProgramTask, purpose: String) -> SimDuration {
+        let costs = setup.controlPlane
+        let scale = Double(TrainingCosts.defaultFlopsPerCore.flopsPerSecond) / Double(setup.flopsPerCore.flopsPerSecond)
+        let perRow = SimDuration(nanoseconds: Int64((rows * Double(costs.mllibRow.nanoseconds) * scale).rounded(.up)))
+        let completed = codeRuns[Self.codeKey(executor: task.executor, purpose: purpose)] ?? 0
+        let wave = max(1, task.executorCores / max(1, task.cpus))
+        let warmup = costs.mllibCodeWarmup.nanoseconds >> Int64(min(62, completed / wave))
+        return perRow + SimDuration(nanoseconds: warmup)
+    }
+
+    static func codeKey(executor: String, purpose: String) -> String { "\(executor)|\(purpose)" }
 
     /// How many values partition `partition` of `level` combines.
     func inputs(toPartition partition: Int, level: Int) -> Int {
@@ -106,6 +126,7 @@ extension TrainingDriver {
     func taskParallelSucceeded(level: Int, task: ProgramTask, at now: SimInstant) {
         guard let pass else { return }
         if level == 0 {
+            codeRuns[Self.codeKey(executor: task.executor, purpose: pass.purpose), default: 0] += 1
             partials[task.partition] = trainer.partialResult(of: pass, rows: slices[task.partition])
             if cacheLocations[task.partition] == nil || !isCachedOnLiveExecutor(task.partition) {
                 cacheLocations[task.partition] = .executor(host: task.hostName, executor: task.executor)

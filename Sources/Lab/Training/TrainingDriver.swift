@@ -42,8 +42,9 @@ struct TrainingSetup {
     var taskCPUs = 1
     /// GPUs each task asks for (the engine assigns their addresses).
     var taskGPUs = 0.0
-    /// `engine.task_launch_overhead`, to place each task's launch on its timeline.
-    var launchOverhead = SimDuration.zero
+    /// `engine.control_plane`: the driver program's time between jobs (MLlib's own
+    /// driver work), JVM code warm-up and row overhead, each Python task's round trip.
+    var controlPlane = ControlPlaneCosts.none
     /// Barrier jobs restarted from the last checkpoint at most this many times.
     var maxRestarts = 3
 }
@@ -108,6 +109,9 @@ final class TrainingDriver: JobSource {
 
     /// Executors whose Python worker has started.
     var pythonWorkers: Set<String> = []
+    /// Per code path (executor and pass purpose): how many of its data tasks have
+    /// completed on that executor JVM, which is how far its JIT warm-up has got (lookup only).
+    var codeRuns: [String: Int] = [:]
 
     /// A trainer saved after an iteration, and how far it had got.
     struct Checkpoint {
@@ -134,7 +138,10 @@ final class TrainingDriver: JobSource {
     func driverStarted(at now: SimInstant) -> [JobSubmission] {
         trainingStart = now
         timeline = CriticalPath(start: now)
-        return nextJob(at: now).map { [JobSubmission(spec: $0, at: now)] } ?? []
+        // MLlib's fit does its own driver work before its first job.
+        let first = setup.style == .taskParallel ? now + setup.controlPlane.mllibFitStart : now
+        timeline.add(.driver, from: now, to: first)
+        return nextJob(at: first).map { [JobSubmission(spec: $0, at: first)] } ?? []
     }
 
     func stage(_ key: String) -> StageWork? { stages[key] }
@@ -155,8 +162,18 @@ final class TrainingDriver: JobSource {
         switch setup.style {
         case .taskParallel:
             guard succeeded else { return stop(at: now, failure: "job \(jobCount - 1) failed") }
-            let ready = finishTaskParallelPass(at: now)
-            return nextJob(at: ready).map { ($0, ready) }
+            let updated = finishTaskParallelPass(at: now)
+            // MLlib's driver work between jobs: its set-up after the first pass, then each
+            // update's broadcast and next RDD; after the last job, the model and summary.
+            let costs = setup.controlPlane
+            let ready = updated + (jobCount == 1 ? costs.mllibSetup : costs.mllibIteration)
+            if let job = nextJob(at: ready) {
+                timeline.add(.driver, from: updated, to: ready)
+                return (job, ready)
+            }
+            trainingEnd = updated + costs.mllibFitEnd
+            timeline.add(.driver, from: updated, to: updated + costs.mllibFitEnd)
+            return nil
         case .barrier:
             if succeeded { return stop(at: now, failure: nil) }
             guard restarts < setup.maxRestarts else {

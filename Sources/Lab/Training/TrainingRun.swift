@@ -34,7 +34,7 @@ enum TrainingRun {
     static func run(_ deploymentSetup: DeploymentSetup, setup: TrainingSetup,
                     trainer: any PartitionedTrainer, streams: RandomStreams) -> Result {
         var setup = setup
-        setup.launchOverhead = deploymentSetup.engine.taskLaunchOverhead
+        setup.controlPlane = deploymentSetup.engine.controlPlane
         let driver = TrainingDriver(setup: setup, trainer: trainer)
         let (engine, deployment) = EngineRun.run(
             deploymentSetup, source: driver, taskFaults: TaskFaultTable(), streams: streams,

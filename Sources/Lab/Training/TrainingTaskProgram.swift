@@ -51,7 +51,7 @@ extension TrainingDriver {
                   now: SimInstant) -> TaskStep {
         if cursor.phase == .start {
             let runStart = cursor.runStart ?? now
-            let launch = SimInstant(nanosecondsSinceStart: runStart.nanosecondsSinceStart - setup.launchOverhead.nanoseconds)
+            let launch = cursor.launchedAt ?? runStart
             launches[task.id] = launch
             logs[task.id] = [CriticalPath.Interval(part: .scheduling, start: launch, end: runStart),
                              CriticalPath.Interval(part: .communication, start: runStart, end: now)]

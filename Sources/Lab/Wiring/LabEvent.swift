@@ -13,6 +13,9 @@ enum LabEvent: ClusterEventCarrying {
     case backend(BackendWake)
     /// A scripted job reaches the scheduler (its index in the run's job list).
     case submitJob(Int)
+    /// A submitted job reaches the engine once the driver's scheduling thread has handled
+    /// it (the control plane's `job_submit`).
+    case jobReachesScheduler(Int)
 
     init(clusterEvent: ClusterEvent) {
         switch clusterEvent {

@@ -99,7 +99,7 @@ struct SimulatedCluster {
             if let record = outcome.record { recordFault(record) }
             change.fault = outcome.record
             apply(outcome.effect, to: &change)
-        case .engineTimer, .backend, .submitJob:
+        case .engineTimer, .backend, .submitJob, .jobReachesScheduler:
             preconditionFailure("SimulatedCluster: \(event) is not a cluster event")
         }
         return change

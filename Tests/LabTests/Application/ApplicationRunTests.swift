@@ -20,6 +20,7 @@ import TestSupport
     static let twoScriptedPhases = """
         name: t
         cluster: {master: 'local[2]'}
+        engine: {control_plane: none}
         workload:
           kind: application
           phases:

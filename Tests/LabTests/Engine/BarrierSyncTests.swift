@@ -10,7 +10,7 @@ import Testing
     /// Two barrier tasks; partition 0 calls after 500 ms of work, partition 1 after 1.5 s.
     static func twoTasks(poll: String, durations: String = "[1s, 3s]", syncs: String = "{1: [{after: 1500ms}]}",
                          spark: String = "") -> String {
-        scripted(engine: "{shuffle_offers: false, barrier_poll_interval: \(poll)}", spark: spark, stages: """
+        scripted(engine: "{shuffle_offers: false, control_plane: none, barrier_poll_interval: \(poll)}", spark: spark, stages: """
                     - {name: train, tasks: 2, durations: \(durations), barrier: true,
                        syncs: [{after: 500ms, call: barrier}], partition_syncs: \(syncs)}
             """)

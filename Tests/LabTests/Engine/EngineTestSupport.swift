@@ -53,7 +53,7 @@ let millisecond: Int64 = 1_000_000
 func scripted(executors: String = """
                   - {id: exec1, host: host1, cores: 1}
                   - {id: exec2, host: host2, cores: 1}
-              """, network: String = "", engine: String = "{shuffle_offers: false}", spark: String = "",
+              """, network: String = "", engine: String = "{shuffle_offers: false, control_plane: none}", spark: String = "",
               stages: String, jobs: String? = nil, faults: String = "") -> String {
     let job = jobs ?? """
             - name: job0

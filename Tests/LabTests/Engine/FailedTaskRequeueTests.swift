@@ -21,16 +21,31 @@ import Testing
         let order = try Self.launches("""
             name: t
             cluster: {master: "local[1,4]"}
+            engine: {control_plane: none}
             workload: {kind: scripted, jobs: [{name: j, stages: [{name: s, tasks: 2, duration: 1s}]}]}
             faults: [{kind: task-failure, stage: s, partition: 0, after: 500ms}]
             """)
         #expect(order == ["0 p0.0", "500 p1.0", "1500 p0.1"])
     }
 
+    /// With the control plane's costs the order is the same: the failure reaches the
+    /// driver later (result getter, scheduling thread) and the launches take time, but the
+    /// freed core still goes to p1 before p0's retry.
+    @Test func theOrderIsTheSameWithTheControlPlanesCosts() throws {
+        let order = try Self.launches("""
+            name: t
+            cluster: {master: "local[1,4]"}
+            workload: {kind: scripted, jobs: [{name: j, stages: [{name: s, tasks: 2, duration: 1s}]}]}
+            faults: [{kind: task-failure, stage: s, partition: 0, after: 500ms}]
+            """)
+        #expect(order.map { $0.split(separator: " ")[1] } == ["p0.0", "p1.0", "p0.1"])
+    }
+
     @Test func withNothingElsePendingTheRetryTakesTheCoreAtTheSameInstant() throws {
         let order = try Self.launches("""
             name: t
             cluster: {master: "local[1,4]"}
+            engine: {control_plane: none}
             workload: {kind: scripted, jobs: [{name: j, stages: [{name: s, tasks: 1, duration: 1s}]}]}
             faults: [{kind: task-failure, stage: s, partition: 0, after: 500ms}]
             """)

@@ -21,7 +21,7 @@ import Testing
           executors:
             - {id: exec1, host: host1, cores: 2}
             - {id: exec2, host: host2, cores: 2}
-        engine: {shuffle_offers: false}
+        engine: {shuffle_offers: false, control_plane: none}
         spark: {\(spark)}
         workload: {kind: scripted, jobs: [{name: job0, stages: \(stages)}]}
         faults: [{kind: host-unreachable, host: host2, at: 30s}]

@@ -14,7 +14,7 @@ import Testing
               executors:
                 - {id: exec1, host: host1, cores: 1}
                 - {id: exec2, host: host2, cores: 1}
-            engine: {shuffle_offers: false}
+            engine: {shuffle_offers: false, control_plane: none}
             workload:
               kind: scripted
               jobs:

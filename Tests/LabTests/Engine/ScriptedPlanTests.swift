@@ -46,7 +46,8 @@ import Testing
         #expect(plan.jobs[1].spec.stages[0].jobName == "etl")
         #expect(plan.jobs[1].spec.stages[1].parents == ["etl.map"])
         #expect(plan.jobs[0].spec.pool == "prod")
-        #expect(plan.jobs.map(\.trigger) == [.at(.zero), .after(0)])
+        // An `after:` job waits for the driver program too: the control plane's action gap.
+        #expect(plan.jobs.map(\.trigger) == [.at(.zero), .after(0, driverTime: ControlPlaneCosts().actionGap)])
         // etl.map is split for its first reader (etl.reduce, 3 partitions).
         #expect(plan.stage("etl.map")!.sizesByReducer(ofPartition: 0) == [3, 3, 3])
         #expect(plan.stage("etl.map")!.writesShuffleOutput)

@@ -41,7 +41,7 @@ import Testing
     }
 
     @Test func theLaunchOverheadDelaysRunningAndTheEnd() throws {
-        let run = try FakeRun(scripted(engine: "{shuffle_offers: false, task_launch_overhead: 100ms}",
+        let run = try FakeRun(scripted(engine: "{shuffle_offers: false, task_launch_overhead: 100ms, control_plane: none}",
                                        stages: "            - {name: only, tasks: 1, duration: 1s}"))
         #expect(run.runningTimes(of: 0) == [100 * millisecond])
         #expect(run.ends(of: 0).map(\.time) == [1100 * millisecond])

@@ -11,6 +11,7 @@ import Testing
         name: noisy
         seed: 5
         cluster: {racks: 1, hosts_per_rack: 10, executor: {cores: 4}, cpu: {variation: \(variation)}}
+        engine: {control_plane: none}
         workload:
           kind: scripted
           jobs:

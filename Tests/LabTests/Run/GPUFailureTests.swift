@@ -120,7 +120,7 @@ import TestSupport
 
     @Test func sharersOfTheAddressFailTogetherInLaunchOrder() throws {
         let run = try SparkRun(scripted(
-            executors: "    - {id: exec1, host: host1, cores: 2, gpus: 1}", engine: "{shuffle_offers: false}",
+            executors: "    - {id: exec1, host: host1, cores: 2, gpus: 1}", engine: "{shuffle_offers: false, control_plane: none}",
             spark: "spark: {spark.task.resource.gpu.amount: 0.5}",
             stages: "            - {name: s0, tasks: 2, duration: 3s}",
             faults: "faults: [{kind: gpu-failed, executor: exec1, gpu: 0, at: 1s}]"))
@@ -134,7 +134,7 @@ import TestSupport
     @Test func otherGPUsAndCPUOnlyTasksCarryOnAndLaunchingHoldersFailWhenTheyStart() throws {
         let run = try SparkRun(scripted(
             executors: "    - {id: exec1, host: host1, cores: 4, gpus: 2}",
-            engine: "{shuffle_offers: false, task_launch_overhead: 1s}", stages: "", jobs: """
+            engine: "{shuffle_offers: false, task_launch_overhead: 1s, control_plane: none}", stages: "", jobs: """
                 - name: gpu
                   stages: [{name: g, tasks: 2, duration: 3s, resources: {cpus: 1, gpus: 1}}]
                 - name: cpu

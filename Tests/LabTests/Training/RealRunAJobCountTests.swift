@@ -17,7 +17,7 @@ import Testing
         name: real-a
         seed: \(seed)
         cluster: {master: "local[4]"}
-        engine: {task_launch_overhead: 3ms}
+        engine: {task_launch_overhead: 3ms, control_plane: none}
         workload: {kind: logistic-regression, style: task-parallel, data: {rows: 200000, features: 20},
                    partitions: 8, solver: lbfgs, max_iter: 10, tol: 1e-6, reg_param: 0}
         """
