@@ -83,6 +83,8 @@ enum TransferPurpose: Equatable {
     case broadcast(BroadcastCache.Key)
     /// A task's result on its way to the driver.
     case taskResult(TaskID)
+    /// A cached block on its way from another executor to a task.
+    case cachedBlock(TaskID)
 }
 
 /// An allreduce as it started: the stage attempt and pass whose tasks ran it, and its

@@ -33,6 +33,12 @@ extension SimulatedExecutorBackend {
                     startTransfer(bytes: bytes, from: deployment.driverHost, to: task.host, for: .broadcast(key))
                 }
                 return
+            case .readCachedBlock(let bytes, let hostName):
+                guard let source = deployment.cluster.topology.host(id: hostName) else {
+                    preconditionFailure("advance: cached block on unknown host \(hostName)")
+                }
+                startTransfer(bytes: bytes, from: source, to: task.host, for: .cachedBlock(id))
+                return
             case .sendToDriver(let bytes):
                 tasks[id]!.resultBytes += bytes
                 startTransfer(bytes: bytes, from: task.host, to: deployment.driverHost, for: .taskResult(id))
@@ -98,7 +104,7 @@ extension SimulatedExecutorBackend {
             switch purpose {
             case .broadcast(let key):
                 for waiter in broadcasts.arrived(key) { resumeSoon(waiter) }
-            case .taskResult(let id):
+            case .taskResult(let id), .cachedBlock(let id):
                 resumeSoon(id)
             case .shuffleRead:
                 preconditionFailure("programTransfersArrived: a shuffle read")

@@ -31,6 +31,9 @@ enum TaskStep: Equatable {
     case fetchBroadcast(id: String, bytes: Int64)
     /// The task's result (`bytes`) goes to the driver (a ResultStage task's result).
     case sendToDriver(bytes: Int64)
+    /// The task's cached input partition (`bytes`) lives in another executor's block
+    /// manager, on host `host`: it is fetched from there before the work.
+    case readCachedBlock(bytes: Int64, host: String)
     /// An allreduce of `bytes` per rank among the barrier stage attempt's tasks for pass
     /// `pass`, on the simulated network once every task has arrived; no Spark poll tick.
     case allreduce(pass: Int, bytes: Int64, algorithm: CollectiveAlgorithm)
@@ -54,7 +57,7 @@ enum TaskStep: Equatable {
         switch self {
         case .compute(_, let part): return part
         case .pythonStartup: return .scheduling
-        case .exchange, .fetchBroadcast, .sendToDriver, .allreduce, .sync: return .communication
+        case .exchange, .fetchBroadcast, .sendToDriver, .readCachedBlock, .allreduce, .sync: return .communication
         case .readShuffle, .finish: return nil
         }
     }
@@ -86,6 +89,8 @@ struct ProgramCursor {
         case stretch
         /// Scripted: blocked in the barrier call at `nextSync`.
         case syncing
+        /// Training: the input partition is being fetched from a remote cache or recomputed.
+        case cache
         case fetch, compute, send
         case pythonStartup, exchange
         case reduce(pass: Int)

@@ -27,16 +27,16 @@ public struct ControlPlaneCosts: Sendable, Equatable {
     /// binary) before its tasks can leave the driver.
     public var stageSubmit = SimDuration.milliseconds(12)
     /// Serialising one task and sending its LaunchTask message, on the driver thread.
-    public var taskLaunch = SimDuration.milliseconds(1)
+    public var taskLaunch = SimDuration(nanoseconds: 500_000)
     /// Handling one task's end on the driver thread (TaskSetManager and DAGScheduler
     /// completion events), after its result-getter thread is done with it.
-    public var taskEnd = SimDuration.milliseconds(2)
+    public var taskEnd = SimDuration(nanoseconds: 500_000)
     /// Deserialising one task's result on a result-getter thread
     /// (`spark.resultGetter.threads` of them serve results in parallel).
     public var resultGetter = SimDuration.milliseconds(1)
     /// One RPC message's latency between the driver and an executor (LaunchTask out,
     /// StatusUpdate back).
-    public var rpcLatency = SimDuration.milliseconds(2)
+    public var rpcLatency = SimDuration.milliseconds(3)
 
     // Executors.
 
@@ -85,10 +85,14 @@ public struct ControlPlaneCosts: Sendable, Equatable {
     /// The extra run time of a data task whose code has not yet run to completion on its
     /// executor JVM (JIT warm-up of a new code path: the summary, then the loss/gradient).
     public var mllibCodeWarmup = SimDuration.milliseconds(800)
-    /// MLlib's per-row time on an executor core besides the arithmetic (iterating cached
-    /// rows, vector objects, the aggregator), at the default core rate; a scenario's
-    /// `cluster.cpu.flops_per_core` scales it as it scales the arithmetic.
-    public var mllibRow = SimDuration(nanoseconds: 1_000)
+    /// MLlib's fixed run time of a data task on one core besides the arithmetic (the
+    /// aggregator built, the broadcast coefficients read, the cached blocks opened), at the
+    /// default core rate; a scenario's `cluster.cpu.flops_per_core` scales it as it scales
+    /// the arithmetic.
+    public var mllibTask = SimDuration.milliseconds(20)
+    /// MLlib's per-row time on one core besides the arithmetic (cached rows iterated into
+    /// its aggregator), at the default core rate, scaled the same way.
+    public var mllibRow = SimDuration(nanoseconds: 50)
 
     public init() {}
 
@@ -116,7 +120,7 @@ public struct ControlPlaneCosts: Sendable, Equatable {
     public static let durationNames = [
         "job_submit", "stage_submit", "task_launch", "task_end", "result_getter", "rpc_latency",
         "task_deserialize", "task_binary", "result_serialize", "action_gap", "python_task", "python_worker_startup",
-        "mllib_fit_start", "mllib_setup", "mllib_iteration", "mllib_fit_end", "mllib_code_warmup", "mllib_row",
+        "mllib_fit_start", "mllib_setup", "mllib_iteration", "mllib_fit_end", "mllib_code_warmup", "mllib_task", "mllib_row",
     ]
     /// Every name `engine.control_plane` accepts as a mapping key.
     public static let names = durationNames + ["executor_warmup"]
@@ -146,6 +150,7 @@ public struct ControlPlaneCosts: Sendable, Equatable {
         case "mllib_iteration": return \.mllibIteration
         case "mllib_fit_end": return \.mllibFitEnd
         case "mllib_code_warmup": return \.mllibCodeWarmup
+        case "mllib_task": return \.mllibTask
         case "mllib_row": return \.mllibRow
         default: preconditionFailure("ControlPlaneCosts: no duration named \(name)")
         }

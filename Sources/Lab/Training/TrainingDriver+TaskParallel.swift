@@ -53,11 +53,15 @@ extension TrainingDriver {
         case .barrier, .steps: preconditionFailure("TrainingDriver: barrier role in a task-parallel run")
         }
         let isLast = level == shape.levels.count - 1
+        if cursor.phase == .start, level == 0, let input = cachedInputStep(task) {
+            cursor.phase = .cache
+            return input
+        }
         switch cursor.phase {
-        case .start where level == 0 && pass.broadcastDoubles > 0:
+        case .start where level == 0 && pass.broadcastDoubles > 0, .cache where pass.broadcastDoubles > 0:
             cursor.phase = .fetch
             return .fetchBroadcast(id: "\(keyPrefix)\(jobCount - 1)", bytes: Int64(pass.broadcastDoubles) * 8)
-        case .start, .fetch:
+        case .start, .cache, .fetch:
             cursor.phase = .compute
             guard level == 0 else {
                 let flops = Double(inputs(toPartition: task.partition, level: level) * pass.resultDoubles)
@@ -77,19 +81,22 @@ extension TrainingDriver {
         }
     }
 
-    /// MLlib's JVM time on a data task besides the arithmetic: its per-row overhead (at
-    /// the default core rate, scaled by this cluster's, on one thread) and the JIT warm-up
+    /// MLlib's JVM time on a data task besides the arithmetic: its fixed and per-row
+    /// overheads (at the default core rate, scaled by this cluster's, on one thread; a
+    /// recomputed partition pays the per-row part only) and the JIT warm-up
     /// of this pass's code on the task's executor, which halves with every wave of its
     /// tasks completed there (a wave: as many tasks as the executor runs at once), as the
     /// real run a's first jobs show (first wave about 1 s slower, the second 0.4 s).
-    func jvmOverhead(rows: Double, task: ProgramTask, purpose: String) -> SimDuration {
+    func jvmOverhead(rows: Double, task: ProgramTask, purpose: String?) -> SimDuration {
         let costs = setup.controlPlane
         let scale = Double(TrainingCosts.defaultFlopsPerCore.flopsPerSecond) / Double(setup.flopsPerCore.flopsPerSecond)
         let perRow = SimDuration(nanoseconds: Int64((rows * Double(costs.mllibRow.nanoseconds) * scale).rounded(.up)))
+        guard let purpose else { return perRow }
+        let fixed = SimDuration(nanoseconds: Int64((Double(costs.mllibTask.nanoseconds) * scale).rounded(.up)))
         let completed = codeRuns[Self.codeKey(executor: task.executor, purpose: purpose)] ?? 0
         let wave = max(1, task.executorCores / max(1, task.cpus))
         let warmup = costs.mllibCodeWarmup.nanoseconds >> Int64(min(62, completed / wave))
-        return perRow + SimDuration(nanoseconds: warmup)
+        return fixed + perRow + SimDuration(nanoseconds: warmup)
     }
 
     static func codeKey(executor: String, purpose: String) -> String { "\(executor)|\(purpose)" }
@@ -109,11 +116,31 @@ extension TrainingDriver {
 
     /// A task-parallel task succeeded: a data task's partial vector is computed and kept
     /// A cached block dies with its executor (the BlockManagerMaster drops its locations),
-    /// so a partition whose executor is gone has no preference until it is cached again.
+    /// so a partition whose executor is gone has no preference until it is cached again,
+    /// and the next task that needs it recomputes it.
     func forgetCachesOnLostExecutors() {
         for partition in cacheLocations.indices where !isCachedOnLiveExecutor(partition) {
             cacheLocations[partition] = nil
+            lostCaches.insert(partition)
         }
+    }
+
+    /// How a data task gets its input partition when it is not cached on the task's own
+    /// executor: read from the executor whose block manager holds it (a transfer on the
+    /// network), or, when that executor was lost, recomputed from its source (read at
+    /// `TrainingCosts.sourceBytesPerSecond` and turned into rows again at MLlib's per-row
+    /// cost). Nil when it is cached here, or when the application cached it before training
+    /// and this is its first use (wherever that task runs, it is cached there).
+    func cachedInputStep(_ task: ProgramTask) -> TaskStep? {
+        let rows = Double(slices[task.partition].count) * setup.rowCostScale
+        let bytes = Int64(rows.rounded()) * setup.bytesPerRow
+        if case .executor(let host, let executor)? = cacheLocations[task.partition], isExecutorAlive(executor) {
+            return executor == task.executor || bytes == 0 ? nil : .readCachedBlock(bytes: bytes, host: host)
+        }
+        let lost = lostCaches.contains(task.partition) || cacheLocations[task.partition] != nil
+        guard lost else { return nil }
+        let read = setup.costs.sourceReadTime(bytes: bytes)
+        return .compute(read + jvmOverhead(rows: rows, task: task, purpose: nil), .compute)
     }
 
     func isCachedOnLiveExecutor(_ partition: Int) -> Bool {
@@ -130,6 +157,7 @@ extension TrainingDriver {
             partials[task.partition] = trainer.partialResult(of: pass, rows: slices[task.partition])
             if cacheLocations[task.partition] == nil || !isCachedOnLiveExecutor(task.partition) {
                 cacheLocations[task.partition] = .executor(host: task.hostName, executor: task.executor)
+                lostCaches.remove(task.partition)
             }
         }
         let log = logs[task.id] ?? []

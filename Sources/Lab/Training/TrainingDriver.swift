@@ -98,6 +98,9 @@ final class TrainingDriver: JobSource {
     var shape = TreeAggregateShape(partitions: 1)
     var partials: [[Double]?] = []
     var cacheLocations: [TaskLocation?]
+    /// Partitions whose cached block was lost with its executor and not cached again
+    /// since (lookup only): the next task that needs one recomputes it.
+    var lostCaches: Set<Int> = []
     /// Whether an executor is still registered (set by the run; cached blocks die with it).
     var isExecutorAlive: (String) -> Bool = { _ in true }
     /// Per stage level of the current job: the log and end of its last successful task.

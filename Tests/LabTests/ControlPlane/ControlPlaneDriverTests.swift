@@ -67,9 +67,9 @@ import Testing
 
     @Test func theDefaultsAddTheMeasuredCosts() throws {
         let run = try controlPlaneRun(scriptedControlPlane("default", jobs: fourOneSecondTasks))
-        // job_submit 5 + stage_submit 12, launches 1 ms apart + RPC 2 + task binary 40 +
-        // deserialise 2 + local-master warm-up 125, 1 s of work, then result serialise 1 +
-        // RPC 2 + getter 1 + task end 2 on the scheduling thread.
+        // job_submit + stage_submit, the first launch + an RPC + the task binary + its
+        // deserialisation + the local master's warm-up, 1 s of work, then result
+        // serialisation + an RPC + a result getter + the task end on the scheduling thread.
         let costs = ControlPlaneCosts()
         let launched: [SimDuration] = [costs.jobSubmit, costs.stageSubmit, costs.taskLaunch, costs.rpcLatency]
         let ready: [SimDuration] = [costs.taskBinary, costs.taskDeserialize, ControlPlaneCosts.localMasterWarmup]

@@ -62,12 +62,15 @@ import Testing
         #expect(durations[2] >= 300 && durations[2] < 310, "\(durations)")
     }
 
-    @Test func mllibsRowOverheadIsChargedPerRow() throws {
+    @Test func mllibsTaskAndRowOverheadsAreChargedPerDataTaskAndPerRow() throws {
         let none = try controlPlaneRun(Self.logisticRegression("none", master: "local[1]", partitions: 1, rows: 10_000))
         let rowCost = try controlPlaneRun(Self.logisticRegression(
             "{base: none, mllib_row: 1us}", master: "local[1]", partitions: 1, rows: 10_000))
         let jobs = Int64(Self.jobs(none.rows).count)
         #expect(rowCost.makespan - none.makespan == jobs * 10_000_000)
+        let taskCost = try controlPlaneRun(Self.logisticRegression(
+            "{base: none, mllib_task: 30ms}", master: "local[1]", partitions: 1, rows: 10_000))
+        #expect(taskCost.makespan - none.makespan == jobs * 30_000_000)
     }
 
     @Test func pythonWorkersStartAndEveryPythonTaskRoundTrips() throws {

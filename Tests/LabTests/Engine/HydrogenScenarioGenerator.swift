@@ -139,7 +139,8 @@ struct HydrogenScenarioGenerator {
             lines.append("  share: {task: {cpus: \(share.cpus), gpus: \(GPUHundredths.yaml(share.gpuUnits))}}")
         }
         lines.append("engine: {shuffle_offers: \(random.chance(50)), barrier_poll_interval: "
-            + "\(random.pick(["0s", "1s", "250ms"])), task_launch_overhead: \(random.pick(["0ms", "0ms", "5ms"]))}")
+            + "\(random.pick(["0s", "1s", "250ms"])), task_launch_overhead: \(random.pick(["0ms", "0ms", "5ms"])), "
+            + "control_plane: \(random.pick(["none", "default", "{base: none, task_launch: 1ms, task_end: 3ms}"]))}")
         workload()
         faults()
         scenario.yaml = lines.joined(separator: "\n") + "\n"
