@@ -39,15 +39,17 @@ struct InMemoryEventLog: EventLogLineSource {
     let file: String
     private var lines: [Substring]
     private var index = 0
-    let lastLineUnterminated: Bool
+    private let textUnterminated: Bool
 
     init(file: String, text: String) {
         self.file = file
-        lastLineUnterminated = !text.isEmpty && !text.hasSuffix("\n")
+        textUnterminated = !text.isEmpty && !text.hasSuffix("\n")
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
     }
+
+    var lastLineUnterminated: Bool { textUnterminated && index == lines.count }
 
     mutating func next() throws(EventLogError) -> EventLogLine? {
         guard index < lines.count else { return nil }

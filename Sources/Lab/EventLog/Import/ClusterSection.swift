@@ -1,0 +1,58 @@
+/// The `cluster:` of an imported scenario, and the executor faults of its run.
+///
+/// A `local[N]`, `local[N,F]` or `local-cluster[E,C,M]` master is kept as the master URL
+/// (sparksim builds the same executors, with Spark's ids); any other master becomes the
+/// executors the log saw register, by id and host: those registered before the first job
+/// are the cluster, later ones `executor-added` faults at their instants, and executors
+/// removed before the application ended `executor-lost` faults.
+enum ClusterSection {
+    static func keepsMaster(_ master: String?) -> Bool {
+        guard let master else { return false }
+        if master.hasPrefix("local-cluster[") { return true }
+        guard master.hasPrefix("local["), !master.contains("*") else { return false }
+        return true
+    }
+
+    static func yaml(_ record: SparkApplicationRecord, appStart: Int64, firstJob: Int64?, notes: inout Notes) -> String {
+        if keepsMaster(record.master), let master = record.master { return "cluster: {master: \"\(master)\"}\n" }
+        let (initial, _) = split(record, appStart: appStart, firstJob: firstJob)
+        guard !initial.isEmpty else {
+            notes.add("no executor registered before the first job; one of 1 core stands in")
+            return "cluster:\n  executors:\n    - {id: stand-in, host: stand-in, cores: 1}\n"
+        }
+        return "cluster:\n  executors:\n" + initial.map { "    - \(executor($0))\n" }.joined()
+    }
+
+    /// Executors added after the first job, and executors removed before the end.
+    static func lossFaults(_ record: SparkApplicationRecord, appStart: Int64, notes: inout Notes) -> String {
+        var text = ""
+        let firstJob = record.jobs.map(\.start.time).min().map { $0 - appStart }
+        if !keepsMaster(record.master) {
+            for added in split(record, appStart: appStart, firstJob: firstJob).later {
+                text += "  - {kind: executor-added, executor: \(executor(added)), at: "
+                    + "\(EventLogImporter.milliseconds(added.time - appStart))}\n"
+            }
+        }
+        let end = record.end ?? Int64.max
+        let known = Set(record.executors.map(\.id))
+        for removal in record.removals where removal.time < end {
+            guard known.contains(removal.executor) else { continue }
+            text += "  - {kind: executor-lost, executor: \(EventLogImporter.quoted(removal.executor)), at: "
+                + "\(EventLogImporter.milliseconds(removal.time - appStart))}\n"
+        }
+        return text
+    }
+
+    private static func split(_ record: SparkApplicationRecord, appStart: Int64,
+                              firstJob: Int64?) -> (initial: [ExecutorRecord], later: [ExecutorRecord]) {
+        let executors = record.executors.filter { $0.id != "driver" || keepsMaster(record.master) }
+        let cut = firstJob ?? Int64.max
+        return (executors.filter { $0.time - appStart <= cut }, executors.filter { $0.time - appStart > cut })
+    }
+
+    private static func executor(_ e: ExecutorRecord) -> String {
+        var fields = "id: \(EventLogImporter.quoted(e.id)), host: \(EventLogImporter.quoted(e.host)), cores: \(e.cores)"
+        if e.gpus > 0 { fields += ", gpus: \(e.gpus)" }
+        return "{\(fields)}"
+    }
+}

@@ -1,0 +1,118 @@
+/// The `jobs:` and task-failure `faults:` of an imported scenario: jobs in submission
+/// order, each stage that ran with its per-partition work, skipped stages named as the
+/// earlier job's, and the driver's time between jobs.
+struct JobPlan {
+    private(set) var jobsYAML = ""
+    private(set) var faultsYAML = ""
+    private(set) var jobCount = 0
+    /// The first job's submission, ms from the application's start.
+    private(set) var firstSubmission: Int64?
+
+    init(_ record: SparkApplicationRecord, appStart: Int64, notes: inout Notes) {
+        // Where each stage that ran lives, by the RDD it computes (a shuffle map stage has
+        // the same RDD in every job that names it).
+        var ranIn: [Int: String] = [:]
+        var latestEnd: (job: String, time: Int64)?
+        let attemptsByStage = Dictionary(grouping: record.stageAttempts.keys, by: \.stage)
+        for job in record.jobs.sorted(by: { ($0.start.time, $0.start.job) < ($1.start.time, $1.start.job) }) {
+            let name = "job\(job.start.job)"
+            jobCount += 1
+            var text = "    - name: \(name)\n"
+            let submit = job.start.time - appStart
+            if let latest = latestEnd, job.start.time >= latest.time {
+                text += "      after: \(latest.job)\n"
+                text += "      driver_time: \(EventLogImporter.milliseconds(job.start.time - latest.time - EventLogImporter.jobSubmit))\n"
+            } else {
+                text += "      submit_at: \(EventLogImporter.milliseconds(submit - EventLogImporter.jobSubmit))\n"
+            }
+            firstSubmission = firstSubmission.map { min($0, submit) } ?? submit
+            if let pool = job.start.pool { text += "      pool: \(EventLogImporter.quoted(pool))\n" }
+            let stages = job.start.stages.sorted { $0.stage < $1.stage }
+            var local: [Int: String] = [:]
+            var ran: [StageInfoRecord] = []
+            for info in stages {
+                let attempts = (attemptsByStage[info.stage] ?? []).sorted()
+                let didRun = attempts.contains { record.stageAttempts[$0]!.submitted && !record.stageAttempts[$0]!.taskEnds.isEmpty }
+                if didRun {
+                    local[info.stage] = "s\(info.stage)"
+                    ran.append(info)
+                } else if let earlier = ranIn[Self.identity(info)] {
+                    local[info.stage] = earlier
+                }
+            }
+            guard !ran.isEmpty else {
+                notes.add("a job with no stage that ran (job \(job.start.job))")
+                jobCount -= 1
+                continue
+            }
+            text += (Self.isMapStageJob(ran.last!, record) ? "      map_stage: true\n" : "") + "      stages:\n"
+            for info in ran {
+                ranIn[Self.identity(info)] = "\(name).s\(info.stage)"
+                text += stageYAML(info, parents: info.parents.sorted().compactMap { parent in
+                    if local[parent] == nil { notes.add("a shuffle dependency on a stage the log never ran") }
+                    return local[parent]
+                }, record: record, job: name, notes: &notes)
+            }
+            jobsYAML += text
+            if let end = job.end, latestEnd.map({ end >= $0.time }) ?? true { latestEnd = (name, end) }
+        }
+    }
+
+    /// The RDD a stage computes: the largest id of its pipeline.
+    static func identity(_ info: StageInfoRecord) -> Int { info.rddIDs.max() ?? -1 - info.stage }
+
+    /// A job whose last stage wrote shuffle output ran it as a map stage only.
+    static func isMapStageJob(_ last: StageInfoRecord, _ record: SparkApplicationRecord) -> Bool {
+        record.stageAttempts.values.contains { attempt in
+            attempt.info.stage == last.stage && attempt.taskEnds.contains { ($0.metrics?.shuffleBytesWritten ?? 0) > 0 }
+        }
+    }
+
+    private mutating func stageYAML(_ info: StageInfoRecord, parents: [String], record: SparkApplicationRecord,
+                                    job: String, notes: inout Notes) -> String {
+        // Per partition: the successful attempt's run time and bytes, later stage attempts
+        // overriding earlier ones; a partition that never succeeded keeps its last attempt's.
+        var duration = [Int64](repeating: 0, count: info.tasks)
+        var written = [Int64](repeating: 0, count: info.tasks)
+        var succeeded = [Bool](repeating: false, count: info.tasks)
+        let attempts = record.stageAttempts.keys.filter { $0.stage == info.stage }.sorted()
+        for key in attempts {
+            for end in record.stageAttempts[key]!.taskEnds where end.info.index < info.tasks {
+                let p = end.info.index
+                let metrics = end.metrics ?? TaskMetricsRecord()
+                if end.reason == "Success" {
+                    duration[p] = metrics.executorRunTime
+                    written[p] = metrics.shuffleBytesWritten
+                    succeeded[p] = true
+                } else {
+                    if !succeeded[p] { duration[p] = metrics.executorRunTime }
+                    failure(end, job: job, notes: &notes)
+                }
+            }
+        }
+        var text = "        - name: s\(info.stage)\n          tasks: \(info.tasks)\n"
+        if !parents.isEmpty { text += "          parents: [\(parents.joined(separator: ", "))]\n" }
+        if info.isBarrier { text += "          barrier: true\n" }
+        text += "          durations: [\(duration.map(EventLogImporter.milliseconds).joined(separator: ", "))]\n"
+        if written.contains(where: { $0 > 0 }) {
+            text += "          output_bytes: [\(written.map(String.init).joined(separator: ", "))]\n"
+        }
+        return text
+    }
+
+    /// A failed attempt the scenario can re-create as a fault: an exception after its run
+    /// time. Kills, executor losses (re-created as executor faults) and fetch failures
+    /// (the log does not say which map stage) are not.
+    private mutating func failure(_ end: TaskEndRecord, job: String, notes: inout Notes) {
+        switch end.reason {
+        case "ExceptionFailure", "TaskResultLost", "UnknownReason", "TaskCommitDenied":
+            let after = EventLogImporter.milliseconds(end.metrics?.executorRunTime ?? 0)
+            faultsYAML += "  - {kind: task-failure, job: \(job), stage: s\(end.stage), partition: \(end.info.index), "
+                + "attempt: \(end.info.attempt), stage_attempt: \(end.stageAttempt), after: \(after)}\n"
+        case "TaskKilled", "ExecutorLostFailure", "Resubmitted":
+            break
+        default:
+            notes.add("a task that ended \(end.reason)")
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Report
+import Testing
+@testable import Lab
+
+/// Spark event logs in: decoding, the application record, the imported scenario, the replay.
+@Suite struct EventLogImportTests {
+    @Test func theRecordHoldsTheApplicationJobsStagesAndTasks() throws {
+        let record = try SyntheticLog.record()
+        #expect(record.sparkVersion == "4.3.0" && record.appID == "app-1" && record.appName == "tiny app")
+        #expect(record.start == 1000 && record.end == 4800 && record.master == "local-cluster[2,2,1024]")
+        #expect(record.jobs.map(\.start.job) == [0, 1] && record.jobs.map(\.end) == [4050, 4680])
+        #expect(record.jobs[1].start.group == "second")
+        #expect(record.stageAttempts.count == 4)
+        #expect(record.stageAttempts[.init(stage: 0, attempt: 0)]!.taskEnds.map(\.reason)
+                == ["Success", "ExceptionFailure", "Success"])
+        #expect(record.stageAttempts[.init(stage: 2, attempt: 0)]!.submitted == false)
+        #expect(record.otherEvents == ["SparkListenerSomethingNew": 1])
+    }
+
+    @Test func theImportReCreatesJobsSkippedStagesDriverTimeAndFailures() throws {
+        let imported = try EventLogImporter.scenario(from: try SyntheticLog.record(), name: "replay-tiny", source: "app.log")
+        let yaml = imported.yaml
+        #expect(yaml.contains("cluster: {master: \"local-cluster[2,2,1024]\"}"))
+        #expect(yaml.contains("spark.locality.wait: 0"))
+        #expect(!yaml.contains("spark.app.name"))
+        // Job 0 at its submission (1,000 ms after the start, less the 5 ms job_submit); job 1
+        // after it, with the driver's 100 ms less the same 5 ms.
+        #expect(yaml.contains("      submit_at: 995ms\n"))
+        #expect(yaml.contains("      after: job0\n      driver_time: 95ms\n"))
+        // Partition 1's duration is its successful attempt's; its failure is a fault.
+        #expect(yaml.contains("durations: [990ms, 980ms]") && yaml.contains("output_bytes: [100, 300]"))
+        #expect(yaml.contains("{kind: task-failure, job: job0, stage: s0, partition: 1, attempt: 0, stage_attempt: 0, after: 480ms}"))
+        // Job 1 reads job 0's map stage (same RDD): skipped, as in Spark.
+        #expect(yaml.contains("parents: [job0.s0]"))
+        #expect(yaml.contains("SparkListenerSomethingNew x1"))
+        let scenario = try ScenarioLoader.load(text: yaml, file: "replay-tiny.yaml")
+        #expect(scenario.name == "replay-tiny")
+    }
+
+    @Test func theReplayComparesTheApplicationJobsAndStages() throws {
+        let record = try SyntheticLog.record()
+        let yaml = try EventLogImporter.scenario(from: record, name: "replay-tiny", source: "app.log").yaml
+        let scenario = try ScenarioLoader.load(text: yaml, file: "replay-tiny.yaml")
+        let rows = EventLogReplay.comparison(record, simulated: Runner.records(scenario)[0].trace)
+        #expect(rows.map(\.scope) == [.app, .job, .job, .stage, .stage, .stage])
+        #expect(rows[0].id == "app-1" && rows[0].realNanoseconds == 3_800_000_000)
+        #expect(rows.map(\.id).suffix(3) == ["0.0", "1.0", "3.0"])
+        // Every job and stage ran in the simulation, its time of the log's order (this log's
+        // times are made up, and its half-second tasks are short beside the executors'
+        // first-task warm-up the control plane adds).
+        for row in rows {
+            let error = try #require(row.relativeError, "\(row.id)")
+            #expect(abs(error) < 0.5, "\(row.scope) \(row.id): \(error)")
+        }
+        let line = ReplayReport.summaryLine(rows[0])
+        #expect(line.hasPrefix("app=app-1 real_s=3.800 simulated_s="))
+    }
+
+    @Test(arguments: [
+        ("{\"Event\":\"SparkListenerApplicationStart\"", "app.log:1: not JSON"),
+        ("[1,2]", "app.log:1: not a JSON object"),
+        ("{\"Event\":\"SparkListenerJobEnd\",\"Job ID\":0,\"Completion Time\":1}", "app.log:1: missing field 'Job Result' in SparkListenerJobEnd"),
+        ("{\"Event\":\"SparkListenerLogStart\",\"Spark Version\":\"2.4.8\"}", "app.log:1: Spark 2.4.8 is not supported"),
+        ("{\"Event\":\"SparkListenerLogStart\",\"Spark Version\":\"4.3.0\"}", "app.log: not a Spark event log: no SparkListenerApplicationStart"),
+        ("{\"Event\":\"SparkListenerLogStart\"}", "app.log:1: missing field 'Spark Version' in SparkListenerLogStart"),
+        ("", "app.log: the log is empty"),
+    ])
+    func badInputIsNamedWithItsLine(_ text: String, _ message: String) {
+        do {
+            _ = try SyntheticLog.record(text + "\n")
+            Issue.record("accepted \(text)")
+        } catch {
+            #expect("\(error)".hasPrefix(message), "\(error)")
+        }
+    }
+
+    @Test func aCutOffLastLineIsDroppedAndSaid() throws {
+        var text = SyntheticLog.text
+        text += #"{"Event":"SparkListenerTaskEnd","Stage ID":3,"#
+        let record = try SyntheticLog.record(text)
+        #expect(record.cutOffLine?.number == SyntheticLog.lines.count + 1)
+        #expect(record.jobs.count == 2)
+        // The same line with a newline after it is an error: the log is not cut off there.
+        #expect(throws: EventLogError.self) { try SyntheticLog.record(text + "\n") }
+    }
+}
