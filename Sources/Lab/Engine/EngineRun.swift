@@ -37,8 +37,13 @@ enum EngineRun {
                     makeEngine: SchedulingEngineFactory) -> Result {
         let setup = DeploymentSetup(scenario)
         let plan = ScriptedPlan(workload, setup: setup)
-        return run(setup, source: plan, taskFaults: TaskFaultTable(setup.faults, workload: workload),
-                   streams: streams, makeEngine: makeEngine).result
+        var result = run(setup, source: plan, taskFaults: TaskFaultTable(setup.faults, workload: workload),
+                         streams: streams, makeEngine: makeEngine).result
+        // The driver stops the application after its last job (`stop_after`).
+        if let stop = workload.stopAfter, result.stop == .allJobsEnded {
+            result.counts.makespanNanoseconds = (result.counts.makespanNanoseconds ?? 0) + stop.nanoseconds
+        }
+        return result
     }
 
     /// Runs `source`'s jobs on a deployment of `setup` until every job has ended (or the

@@ -47,6 +47,10 @@ extension Scenario {
     public struct ScriptedWorkload: Sendable, Equatable {
         /// In file order, which is the order jobs submitted at one instant reach the scheduler.
         public var jobs: [Job]
+        /// `stop_after:` the driver stops the application this long after its last job
+        /// ended (after time 0 when it runs none); nil: the application ends with its last
+        /// job. The run's makespan includes it.
+        public var stopAfter: SimDuration? = nil
     }
 
     /// One Spark job.

@@ -9,8 +9,14 @@ struct ScriptedDecoder: SectionDecoder {
 
     func decodeScripted(_ f: Fields, ctx: WorkloadContext) -> Scenario.ScriptedWorkload? {
         let expected = "a list of jobs, each with stages: [...]"
-        guard let node = required(f, "jobs", expected: expected),
-              let items = boundedList(node, "jobs", expected: expected, limit: ScenarioLimits.maxJobs, noun: "jobs")
+        var stopAfter: SimDuration??
+        if let v = f.present("stop_after") { stopAfter = .some(duration(v, "stop_after")) }
+        guard let node = required(f, "jobs", expected: expected) else { return nil }
+        // An application that ran no job (its log shows none) is its driver's time alone.
+        let emptyAllowed = stopAfter != nil && (list(node, "jobs", expected: expected)?.isEmpty ?? false)
+        guard let items = emptyAllowed ? [] : boundedList(node, "jobs", expected: expected,
+                                                         limit: ScenarioLimits.maxJobs, noun: "jobs"),
+              stopAfter != .some(nil)
         else { return nil }
         var jobs: [Scenario.Job] = []
         var seen = ScriptedScope()
@@ -22,7 +28,7 @@ struct ScriptedDecoder: SectionDecoder {
                 failed = true
             }
         }
-        return failed ? nil : Scenario.ScriptedWorkload(jobs: jobs)
+        return failed ? nil : Scenario.ScriptedWorkload(jobs: jobs, stopAfter: stopAfter.flatMap { $0 })
     }
 
     private func decodeJob(_ node: SourceNode, index: Int, scope: inout ScriptedScope,

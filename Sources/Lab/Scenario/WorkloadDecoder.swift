@@ -53,7 +53,9 @@ struct WorkloadDecoder: SectionDecoder {
         else { return nil }
         switch kind {
         case "scripted":
-            guard let f = fields(node, context: context, allowed: ["kind", "jobs"] + extraKeys) else { return nil }
+            // `stop_after` ends the application, so an application's phase has none.
+            let stop = context == "workload" ? ["stop_after"] : []
+            guard let f = fields(node, context: context, allowed: ["kind", "jobs"] + stop + extraKeys) else { return nil }
             return ScriptedDecoder(sink: sink).decodeScripted(f, ctx: ctx).map { .scripted($0) }
         case "collective":
             let allowed = ["kind", "algorithm", "bytes", "ranks", "groups"] + extraKeys

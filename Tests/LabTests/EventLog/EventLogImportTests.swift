@@ -33,6 +33,8 @@ import Testing
         // Job 1 reads job 0's map stage (same RDD): skipped, as in Spark.
         #expect(yaml.contains("parents: [job0.s0]"))
         #expect(yaml.contains("SparkListenerSomethingNew x1"))
+        // The driver stopped the application 120 ms after its last job.
+        #expect(yaml.contains("  stop_after: 120ms\n"))
         let scenario = try ScenarioLoader.load(text: yaml, file: "replay-tiny.yaml")
         #expect(scenario.name == "replay-tiny")
     }
@@ -41,7 +43,9 @@ import Testing
         let record = try SyntheticLog.record()
         let yaml = try EventLogImporter.scenario(from: record, name: "replay-tiny", source: "app.log").yaml
         let scenario = try ScenarioLoader.load(text: yaml, file: "replay-tiny.yaml")
-        let rows = EventLogReplay.comparison(record, simulated: Runner.records(scenario)[0].trace)
+        let run = Runner.records(scenario)[0]
+        let rows = EventLogReplay.comparison(record, simulated: run.trace,
+                                             simulatedApplication: run.summary.makespanNanoseconds)
         #expect(rows.map(\.scope) == [.app, .job, .job, .stage, .stage, .stage])
         #expect(rows[0].id == "app-1" && rows[0].realNanoseconds == 3_800_000_000)
         #expect(rows.map(\.id).suffix(3) == ["0.0", "1.0", "3.0"])
@@ -72,6 +76,17 @@ import Testing
         } catch {
             #expect("\(error)".hasPrefix(message), "\(error)")
         }
+    }
+
+    /// A log without jobs (e.g. a barrier job refused by the slot check, which posts no job
+    /// event) imports as its driver's time alone.
+    @Test func anApplicationWithoutJobsIsItsDriversTime() throws {
+        let lines = SyntheticLog.lines
+        let text = (lines.prefix(4) + [lines.last!]).joined(separator: "\n") + "\n"
+        let yaml = try EventLogImporter.scenario(from: try SyntheticLog.record(text), name: "replay-idle", source: "a").yaml
+        #expect(yaml.contains("  stop_after: 3800ms\n  jobs: []\n"))
+        let scenario = try ScenarioLoader.load(text: yaml, file: "replay-idle.yaml")
+        #expect(Runner.records(scenario)[0].summary.makespanNanoseconds == 3_800_000_000)
     }
 
     @Test func aCutOffLastLineIsDroppedAndSaid() throws {

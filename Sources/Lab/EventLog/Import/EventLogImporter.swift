@@ -35,7 +35,13 @@ enum EventLogImporter {
         yaml += ClusterSection.yaml(record, appStart: appStart, firstJob: plan.firstSubmission, notes: &notes)
         let spark = sparkSettings(record, notes: &notes)
         if !spark.isEmpty { yaml += "spark:\n" + spark.map { "  \($0.key): \(quoted($0.value))\n" }.joined() }
-        yaml += "workload:\n  kind: scripted\n  jobs:\n" + plan.jobsYAML
+        yaml += "workload:\n  kind: scripted\n"
+        if let end = record.end {
+            // The driver's own time after its last job (its whole time when it ran none).
+            let lastJob = record.jobs.compactMap(\.end).max() ?? appStart
+            yaml += "  stop_after: \(milliseconds(end - lastJob))\n"
+        }
+        yaml += plan.jobsYAML.isEmpty ? "  jobs: []\n" : "  jobs:\n" + plan.jobsYAML
         let faults = plan.faultsYAML + ClusterSection.lossFaults(record, appStart: appStart, notes: &notes)
         if !faults.isEmpty { yaml += "faults:\n" + faults }
         if !notes.lines.isEmpty {

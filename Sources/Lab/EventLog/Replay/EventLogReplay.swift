@@ -4,9 +4,9 @@ import Report
 /// `sparksim replay LOG`: the log imported, run, and held against the log.
 ///
 /// The application's simulated time is the simulation of its jobs (from time 0, the
-/// application's start) plus the driver's own time after its last job, replayed from the
-/// log as the driver's time between jobs is: the simulation has nothing to say about
-/// either.
+/// application's start) plus the driver's own time after its last job (`stop_after`),
+/// replayed from the log as the driver's time between jobs is: the simulation has
+/// nothing to say about either.
 public enum EventLogReplay {
     public struct Result {
         public let name: String
@@ -29,7 +29,8 @@ public enum EventLogReplay {
             throw EventLogError(file: path, "sparksim could not re-create this log (its import does not validate): \(error)")
         }
         let records = Runner.records(scenario)
-        let rows = comparison(record, simulated: records[0].trace)
+        let rows = comparison(record, simulated: records[0].trace,
+                              simulatedApplication: records[0].summary.makespanNanoseconds)
         var folder = OutputFolder()
         for file in Runner.folder(ScenarioDescription(scenario), records).files {
             if file.name == "report.md" {
@@ -43,8 +44,10 @@ public enum EventLogReplay {
         return Result(name: name, folder: folder, summaryLine: ReplayReport.summaryLine(rows[0]), notes: imported.notes)
     }
 
-    /// Real against simulated: the application, every job, every stage attempt.
-    static func comparison(_ record: SparkApplicationRecord, simulated trace: [TraceRow]) -> [ReplayRow] {
+    /// Real against simulated: the application (its simulated time is the run's makespan,
+    /// the driver's `stop_after` included), every job, every stage attempt.
+    static func comparison(_ record: SparkApplicationRecord, simulated trace: [TraceRow],
+                           simulatedApplication: Int64?) -> [ReplayRow] {
         var jobSubmitted: [String: Int64] = [:]
         var jobEnded: [String: Int64] = [:]
         var stageSubmitted: [String: Int64] = [:]
@@ -60,13 +63,9 @@ public enum EventLogReplay {
             }
         }
         let start = record.start ?? 0
-        let realLastJobEnd = record.jobs.compactMap(\.end).max()
-        let simulatedLastJobEnd = jobEnded.values.max()
-        let tail = (record.end ?? realLastJobEnd ?? start) - (realLastJobEnd ?? start)
-        let simulatedApp = (simulatedLastJobEnd ?? 0) + tail * 1_000_000
         var rows = [ReplayRow(scope: .app, id: record.appID ?? record.appName,
                               realNanoseconds: record.end.map { ($0 - start) * 1_000_000 },
-                              simulatedNanoseconds: simulatedApp)]
+                              simulatedNanoseconds: simulatedApplication)]
         for job in record.jobs {
             let name = "job\(job.start.job)"
             let simulated = jobEnded[name].flatMap { end in jobSubmitted[name].map { end - $0 } }
