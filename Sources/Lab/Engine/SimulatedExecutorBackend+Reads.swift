@@ -101,6 +101,10 @@ extension SimulatedExecutorBackend {
     /// output.
     func finish(_ id: TaskID) {
         let task = tasks[id]!
+        // An attempt whose code fails `after:` its start fails then, even when its work
+        // would have been done sooner (a failed attempt's run time, as an event log
+        // records it, is not its partition's work): it holds its slot until the fault fires.
+        if task.faultEvent != nil { return }
         if let fault = task.fault {
             end(id, failure(of: fault, task: task))
         } else if task.failsAtRandom {

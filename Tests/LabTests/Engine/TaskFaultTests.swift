@@ -22,6 +22,19 @@ import Testing
         #expect(run.result.counts.jobsSucceeded == 1)
     }
 
+    /// `after` longer than the work: the attempt fails at `after`, holding its core until
+    /// then (an event log's failed attempt ran that long whatever its partition's work).
+    @Test func aTaskFailureAfterTheWorkWouldHaveEndedFiresAtItsDelay() throws {
+        let run = try FakeRun(scripted(executors: "    - {id: exec1, host: host1, cores: 1}",
+                                       stages: "            - {name: map, tasks: 1, duration: 1s}", faults: """
+            faults:
+              - {kind: task-failure, stage: map, partition: 0, attempt: 0, after: 2500ms}
+            """))
+        #expect(run.ends(of: 0).map(\.time) == [2500 * millisecond])
+        #expect(run.ends(of: 1).map(\.time) == [3500 * millisecond])
+        #expect(run.result.counts.jobsSucceeded == 1)
+    }
+
     @Test func aFetchFailureNamesTheMapOutputAndWhereItLives() throws {
         let run = try FakeRun(scripted(stages: """
                     - {name: map, tasks: 2, duration: 1s, output_bytes: 1MiB}
