@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Lab
 
 struct ReplayCommand: ParsableCommand {
@@ -11,16 +12,38 @@ struct ReplayCommand: ParsableCommand {
             and every stage attempt), the imported scenario.yaml, and a report.md that \
             opens with the comparison, largest errors first. The last line on standard \
             output is `app=<id> real_s=<s> simulated_s=<s> error=<signed percent>`. \
-            Bad input: a file:line message, exit 2, nothing written.
+            What-if: --executors N and/or --cores C run the same application on N \
+            executors of C cores (real times left empty); --executors 1,2,4,8 runs it on each \
+            count and writes DIR/<name>-whatif/ with whatif.csv, whatif.md and whatif.svg \
+            (application time and core utilisation per count). Bad input: a file:line \
+            message, exit 2, nothing written.
             """)
 
     @Argument(help: "The event log.") var log: String
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String = "."
+    @Option(help: "What-if: executors, or a comma-separated list of counts.") var executors: String?
+    @Option(help: "What-if: cores per executor.") var cores: Int?
+
+    func validate() throws {
+        if let counts = executorCounts, counts.isEmpty || counts.contains(where: { $0 < 1 || $0 > 100_000 }) {
+            throw ValidationError("--executors takes whole numbers from 1 to 100000, comma-separated")
+        }
+        if let cores, cores < 1 || cores > 4_096 { throw ValidationError("--cores takes a whole number from 1 to 4096") }
+    }
+
+    var executorCounts: [Int]? {
+        executors.map { $0.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) ?? 0 } }
+    }
 
     func run() throws {
+        if let counts = executorCounts, counts.count > 1 {
+            try runTable(counts)
+            return
+        }
+        let shape = executors != nil || cores != nil ? ClusterShape(executors: executorCounts?.first, cores: cores) : nil
         let result: EventLogReplay.Result
         do {
-            result = try EventLogReplay.run(logPath: log)
+            result = try EventLogReplay.run(logPath: log, shape: shape)
         } catch {
             printToStandardError("sparksim: \(error)")
             throw ExitCode(2)
@@ -34,5 +57,22 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print(result.summaryLine)
+    }
+
+    private func runTable(_ counts: [Int]) throws {
+        let table: (name: String, folder: OutputFolder)
+        do {
+            table = try EventLogReplay.whatIf(logPath: log, executorCounts: counts, cores: cores)
+        } catch {
+            printToStandardError("sparksim: \(error)")
+            throw ExitCode(2)
+        }
+        do {
+            let path = try table.folder.publish(into: outputDirectory, name: table.name)
+            print("wrote \(path)/ (\(table.folder.files.map(\.name).joined(separator: ", ")))")
+        } catch {
+            printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
+            throw ExitCode(1)
+        }
     }
 }

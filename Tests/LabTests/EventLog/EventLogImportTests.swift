@@ -99,3 +99,46 @@ import Testing
         #expect(throws: EventLogError.self) { try SyntheticLog.record(text + "\n") }
     }
 }
+
+/// What-if shapes: the same application on other executors and cores.
+@Suite struct EventLogWhatIfTests {
+    @Test(arguments: [
+        ("local-cluster[2,2,1024]", ClusterShape(executors: 1, cores: 2), "cluster: {master: \"local-cluster[1,2,1024]\"}\n"),
+        ("local-cluster[2,2,1024]", ClusterShape(executors: nil, cores: 8), "cluster: {master: \"local-cluster[2,8,1024]\"}\n"),
+        ("local[4]", ClusterShape(executors: nil, cores: 2), "cluster: {master: \"local[2]\"}\n"),
+        ("local[4,4]", ClusterShape(executors: 1, cores: 8), "cluster: {master: \"local[8,4]\"}\n"),
+        ("local[4]", ClusterShape(executors: 3, cores: nil), "cluster: {master: \"local-cluster[3,4,1024]\"}\n"),
+    ])
+    func aKeptMasterGetsTheShape(_ master: String, _ shape: ClusterShape, _ expected: String) throws {
+        var record = try SyntheticLog.record()
+        record.properties = [SparkProperty(key: "spark.master", value: master)]
+        #expect(ClusterSection.whatIf(record, shape: shape) == expected)
+    }
+
+    @Test func explicitExecutorsShareTheirOneHostOrGetOneEach() throws {
+        var record = try SyntheticLog.record()
+        record.properties = [SparkProperty(key: "spark.master", value: "spark://m:7077")]
+        record.executors = [ExecutorRecord(id: "1", host: "node-a", cores: 4, gpus: 0, resourceProfile: 0, time: 1500)]
+        #expect(ClusterSection.whatIf(record, shape: ClusterShape(executors: 2, cores: nil))
+                == "cluster:\n  executors:\n    - {id: \"0\", host: node-a, cores: 4}\n    - {id: \"1\", host: node-a, cores: 4}\n")
+        record.executors.append(ExecutorRecord(id: "2", host: "node-b", cores: 4, gpus: 0, resourceProfile: 0, time: 1500))
+        #expect(ClusterSection.whatIf(record, shape: ClusterShape(executors: 1, cores: 2))
+                == "cluster:\n  executors:\n    - {id: \"0\", host: whatif-host-0, cores: 2}\n")
+    }
+
+    /// One 1-core executor runs the two map tasks one after the other; two run them
+    /// together. (More executors are not always faster: each fresh executor JVM pays its
+    /// warm-up and fetches each stage's task binary, as in Spark.)
+    @Test func aSecondExecutorRunsTheMapTasksTogether() throws {
+        let record = try SyntheticLog.record()
+        var times: [Int64] = []
+        for count in [1, 2] {
+            let yaml = try EventLogImporter.scenario(from: record, name: "w", source: "a",
+                                                     shape: ClusterShape(executors: count, cores: 1)).yaml
+            #expect(!yaml.contains("executor-lost"))
+            times.append(Runner.records(try ScenarioLoader.load(text: yaml, file: "w.yaml"))[0].summary.makespanNanoseconds!)
+        }
+        // The second map task's 980 ms of work no longer waits for the first's 990 ms.
+        #expect(times[0] - times[1] > 900_000_000, "\(times)")
+    }
+}

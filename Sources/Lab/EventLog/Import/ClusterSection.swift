@@ -5,6 +5,21 @@
 /// executors the log saw register, by id and host: those registered before the first job
 /// are the cluster, later ones `executor-added` faults at their instants, and executors
 /// removed before the application ended `executor-lost` faults.
+/// A what-if's cluster: executors and cores per executor, each as the log's when nil.
+public struct ClusterShape: Equatable, Sendable {
+    public var executors: Int?
+    public var cores: Int?
+
+    public init(executors: Int?, cores: Int?) {
+        self.executors = executors
+        self.cores = cores
+    }
+
+    public var label: String {
+        [executors.map { "\($0) executors" }, cores.map { "\($0) cores each" }].compactMap { $0 }.joined(separator: ", ")
+    }
+}
+
 enum ClusterSection {
     static func keepsMaster(_ master: String?) -> Bool {
         guard let master else { return false }
@@ -39,6 +54,36 @@ enum ClusterSection {
             guard known.contains(removal.executor) else { continue }
             text += "  - {kind: executor-lost, executor: \(EventLogImporter.quoted(removal.executor)), at: "
                 + "\(EventLogImporter.milliseconds(removal.time - appStart))}\n"
+        }
+        return text
+    }
+
+    /// The same application on another cluster shape: a `local-cluster[E,C,M]` or
+    /// `local[N]` master gets `E` and `C` replaced (local mode has one executor, so more than
+    /// one makes it local-cluster); other logs get N executors of C cores, on the one host
+    /// the log's executors shared, or one host each (`whatif-host-<i>`) when they did not.
+    static func whatIf(_ record: SparkApplicationRecord, shape: ClusterShape) -> String {
+        let executors = record.executors.filter { $0.id != "driver" || keepsMaster(record.master) }
+        let logCores = executors.first?.cores ?? 1
+        if keepsMaster(record.master), let master = record.master {
+            let numbers = master.drop { !$0.isNumber }.prefix { $0 != "]" }.split(separator: ",").compactMap { Int($0) }
+            if master.hasPrefix("local-cluster["), numbers.count == 3 {
+                return "cluster: {master: \"local-cluster[\(shape.executors ?? numbers[0]),\(shape.cores ?? numbers[1]),\(numbers[2])]\"}\n"
+            }
+            let cores = shape.cores ?? numbers.first ?? logCores
+            if (shape.executors ?? 1) == 1 {
+                let failures = numbers.count > 1 ? ",\(numbers[1])" : ""
+                return "cluster: {master: \"local[\(cores)\(failures)]\"}\n"
+            }
+            return "cluster: {master: \"local-cluster[\(shape.executors!),\(cores),1024]\"}\n"
+        }
+        let count = shape.executors ?? max(1, executors.count)
+        let cores = shape.cores ?? logCores
+        let sharedHost = Set(executors.map(\.host)).count == 1 ? executors.first?.host : nil
+        var text = "cluster:\n  executors:\n"
+        for index in 0..<count {
+            let host = sharedHost ?? "whatif-host-\(index)"
+            text += "    - {id: \"\(index)\", host: \(EventLogImporter.quoted(host)), cores: \(cores)}\n"
         }
         return text
     }

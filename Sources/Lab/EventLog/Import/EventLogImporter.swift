@@ -25,14 +25,18 @@ enum EventLogImporter {
     /// (the log's JobStart comes after the driver handled the submission).
     static let jobSubmit = ControlPlaneCosts().jobSubmit.nanoseconds / 1_000_000
 
-    static func scenario(from record: SparkApplicationRecord, name: String,
-                         source: String) throws(EventLogError) -> ImportedScenario {
+    static func scenario(from record: SparkApplicationRecord, name: String, source: String,
+                         shape: ClusterShape? = nil) throws(EventLogError) -> ImportedScenario {
         guard let appStart = record.start else { throw EventLogError(file: source, "no application start") }
         var notes = Notes()
         let plan = JobPlan(record, appStart: appStart, notes: &notes)
         var yaml = header(record, source: source, plan: plan)
         yaml += "name: \(name)\nseed: 1\n"
-        yaml += ClusterSection.yaml(record, appStart: appStart, firstJob: plan.firstSubmission, notes: &notes)
+        if let shape {
+            yaml += ClusterSection.whatIf(record, shape: shape)
+        } else {
+            yaml += ClusterSection.yaml(record, appStart: appStart, firstJob: plan.firstSubmission, notes: &notes)
+        }
         let spark = sparkSettings(record, notes: &notes)
         if !spark.isEmpty { yaml += "spark:\n" + spark.map { "  \($0.key): \(quoted($0.value))\n" }.joined() }
         yaml += "workload:\n  kind: scripted\n"
@@ -42,7 +46,8 @@ enum EventLogImporter {
             yaml += "  stop_after: \(milliseconds(end - lastJob))\n"
         }
         yaml += plan.jobsYAML.isEmpty ? "  jobs: []\n" : "  jobs:\n" + plan.jobsYAML
-        let faults = plan.faultsYAML + ClusterSection.lossFaults(record, appStart: appStart, notes: &notes)
+        // A what-if's cluster is the shape asked for: the log's executor changes do not apply.
+        let faults = plan.faultsYAML + (shape == nil ? ClusterSection.lossFaults(record, appStart: appStart, notes: &notes) : "")
         if !faults.isEmpty { yaml += "faults:\n" + faults }
         if !notes.lines.isEmpty {
             yaml = notes.lines.map { "# not re-created: \($0)\n" }.joined() + yaml

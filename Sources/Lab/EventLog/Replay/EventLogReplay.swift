@@ -16,12 +16,15 @@ public enum EventLogReplay {
         public let notes: [String]
     }
 
-    public static func run(logPath path: String) throws -> Result {
+    /// Replays the log on its own cluster, or, with `shape`, on another (a what-if: real
+    /// times are left empty, the log ran elsewhere).
+    public static func run(logPath path: String, shape: ClusterShape? = nil) throws -> Result {
         var source = try EventLogInput.open(path)
         let record = try SparkApplicationRecord.read(&source)
-        let name = EventLogImport.scenarioName(record, path: path)
+        var name = EventLogImport.scenarioName(record, path: path)
+        if let shape { name += "-whatif" + (shape.executors.map { "-e\($0)" } ?? "") + (shape.cores.map { "-c\($0)" } ?? "") }
         let sourceName = (path as NSString).lastPathComponent
-        let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName)
+        let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape)
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
@@ -29,12 +32,15 @@ public enum EventLogReplay {
             throw EventLogError(file: path, "sparksim could not re-create this log (its import does not validate): \(error)")
         }
         let records = Runner.records(scenario)
-        let rows = comparison(record, simulated: records[0].trace,
+        var rows = comparison(record, simulated: records[0].trace,
                               simulatedApplication: records[0].summary.makespanNanoseconds)
+        if shape != nil {
+            rows = rows.map { ReplayRow(scope: $0.scope, id: $0.id, realNanoseconds: nil, simulatedNanoseconds: $0.simulatedNanoseconds) }
+        }
         var folder = OutputFolder()
         for file in Runner.folder(ScenarioDescription(scenario), records).files {
             if file.name == "report.md" {
-                folder.add(file.name, ReplayReport.markdown(rows, source: sourceName, whatIf: nil) + file.contents)
+                folder.add(file.name, ReplayReport.markdown(rows, source: sourceName, whatIf: shape?.label) + file.contents)
             } else {
                 folder.add(file.name, file.contents)
             }
@@ -42,6 +48,53 @@ public enum EventLogReplay {
         folder.add("replay.csv", ReplayReport.csv(rows))
         folder.add("scenario.yaml", imported.yaml)
         return Result(name: name, folder: folder, summaryLine: ReplayReport.summaryLine(rows[0]), notes: imported.notes)
+    }
+
+    /// The application on each executor count (Sparklens's estimate table, with the real
+    /// scheduler, network and control plane): `whatif.csv`, `whatif.md` and `whatif.svg`.
+    public static func whatIf(logPath path: String, executorCounts: [Int], cores: Int?) throws -> (name: String, folder: OutputFolder) {
+        var source = try EventLogInput.open(path)
+        let record = try SparkApplicationRecord.read(&source)
+        let name = EventLogImport.scenarioName(record, path: path) + "-whatif"
+        let sourceName = (path as NSString).lastPathComponent
+        var points: [WhatIfPoint] = []
+        for count in executorCounts {
+            let shape = ClusterShape(executors: count, cores: cores)
+            let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape)
+            let scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
+            let run = Runner.records(scenario)[0]
+            let coresEach = scenario.cluster.executors.first?.cores ?? 1
+            let application = run.summary.makespanNanoseconds ?? 0
+            let capacity = Double(scenario.cluster.executors.reduce(0) { $0 + $1.cores }) * Double(max(1, application))
+            points.append(WhatIfPoint(executors: scenario.cluster.executors.count, coresPerExecutor: coresEach,
+                                      applicationNanoseconds: application,
+                                      coreUtilisation: Double(taskNanoseconds(run.trace)) / capacity))
+        }
+        let logExecutors = record.executors.filter { $0.id != "driver" || ClusterSection.keepsMaster(record.master) }
+        let real = record.end.flatMap { end in
+            record.start.map { (executors: logExecutors.count, nanoseconds: (end - $0) * 1_000_000) }
+        }
+        var folder = OutputFolder()
+        folder.add("whatif.csv", WhatIfReport.csv(points))
+        folder.add("whatif.md", WhatIfReport.markdown(points, source: sourceName, real: real))
+        folder.add("whatif.svg", WhatIfReport.svg(points, source: sourceName))
+        return (name, folder)
+    }
+
+    /// Every task attempt's time from launch to end, summed.
+    static func taskNanoseconds(_ trace: [TraceRow]) -> Int64 {
+        var launched: [String: Int64] = [:]
+        var total: Int64 = 0
+        for row in trace {
+            let key = "\(row.job ?? "")|\(row.stage ?? "")|\(row.stageAttempt ?? 0)|\(row.partition ?? 0)|\(row.taskAttempt ?? 0)"
+            switch row.event {
+            case .taskLaunched: launched[key] = row.timeNanoseconds
+            case .taskFinished, .taskFailed, .taskKilled:
+                if let start = launched.removeValue(forKey: key) { total += row.timeNanoseconds - start }
+            default: break
+            }
+        }
+        return total
     }
 
     /// Real against simulated: the application (its simulated time is the run's makespan,
