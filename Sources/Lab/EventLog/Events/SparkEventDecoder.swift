@@ -1,24 +1,21 @@
-import Foundation
-
 /// Turns one event-log line into a `SparkListenerEvent`.
 ///
 /// A line that is not a JSON object, or an event sparksim uses that lacks a field it
 /// needs, is an `EventLogError` naming the file, the line and the field; an event of a
 /// class sparksim does not use is `.other` whatever its fields.
 struct SparkEventDecoder {
+    /// Subtrees sparksim never reads: skipped without being built.
+    static let skippedKeys: Set<String> = [
+        "Accumulables", "Task Executor Metrics", "Updated Blocks", "JVM Information", "System Properties",
+        "Classpath Entries", "Hadoop Properties", "Metrics Properties", "Log Urls", "Attributes", "Details",
+    ]
+
     func decode(_ line: EventLogLine) throws(EventLogError) -> SparkListenerEvent {
-        let object: [String: Any]
-        do {
-            guard let parsed = try JSONSerialization.jsonObject(with: Data(line.text.utf8)) as? [String: Any] else {
-                throw EventLogError(file: line.file, line: line.number, "not a JSON object")
-            }
-            object = parsed
-        } catch let error as EventLogError {
-            throw error
-        } catch {
+        guard let object = JSONValue.parse(line.text, skipping: Self.skippedKeys) else {
             throw EventLogError(file: line.file, line: line.number, "not JSON (\(Self.brief(line.text)))")
         }
-        var fields = JSONFields(object, line: line)
+        guard case .object = object else { throw EventLogError(file: line.file, line: line.number, "not a JSON object") }
+        let fields = JSONFields(object, line: line)
         let name = try fields.string("Event")
         switch name {
         case "SparkListenerLogStart":
@@ -29,35 +26,34 @@ struct SparkEventDecoder {
         case "SparkListenerApplicationEnd":
             return .applicationEnd(time: try fields.int64("Timestamp"))
         case "SparkListenerEnvironmentUpdate":
-            let properties = try fields.object("Spark Properties")
-            return .environment(sparkProperties: properties.keys.sorted().compactMap { key in
-                (properties[key] as? String).map { SparkProperty(key: key, value: $0) }
-            })
+            let properties = try fields.stringObject("Spark Properties")
+            return .environment(sparkProperties: properties.sorted { $0.key < $1.key }
+                .map { SparkProperty(key: $0.key, value: $0.value) })
         case "SparkListenerExecutorAdded":
-            return .executorAdded(try Self.executor(&fields))
+            return .executorAdded(try Self.executor(fields))
         case "SparkListenerExecutorRemoved":
             return .executorRemoved(executor: try fields.string("Executor ID"), time: try fields.int64("Timestamp"),
                                     reason: fields.optionalString("Removed Reason") ?? "")
         case "SparkListenerResourceProfileAdded":
-            return .resourceProfileAdded(try Self.resourceProfile(&fields))
+            return .resourceProfileAdded(try Self.resourceProfile(fields))
         case "SparkListenerJobStart":
-            return .jobStart(try Self.jobStart(&fields))
+            return .jobStart(try Self.jobStart(fields))
         case "SparkListenerJobEnd":
-            var result = try fields.nested("Job Result")
+            let result = try fields.nested("Job Result")
             return .jobEnd(job: try fields.int("Job ID"), time: try fields.int64("Completion Time"),
                            succeeded: try result.string("Result") == "JobSucceeded")
         case "SparkListenerStageSubmitted":
-            var info = try fields.nested("Stage Info")
-            return .stageSubmitted(try Self.stageInfo(&info))
+            let info = try fields.nested("Stage Info")
+            return .stageSubmitted(try Self.stageInfo(info))
         case "SparkListenerStageCompleted":
-            var info = try fields.nested("Stage Info")
-            return .stageCompleted(try Self.stageInfo(&info))
+            let info = try fields.nested("Stage Info")
+            return .stageCompleted(try Self.stageInfo(info))
         case "SparkListenerTaskStart":
-            var info = try fields.nested("Task Info")
+            let info = try fields.nested("Task Info")
             return .taskStart(stage: try fields.int("Stage ID"), stageAttempt: try fields.int("Stage Attempt ID"),
-                              task: try Self.taskInfo(&info))
+                              task: try Self.taskInfo(info))
         case "SparkListenerTaskEnd":
-            return .taskEnd(try Self.taskEnd(&fields))
+            return .taskEnd(try Self.taskEnd(fields))
         default:
             return .other(name: name)
         }
@@ -67,44 +63,40 @@ struct SparkEventDecoder {
         text.count > 40 ? String(text.prefix(40)) + "..." : text
     }
 
-    private static func executor(_ fields: inout JSONFields) throws(EventLogError) -> ExecutorRecord {
-        var info = try fields.nested("Executor Info")
+    private static func executor(_ fields: JSONFields) throws(EventLogError) -> ExecutorRecord {
+        let info = try fields.nested("Executor Info")
         var gpus = 0
-        if let resources = info.optionalObject("Resources"), let gpu = resources["gpu"] as? [String: Any] {
-            gpus = (gpu["addresses"] as? [Any])?.count ?? 0
-        }
+        if case .array(let addresses)? = info.value("Resources")?["gpu"]?["addresses"] { gpus = addresses.count }
         return ExecutorRecord(id: try fields.string("Executor ID"), host: try info.string("Host"),
                               cores: try info.int("Total Cores"), gpus: gpus,
                               resourceProfile: info.optionalInt("Resource Profile Id") ?? 0,
                               time: try fields.int64("Timestamp"))
     }
 
-    private static func resourceProfile(_ fields: inout JSONFields) throws(EventLogError) -> ResourceProfileRecord {
-        let executor = fields.optionalObject("Executor Resource Requests") ?? [:]
-        let task = fields.optionalObject("Task Resource Requests") ?? [:]
-        func amount(_ requests: [String: Any], _ name: String) -> Double? {
-            ((requests[name] as? [String: Any])?["Amount"] as? NSNumber)?.doubleValue
-        }
+    private static func resourceProfile(_ fields: JSONFields) throws(EventLogError) -> ResourceProfileRecord {
+        let executor = fields.value("Executor Resource Requests")
+        let task = fields.value("Task Resource Requests")
+        func amount(_ requests: JSONValue?, _ name: String) -> Double? { JSONFields.anyNumber(requests?[name]?["Amount"]) }
         return ResourceProfileRecord(id: try fields.int("Resource Profile Id"),
                                      executorCores: amount(executor, "cores").map { Int($0) },
                                      executorGPUs: amount(executor, "gpu").map { Int($0) },
                                      taskCPUs: amount(task, "cpus").map { Int($0) }, taskGPUs: amount(task, "gpu"))
     }
 
-    private static func jobStart(_ fields: inout JSONFields) throws(EventLogError) -> JobStartRecord {
+    private static func jobStart(_ fields: JSONFields) throws(EventLogError) -> JobStartRecord {
         var stages: [StageInfoRecord] = []
-        for var info in try fields.nestedList("Stage Infos") { stages.append(try stageInfo(&info)) }
-        let properties = fields.optionalObject("Properties") ?? [:]
+        for info in try fields.nestedList("Stage Infos") { stages.append(try stageInfo(info)) }
+        let properties = fields.optionalNested("Properties")
         return JobStartRecord(job: try fields.int("Job ID"), time: try fields.int64("Submission Time"), stages: stages,
-                              pool: properties["spark.scheduler.pool"] as? String,
-                              group: properties["spark.jobGroup.id"] as? String,
-                              description: properties["spark.job.description"] as? String)
+                              pool: properties?.optionalString("spark.scheduler.pool"),
+                              group: properties?.optionalString("spark.jobGroup.id"),
+                              description: properties?.optionalString("spark.job.description"))
     }
 
-    static func stageInfo(_ info: inout JSONFields) throws(EventLogError) -> StageInfoRecord {
+    static func stageInfo(_ info: JSONFields) throws(EventLogError) -> StageInfoRecord {
         var rddIDs: [Int] = []
         var barrier = false
-        for var rdd in try info.nestedList("RDD Info") {
+        for rdd in try info.nestedList("RDD Info") {
             rddIDs.append(try rdd.int("RDD ID"))
             barrier = barrier || rdd.optionalBool("Barrier") == true
         }
@@ -117,7 +109,7 @@ struct SparkEventDecoder {
             failureReason: info.optionalString("Failure Reason"))
     }
 
-    static func taskInfo(_ info: inout JSONFields) throws(EventLogError) -> TaskInfoRecord {
+    static func taskInfo(_ info: JSONFields) throws(EventLogError) -> TaskInfoRecord {
         TaskInfoRecord(taskID: try info.int64("Task ID"), index: try info.int("Index"), attempt: try info.int("Attempt"),
                        launchTime: try info.int64("Launch Time"), executor: try info.string("Executor ID"),
                        host: try info.string("Host"), locality: info.optionalString("Locality") ?? "",
@@ -126,21 +118,21 @@ struct SparkEventDecoder {
                        killed: info.optionalBool("Killed") ?? false)
     }
 
-    private static func taskEnd(_ fields: inout JSONFields) throws(EventLogError) -> TaskEndRecord {
-        var info = try fields.nested("Task Info")
-        var reason = try fields.nested("Task End Reason")
+    private static func taskEnd(_ fields: JSONFields) throws(EventLogError) -> TaskEndRecord {
+        let info = try fields.nested("Task Info")
+        let reason = try fields.nested("Task End Reason")
         var metrics: TaskMetricsRecord?
-        if var m = fields.optionalNested("Task Metrics") {
+        if let m = fields.optionalNested("Task Metrics") {
             var record = TaskMetricsRecord()
             record.executorRunTime = m.optionalInt64("Executor Run Time") ?? 0
             record.executorCPUTimeNanoseconds = m.optionalInt64("Executor CPU Time") ?? 0
             record.executorDeserializeTime = m.optionalInt64("Executor Deserialize Time") ?? 0
             record.resultSerializationTime = m.optionalInt64("Result Serialization Time") ?? 0
             record.resultSize = m.optionalInt64("Result Size") ?? 0
-            if var write = m.optionalNested("Shuffle Write Metrics") {
+            if let write = m.optionalNested("Shuffle Write Metrics") {
                 record.shuffleBytesWritten = write.optionalInt64("Shuffle Bytes Written") ?? 0
             }
-            if var read = m.optionalNested("Shuffle Read Metrics") {
+            if let read = m.optionalNested("Shuffle Read Metrics") {
                 record.shuffleRemoteBytesRead = read.optionalInt64("Remote Bytes Read") ?? 0
                 record.shuffleLocalBytesRead = read.optionalInt64("Local Bytes Read") ?? 0
                 record.shuffleFetchWaitTime = read.optionalInt64("Fetch Wait Time") ?? 0
@@ -148,6 +140,6 @@ struct SparkEventDecoder {
             metrics = record
         }
         return TaskEndRecord(stage: try fields.int("Stage ID"), stageAttempt: try fields.int("Stage Attempt ID"),
-                             info: try taskInfo(&info), reason: try reason.string("Reason"), metrics: metrics)
+                             info: try taskInfo(info), reason: try reason.string("Reason"), metrics: metrics)
     }
 }
