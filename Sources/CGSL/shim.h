@@ -9,6 +9,7 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_multifit.h>
 #include <gsl/gsl_sf_gamma.h>
 
 /* GSL exposes its generator algorithms as mutable C globals (`gsl_rng_mt19937`),

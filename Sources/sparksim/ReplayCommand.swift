@@ -23,6 +23,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String = "."
     @Option(help: "What-if: executors, or a comma-separated list of counts.") var executors: String?
     @Option(help: "What-if: cores per executor.") var cores: Int?
+    @Option(help: "A calibration fragment (sparksim calibrate --out FILE).") var calibration: String?
 
     func validate() throws {
         if let counts = executorCounts, counts.isEmpty || counts.contains(where: { $0 < 1 || $0 > 100_000 }) {
@@ -43,7 +44,7 @@ struct ReplayCommand: ParsableCommand {
         let shape = executors != nil || cores != nil ? ClusterShape(executors: executorCounts?.first, cores: cores) : nil
         let result: EventLogReplay.Result
         do {
-            result = try EventLogReplay.run(logPath: log, shape: shape)
+            result = try EventLogReplay.run(logPath: log, shape: shape, calibration: calibration)
         } catch {
             printToStandardError("sparksim: \(error)")
             throw ExitCode(2)
@@ -62,7 +63,7 @@ struct ReplayCommand: ParsableCommand {
     private func runTable(_ counts: [Int]) throws {
         let table: (name: String, folder: OutputFolder)
         do {
-            table = try EventLogReplay.whatIf(logPath: log, executorCounts: counts, cores: cores)
+            table = try EventLogReplay.whatIf(logPath: log, executorCounts: counts, cores: cores, calibration: calibration)
         } catch {
             printToStandardError("sparksim: \(error)")
             throw ExitCode(2)

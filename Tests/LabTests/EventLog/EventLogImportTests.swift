@@ -142,3 +142,28 @@ import Testing
         #expect(times[0] - times[1] > 900_000_000, "\(times)")
     }
 }
+
+/// `sparksim calibrate` on a log, and its fragment back through the replay.
+@Suite struct ControlPlaneCalibrationTests {
+    @Test func theObservationsMarkFirstTasksAndLaunchBursts() throws {
+        let tasks = ControlPlaneCalibration.observations(try SyntheticLog.record(), log: 0)
+        #expect(tasks.count == 5)
+        // Both map tasks launched at 2020 on executor 0: the first ready at 2023, so both
+        // are first of their stage there and among the executor's first; a burst of two.
+        #expect(tasks.prefix(2).map(\.firstOfStageOnExecutor) == [true, true])
+        #expect(tasks.prefix(2).map(\.firstOnExecutor) == [true, true])
+        #expect(tasks.prefix(2).map(\.burstPlace) == [1, 2])
+        #expect(tasks[2].firstOnExecutor == false && tasks[2].burstPlace == 1)
+        #expect(ControlPlaneCalibration.stageStartDelays(try SyntheticLog.record()) == [10, 9, 10])
+    }
+
+    @Test func aFragmentIsReadBackIntoTheImport() throws {
+        let costs: [(key: String, value: String)] = [("rpc_latency", "4000us"), ("task_binary", "30000us")]
+        let yaml = try EventLogImporter.scenario(from: try SyntheticLog.record(), name: "c", source: "a", controlPlane: costs).yaml
+        #expect(yaml.contains("engine:\n  control_plane:\n    rpc_latency: 4000us\n    task_binary: 30000us\n"))
+        let scenario = try ScenarioLoader.load(text: yaml, file: "c.yaml")
+        #expect(scenario.engine.controlPlane.rpcLatency == .milliseconds(4))
+        #expect(scenario.engine.controlPlane.taskBinary == .milliseconds(30))
+        #expect(scenario.engine.controlPlane.taskLaunch == ControlPlaneCosts().taskLaunch)
+    }
+}

@@ -25,8 +25,11 @@ enum EventLogImporter {
     /// (the log's JobStart comes after the driver handled the submission).
     static let jobSubmit = ControlPlaneCosts().jobSubmit.nanoseconds / 1_000_000
 
+    /// - Parameter controlPlane: `engine.control_plane` costs by name (a calibration's), or
+    ///   none for the defaults.
     static func scenario(from record: SparkApplicationRecord, name: String, source: String,
-                         shape: ClusterShape? = nil) throws(EventLogError) -> ImportedScenario {
+                         shape: ClusterShape? = nil,
+                         controlPlane: [(key: String, value: String)] = []) throws(EventLogError) -> ImportedScenario {
         guard let appStart = record.start else { throw EventLogError(file: source, "no application start") }
         var notes = Notes()
         let plan = JobPlan(record, appStart: appStart, notes: &notes)
@@ -39,6 +42,9 @@ enum EventLogImporter {
         }
         let spark = sparkSettings(record, notes: &notes)
         if !spark.isEmpty { yaml += "spark:\n" + spark.map { "  \($0.key): \(quoted($0.value))\n" }.joined() }
+        if !controlPlane.isEmpty {
+            yaml += "engine:\n  control_plane:\n" + controlPlane.map { "    \($0.key): \(quoted($0.value))\n" }.joined()
+        }
         yaml += "workload:\n  kind: scripted\n"
         if let end = record.end {
             // The driver's own time after its last job (its whole time when it ran none).

@@ -18,13 +18,15 @@ public enum EventLogReplay {
 
     /// Replays the log on its own cluster, or, with `shape`, on another (a what-if: real
     /// times are left empty, the log ran elsewhere).
-    public static func run(logPath path: String, shape: ClusterShape? = nil) throws -> Result {
+    public static func run(logPath path: String, shape: ClusterShape? = nil, calibration: String? = nil) throws -> Result {
+        let controlPlane = try calibration.map(CalibrationFile.controlPlane) ?? []
         var source = try EventLogInput.open(path)
         let record = try SparkApplicationRecord.read(&source)
         var name = EventLogImport.scenarioName(record, path: path)
         if let shape { name += "-whatif" + (shape.executors.map { "-e\($0)" } ?? "") + (shape.cores.map { "-c\($0)" } ?? "") }
         let sourceName = (path as NSString).lastPathComponent
-        let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape)
+        let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape,
+                                                     controlPlane: controlPlane)
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
@@ -52,7 +54,9 @@ public enum EventLogReplay {
 
     /// The application on each executor count (Sparklens's estimate table, with the real
     /// scheduler, network and control plane): `whatif.csv`, `whatif.md` and `whatif.svg`.
-    public static func whatIf(logPath path: String, executorCounts: [Int], cores: Int?) throws -> (name: String, folder: OutputFolder) {
+    public static func whatIf(logPath path: String, executorCounts: [Int], cores: Int?,
+                              calibration: String? = nil) throws -> (name: String, folder: OutputFolder) {
+        let controlPlane = try calibration.map(CalibrationFile.controlPlane) ?? []
         var source = try EventLogInput.open(path)
         let record = try SparkApplicationRecord.read(&source)
         let name = EventLogImport.scenarioName(record, path: path) + "-whatif"
@@ -60,7 +64,8 @@ public enum EventLogReplay {
         var points: [WhatIfPoint] = []
         for count in executorCounts {
             let shape = ClusterShape(executors: count, cores: cores)
-            let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape)
+            let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape,
+                                                         controlPlane: controlPlane)
             let scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
             let run = Runner.records(scenario)[0]
             let coresEach = scenario.cluster.executors.first?.cores ?? 1
