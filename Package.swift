@@ -10,6 +10,9 @@ let collections: [Target.Dependency] = [
     .product(name: "OrderedCollections", package: "swift-collections"),
 ]
 
+/// The C libraries that decompress event logs; only Lab reads event logs.
+let eventLogCodecs: [Target.Dependency] = ["CZlib", "CZstd", "CLZ4", "CSnappy", "CXXHash", "CLZF"]
+
 let package = Package(
     name: "sparksim",
     products: [
@@ -26,6 +29,14 @@ let package = Package(
     targets: [
         .systemLibrary(
             name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+        // Event-log codecs (Lab/EventLog/Reader): Spark compresses event logs with zstd, lz4,
+        // snappy or lzf, and users gzip them; each is read with its reference C library.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+        .systemLibrary(name: "CLZ4", pkgConfig: "liblz4", providers: [.apt(["liblz4-dev"])]),
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
+        .systemLibrary(name: "CLZF", pkgConfig: "liblzf", providers: [.apt(["liblzf-dev"])]),
         .target(name: "Sim", dependencies: ["CGSL"] + collections),
         .target(name: "Engine", dependencies: collections),
         .target(name: "Workloads", dependencies: ["Engine", "Sim", "CGSL"]),
@@ -33,7 +44,7 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: ["Sim", "Engine", "Workloads", "Report", "CGSL",
-                           .product(name: "Yams", package: "Yams")] + collections),
+                           .product(name: "Yams", package: "Yams")] + collections + eventLogCodecs),
         .executableTarget(
             name: "sparksim",
             dependencies: ["Lab", "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
