@@ -18,11 +18,12 @@ struct ImportCommand: ParsableCommand {
 
     @Argument(help: "The event log.") var log: String
     @Option(name: .customLong("out"), help: "The scenario file to write.") var output: String?
+    @Option(help: "The scenario's name (default: replay-<application name>).") var name: String?
 
     func run() throws {
         let imported: (name: String, yaml: String, notes: [String])
         do {
-            imported = try EventLogImport.scenarioText(logPath: log)
+            imported = try EventLogImport.scenarioText(logPath: log, name: name)
         } catch {
             printToStandardError("sparksim: \(error)")
             throw ExitCode(2)

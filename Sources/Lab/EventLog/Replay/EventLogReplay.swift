@@ -18,11 +18,12 @@ public enum EventLogReplay {
 
     /// Replays the log on its own cluster, or, with `shape`, on another (a what-if: real
     /// times are left empty, the log ran elsewhere).
-    public static func run(logPath path: String, shape: ClusterShape? = nil, calibration: String? = nil) throws -> Result {
+    public static func run(logPath path: String, shape: ClusterShape? = nil, calibration: String? = nil,
+                           name chosen: String? = nil) throws -> Result {
         let controlPlane = try calibration.map(CalibrationFile.controlPlane) ?? []
         var source = try EventLogInput.open(path)
         let record = try SparkApplicationRecord.read(&source)
-        var name = EventLogImport.scenarioName(record, path: path)
+        var name = chosen ?? EventLogImport.scenarioName(record, path: path)
         if let shape { name += "-whatif" + (shape.executors.map { "-e\($0)" } ?? "") + (shape.cores.map { "-c\($0)" } ?? "") }
         let sourceName = (path as NSString).lastPathComponent
         let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape,

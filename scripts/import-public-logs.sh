@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Re-imports the public event logs in scenarios/replay/logs/ (the project's validation
+# set: spark-replay and spark-real, real Spark 4.3 on the project machine) as the scenarios
+# scenarios/replay/<name>.yaml, with `sparksim import`. Run after a change to the importer,
+# then scripts/regenerate-results.sh; review the diff.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="${1:-$(swift build --show-bin-path)/sparksim}"
+LOGS=scenarios/replay/logs
+name_of() {
+    case "$1" in
+        etl_sleep__local-cluster-2-2-1024__rep1) echo replay-etl-sleep-local-cluster-2-2 ;;
+        etl_sleep__local-cluster-1-2-1024__rep1) echo replay-etl-sleep-local-cluster-1-2 ;;
+        tiny_tasks__local-cluster-2-2-1024__rep1) echo replay-tiny-tasks-local-cluster-2-2 ;;
+        mllib_lr_p4__local-cluster-2-2-1024__rep1) echo replay-mllib-lr-p4-local-cluster-2-2 ;;
+        barrier_sleep__local-cluster-2-2-1024__rep1) echo replay-barrier-sleep-local-cluster-2-2 ;;
+        a_lr_taskparallel.rep[123]__*) echo "replay-a-lr-local4-rep${1:21:1}" ;;
+        b_barrier_allreduce.rep[123]__*) echo "replay-b-barrier-local4-rep${1:23:1}" ;;
+        b_barrier_allreduce_localcluster__*) echo replay-b-barrier-local-cluster ;;
+        c_fail_taskparallel_local44__*) echo replay-c-retry-local44 ;;
+        c_fail_taskparallel_localcluster__*) echo replay-c-retry-local-cluster ;;
+        e_barrier_slots_*) local v="${1#e_barrier_slots_}"; v="${v%%__*}"; echo "replay-e-slot-check-${v//_/-}" ;;
+        *) echo "import-public-logs: no name for $1" >&2; exit 1 ;;
+    esac
+}
+for log in "$LOGS"/*.jsonl.gz; do
+    stem="$(basename "$log" .jsonl.gz)"
+    name="$(name_of "$stem")"
+    "$BIN" import "$log" --name "$name" --out "scenarios/replay/$name.yaml" > /dev/null
+    echo "scenarios/replay/$name.yaml <- $log"
+done
