@@ -54,11 +54,21 @@ enum JSONValue: Equatable {
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let skipping: Set<String>
+    /// The lengths of the keys in `skipping` (a cheap test before hashing a key).
+    private let skippedLengths: [Bool]
     var index = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>, skipping: Set<String>) {
         self.bytes = bytes
         self.skipping = skipping
+        var lengths = [Bool](repeating: false, count: 65)
+        for key in skipping where key.utf8.count <= 64 { lengths[key.utf8.count] = true }
+        skippedLengths = lengths
+    }
+
+    private func skips(_ key: String) -> Bool {
+        let length = key.utf8.count
+        return length <= 64 && skippedLengths[length] && skipping.contains(key)
     }
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -98,7 +108,7 @@ private struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
-            let keep = build && !skipping.contains(key)
+            let keep = build && !skips(key)
             guard let item = value(depth: depth + 1, build: keep) else { return nil }
             if build { pairs.append((key, keep ? item : .skipped)) }
             skipWhitespace()
