@@ -30,7 +30,8 @@ public struct CSVTable: Sendable {
 
     /// Quotes a field when it holds a comma, a quote, or a line break (RFC 4180 §2.6–2.7).
     public static func escape(_ field: String) -> String {
-        let needsQuotes = field.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        // By bytes, not Characters: faster, and a "\r\n" pair (one Character) is caught too.
+        let needsQuotes = field.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
         guard needsQuotes else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -60,6 +60,11 @@ public indirect enum JSONText: Sendable, Equatable {
     /// U+0020 as `\n`, `\t`, ... or `\u00XX`; everything else as UTF-8, which RFC 8259
     /// allows. U+2028 and U+2029 are escaped too, so the text is also valid JavaScript.
     public static func quoted(_ text: String) -> String {
+        // Most text (ids, names, numbers) needs no escape: one pass over its bytes says so.
+        // 0xE2 starts U+2028 and U+2029 in UTF-8, which the slow path escapes.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var output = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
