@@ -25,6 +25,8 @@ struct ReplayCommand: ParsableCommand {
     @Option(help: "What-if: cores per executor.") var cores: Int?
     @Option(help: "A calibration fragment (sparksim calibrate --out FILE).") var calibration: String?
     @Option(help: "The run's name (default: replay-<application name>).") var name: String?
+    @Option(name: .customLong("set"), help: "What-if: set a key of the imported scenario, PATH=VALUE (repeatable).")
+    var settings: [String] = []
 
     func validate() throws {
         if let counts = executorCounts, counts.isEmpty || counts.contains(where: { $0 < 1 || $0 > 100_000 }) {
@@ -45,7 +47,8 @@ struct ReplayCommand: ParsableCommand {
         let shape = executors != nil || cores != nil ? ClusterShape(executors: executorCounts?.first, cores: cores) : nil
         let result: EventLogReplay.Result
         do {
-            result = try EventLogReplay.run(logPath: log, shape: shape, calibration: calibration, name: name)
+            result = try EventLogReplay.run(logPath: log, shape: shape, calibration: calibration, name: name,
+                                            settings: settings)
         } catch {
             printToStandardError("sparksim: \(error)")
             throw ExitCode(2)

@@ -79,6 +79,33 @@ public enum ScenarioLoader {
         return scenario
     }
 
+    /// Scenario text with `PATH=VALUE` settings applied to its tree before it is decoded
+    /// (`replay --set`): each value is read as YAML and replaces the key it names, or adds it,
+    /// exactly as a sweep point's value does, so it is validated as if written in the file.
+    /// Paths start at `cluster`, `spark` (`spark.locality.wait`), `engine` or `workload`.
+    public static func load(text: String, file: String, settings: [String]) throws(ScenarioError) -> Scenario {
+        guard !settings.isEmpty else { return try load(text: text, file: file) }
+        let root = try parse(text, file: file)
+        var overrides: [SweepOverride] = []
+        for setting in settings {
+            guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
+                throw single(file, "--set '\(setting)' is not PATH=VALUE", expected: "like spark.locality.wait=0s")
+            }
+            let path = String(setting[..<equals])
+            guard let head = path.split(separator: ".").first, SweepDecoder.sweepRoots.contains(String(head)) else {
+                throw single(file, "--set path '\(path)' starts outside \(SweepDecoder.sweepRoots.joined(separator: ", "))",
+                             expected: "a key path such as cluster.executor.cores or engine.control_plane")
+            }
+            let value = try parse(String(setting[setting.index(after: equals)...]), file: "--set \(path)")
+            overrides.append(SweepOverride(path: path, keyPosition: .start, value: value))
+        }
+        let sink = DecodingSink(file: file, baseDirectory: directory(of: file))
+        guard let scenario = SweepDecoder(sink: sink).decodePoint(root, overrides: overrides), !sink.hasErrors else {
+            throw ScenarioError(diagnostics: sink.sortedDiagnostics)
+        }
+        return scenario
+    }
+
     /// The folder a scenario file's relative paths (CSV data) are resolved against.
     static func directory(of file: String) -> String {
         URL(fileURLWithPath: file).deletingLastPathComponent().path

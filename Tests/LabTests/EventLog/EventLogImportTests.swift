@@ -167,3 +167,28 @@ import Testing
         #expect(scenario.engine.controlPlane.taskLaunch == ControlPlaneCosts().taskLaunch)
     }
 }
+
+/// `replay --set`: keys of the import set before it is decoded, as a sweep point's are.
+@Suite struct ReplaySettingsTests {
+    static var yaml: String {
+        get throws { try EventLogImporter.scenario(from: try SyntheticLog.record(), name: "s", source: "a").yaml }
+    }
+
+    @Test func aSettingReplacesOrAddsAKey() throws {
+        let scenario = try ScenarioLoader.load(text: try Self.yaml, file: "s.yaml",
+                                               settings: ["engine.control_plane=none", "spark.locality.wait=1s"])
+        #expect(scenario.engine.controlPlane == ControlPlaneCosts.none)
+        #expect(scenario.spark.localityWaitNanoseconds == 1_000_000_000)
+    }
+
+    @Test(arguments: [("nothing", "is not PATH=VALUE"), ("faults=[]", "starts outside"),
+                      ("engine.control_plan=none", "unknown key 'control_plan' in engine")])
+    func aBadSettingIsNamed(_ setting: String, _ message: String) throws {
+        do {
+            _ = try ScenarioLoader.load(text: try Self.yaml, file: "s.yaml", settings: [setting])
+            Issue.record("accepted --set \(setting)")
+        } catch {
+            #expect("\(error)".contains(message), "\(error)")
+        }
+    }
+}

@@ -18,8 +18,9 @@ public enum EventLogReplay {
 
     /// Replays the log on its own cluster, or, with `shape`, on another (a what-if: real
     /// times are left empty, the log ran elsewhere).
+    /// - Parameter settings: `PATH=VALUE` keys set on the import (`--set`): a what-if too.
     public static func run(logPath path: String, shape: ClusterShape? = nil, calibration: String? = nil,
-                           name chosen: String? = nil) throws -> Result {
+                           name chosen: String? = nil, settings: [String] = []) throws -> Result {
         let controlPlane = try calibration.map(CalibrationFile.controlPlane) ?? []
         var source = try EventLogInput.open(path)
         let record = try SparkApplicationRecord.read(&source)
@@ -28,22 +29,31 @@ public enum EventLogReplay {
         let sourceName = (path as NSString).lastPathComponent
         let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape,
                                                      controlPlane: controlPlane)
-        let scenario: Scenario
+        var scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
         } catch {
             throw EventLogError(file: path, "sparksim could not re-create this log (its import does not validate): \(error)")
         }
+        if !settings.isEmpty {
+            do {
+                scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml", settings: settings)
+            } catch {
+                throw EventLogError(file: path, "--set does not apply to the import: \(error)")
+            }
+        }
         let records = Runner.records(scenario)
         var rows = comparison(record, simulated: records[0].trace,
                               simulatedApplication: records[0].summary.makespanNanoseconds)
-        if shape != nil {
+        if shape != nil || !settings.isEmpty {
             rows = rows.map { ReplayRow(scope: $0.scope, id: $0.id, realNanoseconds: nil, simulatedNanoseconds: $0.simulatedNanoseconds) }
         }
         var folder = OutputFolder()
         for file in Runner.folder(ScenarioDescription(scenario), records).files {
             if file.name == "report.md" {
-                folder.add(file.name, ReplayReport.markdown(rows, source: sourceName, whatIf: shape?.label) + file.contents)
+                let whatIf = ([shape?.label].compactMap { $0 } + settings.map { "--set \($0)" }).joined(separator: ", ")
+                folder.add(file.name, ReplayReport.markdown(rows, source: sourceName, whatIf: whatIf.isEmpty ? nil : whatIf)
+                    + file.contents)
             } else {
                 folder.add(file.name, file.contents)
             }
