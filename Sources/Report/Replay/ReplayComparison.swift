@@ -64,6 +64,22 @@ public enum ReplayReport {
         return text
     }
 
+    /// The real run's tasks per executor (`timeline-real.svg`), drawn as the simulation's
+    /// `timeline.svg` is, from trace rows made of the log's task launches and ends; nil
+    /// beyond the task count a Gantt chart shows legibly.
+    public static func realTimeline(_ rows: [TraceRow], source: String) -> String? {
+        let tasks = rows.filter { $0.event == .taskLaunched }.count
+        guard tasks > 0, tasks <= 2_000 else { return nil }
+        return GanttChart(title: "Real tasks per executor", subtitle: "\(source), from the event log", rows: rows).svg
+    }
+
+    /// The report's lines placing the real and simulated Gantt charts side by side.
+    public static func timelines(hasReal: Bool) -> String {
+        guard hasReal else { return "" }
+        return "Real (left, from the log) and simulated (right) tasks per executor:\n\n"
+            + "<img src=\"timeline-real.svg\" width=\"49%\"> <img src=\"timeline.svg\" width=\"49%\">\n\n"
+    }
+
     /// REPLAY.md's last line: `app=<id> real_s=<s> simulated_s=<s> error=<signed percent>`.
     public static func summaryLine(_ app: ReplayRow) -> String {
         let real = app.realNanoseconds.map { seconds3($0) } ?? ""

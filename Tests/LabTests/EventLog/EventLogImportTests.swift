@@ -192,3 +192,17 @@ import Testing
         }
     }
 }
+
+/// The replay's real Gantt chart beside the simulated one.
+@Suite struct ReplayTimelineTests {
+    @Test func theLogsTasksBecomeTraceRowsInTimeOrder() throws {
+        let rows = EventLogReplay.realTrace(try SyntheticLog.record())
+        #expect(rows.filter { $0.event == .taskLaunched }.count == 5)
+        #expect(rows.filter { $0.event == .taskFailed }.map(\.note) == ["ExceptionFailure"])
+        #expect(rows.map(\.timeNanoseconds) == rows.map(\.timeNanoseconds).sorted())
+        // Launched at 2020 ms, 1,000 ms after the application started.
+        #expect(rows.first?.timeNanoseconds == 1_020_000_000 && rows.first?.stage == "s0" && rows.first?.job == "job0")
+        let svg = try #require(ReplayReport.realTimeline(rows, source: "app.log"))
+        #expect(svg.hasPrefix("<svg") || svg.hasPrefix("<?xml"))
+    }
+}

@@ -49,16 +49,20 @@ public enum EventLogReplay {
             rows = rows.map { ReplayRow(scope: $0.scope, id: $0.id, realNanoseconds: nil, simulatedNanoseconds: $0.simulatedNanoseconds) }
         }
         var folder = OutputFolder()
-        for file in Runner.folder(ScenarioDescription(scenario), records).files {
+        let real = shape == nil && settings.isEmpty ? ReplayReport.realTimeline(realTrace(record), source: sourceName) : nil
+        let runFiles = Runner.folder(ScenarioDescription(scenario), records).files
+        let showBoth = real != nil && runFiles.contains { $0.name == "timeline.svg" }
+        for file in runFiles {
             if file.name == "report.md" {
                 let whatIf = ([shape?.label].compactMap { $0 } + settings.map { "--set \($0)" }).joined(separator: ", ")
                 folder.add(file.name, ReplayReport.markdown(rows, source: sourceName, whatIf: whatIf.isEmpty ? nil : whatIf)
-                    + file.contents)
+                    + ReplayReport.timelines(hasReal: showBoth) + file.contents)
             } else {
                 folder.add(file.name, file.contents)
             }
         }
         folder.add("replay.csv", ReplayReport.csv(rows))
+        if showBoth, let real { folder.add("timeline-real.svg", real) }
         folder.add("scenario.yaml", imported.yaml)
         return Result(name: name, folder: folder, summaryLine: ReplayReport.summaryLine(rows[0]), notes: imported.notes)
     }
@@ -95,6 +99,35 @@ public enum EventLogReplay {
         folder.add("whatif.md", WhatIfReport.markdown(points, source: sourceName, real: real))
         folder.add("whatif.svg", WhatIfReport.svg(points, source: sourceName))
         return (name, folder)
+    }
+
+    /// The log's task attempts as trace rows (launch and end, ns from the application's
+    /// start), named as the import names them (`job<k>`, `s<stage>`), for the real Gantt chart.
+    static func realTrace(_ record: SparkApplicationRecord) -> [TraceRow] {
+        let start = record.start ?? 0
+        var jobOfStage: [Int: String] = [:]
+        for job in record.jobs {
+            for info in job.start.stages where jobOfStage[info.stage] == nil { jobOfStage[info.stage] = "job\(job.start.job)" }
+        }
+        var rows: [TraceRow] = []
+        for key in record.stageAttempts.keys.sorted() {
+            for end in record.stageAttempts[key]!.taskEnds {
+                let info = end.info
+                let common = (job: jobOfStage[end.stage], stage: "s\(end.stage)")
+                rows.append(TraceRow(timeNanoseconds: (info.launchTime - start) * 1_000_000, event: .taskLaunched,
+                                     job: common.job, stage: common.stage, stageAttempt: end.stageAttempt,
+                                     partition: info.index, taskAttempt: info.attempt, executor: info.executor,
+                                     host: info.host, locality: info.locality, speculative: info.speculative))
+                let ended: TraceEvent = end.reason == "Success" ? .taskFinished
+                    : (end.reason == "TaskKilled" ? .taskKilled : .taskFailed)
+                rows.append(TraceRow(timeNanoseconds: (info.finishTime - start) * 1_000_000, event: ended,
+                                     job: common.job, stage: common.stage, stageAttempt: end.stageAttempt,
+                                     partition: info.index, taskAttempt: info.attempt, executor: info.executor,
+                                     host: info.host, note: ended == .taskFinished ? nil : end.reason))
+            }
+        }
+        return rows.enumerated().sorted { ($0.element.timeNanoseconds, $0.offset) < ($1.element.timeNanoseconds, $1.offset) }
+            .map(\.element)
     }
 
     /// Every task attempt's time from launch to end, summed.
