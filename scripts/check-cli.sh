@@ -3,7 +3,8 @@
 #  1. every malformed fixture: `sparksim validate` prints the `# expect:` line of the
 #     fixture as `file:line:column: ...`, exits 2, and `sparksim run` writes nothing;
 #  2. every valid fixture and shipped scenario validates;
-#  3. every shipped scenario run twice gives byte-identical output folders.
+#  3. every shipped scenario run twice gives byte-identical output folders;
+#  4. bad event logs are refused by import, replay and calibrate (exit 2, nothing written).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:?usage: scripts/check-cli.sh PATH-TO-SPARKSIM}"
@@ -35,6 +36,31 @@ for scenario in scenarios/*/*.yaml; do
   "$bin" run "$scenario" --out "$work/second" >/dev/null
 done
 diff -r "$work/first" "$work/second" >/dev/null || fail "two runs of scenarios/ differ: $(diff -rq "$work/first" "$work/second" | head -3)"
+
+# 4. Event logs: bad input to import, replay and calibrate is a `file[:line]: message`
+#    on standard error, exit 2, nothing written; a good log replays with REPLAY.md's last line.
+bad="$work/bad-logs"
+mkdir -p "$bad"
+printf '{"Event":"SparkListenerLogStart","Spark Version":"4.3.0"}\nthis is not json\n' > "$bad/not-json.jsonl"
+printf '{"Event":"SparkListenerLogStart","Spark Version":"2.4.8"}\n' > "$bad/old-spark.jsonl"
+printf '{"Event":"SparkListenerLogStart","Spark Version":"4.3.0"}\n{"Event":"SparkListenerJobEnd","Job ID":0}\n' > "$bad/missing-field.jsonl"
+printf 'hello\n' > "$bad/not-a-log.jsonl"
+head -c 20000 Tests/LabTests/Fixtures/eventlogs/etl_sleep__local-cluster-2-2-1024__rep1.jsonl.gz > "$bad/truncated.jsonl.gz"
+for log in "$bad"/*; do
+  set +e
+  message="$("$bin" import "$log" --out "$work/imported.yaml" 2>&1 >/dev/null)"; status=$?
+  "$bin" replay "$log" --out "$work/replayed" >/dev/null 2>&1; replay_status=$?
+  "$bin" calibrate "$log" --out "$work/calibration.yaml" >/dev/null 2>&1; calibrate_status=$?
+  set -e
+  [ "$status" -eq 2 ] && [ "$replay_status" -eq 2 ] && [ "$calibrate_status" -eq 2 ] \
+    || fail "$log: exit statuses $status/$replay_status/$calibrate_status, expected 2"
+  case "$message" in "sparksim: $log"*) ;; *) fail "$log: message '$message' does not name the file" ;; esac
+  [ ! -e "$work/imported.yaml" ] && [ ! -e "$work/replayed" ] && [ ! -e "$work/calibration.yaml" ] \
+    || fail "$log: bad input wrote output"
+done
+last="$("$bin" replay scenarios/replay/logs/barrier_sleep__local-cluster-2-2-1024__rep1.jsonl.gz --out "$work/replay" | tail -n 1)"
+case "$last" in "app=app-20261205145050-0000 real_s=18.418 simulated_s="*" error="*) ;;
+  *) fail "replay's last line is '$last'" ;; esac
 
 if [ "$failures" -gt 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
