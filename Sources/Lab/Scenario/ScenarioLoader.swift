@@ -30,7 +30,7 @@ public enum ScenarioLoader {
 
     /// Loads scenario text with its YAML tree (see `load(text:file:)`).
     public static func loadSource(text: String, file: String) throws(ScenarioError) -> SweepSource {
-        let root = try parse(text, file: file)
+        let root = try ScenarioIncludes.resolve(try parse(text, file: file), file: file)
         let decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
         guard var scenario = decoder.decodeDocument(root) else {
             throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
@@ -85,7 +85,7 @@ public enum ScenarioLoader {
     /// Paths start at `cluster`, `spark` (`spark.locality.wait`), `engine` or `workload`.
     public static func load(text: String, file: String, settings: [String]) throws(ScenarioError) -> Scenario {
         guard !settings.isEmpty else { return try load(text: text, file: file) }
-        let root = try parse(text, file: file)
+        let root = try ScenarioIncludes.resolve(try parse(text, file: file), file: file)
         var overrides: [SweepOverride] = []
         for setting in settings {
             guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
