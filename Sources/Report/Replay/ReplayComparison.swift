@@ -90,23 +90,13 @@ public enum ReplayReport {
 
     private static func seconds(_ ns: Int64?) -> String { ns.map { seconds3($0) + " s" } ?? "–" }
 
-    private static func seconds3(_ ns: Int64) -> String {
-        let ms = (ns + 500_000) / 1_000_000
-        let whole = ms / 1_000, rest = abs(ms % 1_000)
-        return "\(whole).\(rest < 10 ? "00" : rest < 100 ? "0" : "")\(rest)"
-    }
+    private static func seconds3(_ ns: Int64) -> String { NumberFormat.fixed(Double(ns) / 1e9, decimals: 3) }
 
+    /// A signed percentage with one decimal (`+3.0%`, `-8.4%`).
     private static func percent(_ error: Double) -> String {
-        let tenths = Int64((error * 1_000).rounded())
-        let sign = tenths < 0 ? "-" : "+"
-        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)%"
+        let text = NumberFormat.percent(error, decimals: 1)
+        return text.hasPrefix("-") ? text : "+" + text
     }
 
-    private static func format6(_ value: Double) -> String {
-        let scaled = Int64((value * 1_000_000).rounded())
-        let sign = scaled < 0 ? "-" : ""
-        let magnitude = abs(scaled)
-        let fraction = String(magnitude % 1_000_000)
-        return "\(sign)\(magnitude / 1_000_000).\(String(repeating: "0", count: 6 - fraction.count))\(fraction)"
-    }
+    private static func format6(_ value: Double) -> String { NumberFormat.fixed(value, decimals: 6) }
 }

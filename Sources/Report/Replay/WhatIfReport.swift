@@ -51,14 +51,7 @@ public enum WhatIfReport {
         return chart.svg
     }
 
-    private static func seconds(_ ns: Int64) -> String { fixed(Double(ns) / 1e9, places: 2) + " s" }
+    private static func seconds(_ ns: Int64) -> String { NumberFormat.fixed(Double(ns) / 1e9, decimals: 2) + " s" }
 
-    private static func fixed(_ value: Double, places: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<places { scale *= 10 }
-        let scaled = Int64((value * scale).rounded())
-        let whole = scaled / Int64(scale), fraction = abs(scaled % Int64(scale))
-        let digits = String(fraction)
-        return "\(scaled < 0 && whole == 0 ? "-" : "")\(whole)." + String(repeating: "0", count: places - digits.count) + digits
-    }
+    private static func fixed(_ value: Double, places: Int) -> String { NumberFormat.fixed(value, decimals: places) }
 }
