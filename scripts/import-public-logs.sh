@@ -9,11 +9,10 @@ BIN="${1:-$(swift build --show-bin-path)/sparksim}"
 LOGS=scenarios/replay/logs
 name_of() {
     case "$1" in
-        etl_sleep__local-cluster-2-2-1024__rep1) echo replay-etl-sleep-local-cluster-2-2 ;;
-        etl_sleep__local-cluster-1-2-1024__rep1) echo replay-etl-sleep-local-cluster-1-2 ;;
-        tiny_tasks__local-cluster-2-2-1024__rep1) echo replay-tiny-tasks-local-cluster-2-2 ;;
-        mllib_lr_p4__local-cluster-2-2-1024__rep1) echo replay-mllib-lr-p4-local-cluster-2-2 ;;
-        barrier_sleep__local-cluster-2-2-1024__rep1) echo replay-barrier-sleep-local-cluster-2-2 ;;
+        *__local-cluster-*-*-*__rep*)  # spark-replay's naming: <app>__local-cluster-E-C-M__rep<k>
+            local app="${1%%__*}" rest="${1#*__local-cluster-}" rep="${1##*__rep}"
+            local shape; shape="$(echo "$rest" | cut -d- -f1-2)"
+            echo "replay-${app//_/-}-local-cluster-${shape}$([ "$rep" = 1 ] || echo "-rep$rep")" ;;
         a_lr_taskparallel.rep[123]__*) echo "replay-a-lr-local4-rep${1:21:1}" ;;
         b_barrier_allreduce.rep[123]__*) echo "replay-b-barrier-local4-rep${1:23:1}" ;;
         b_barrier_allreduce_localcluster__*) echo replay-b-barrier-local-cluster ;;

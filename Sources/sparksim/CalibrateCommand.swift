@@ -12,7 +12,10 @@ struct CalibrateCommand: ParsableCommand {
             attempts of every log (GSL least squares, costs held non-negative), prints each \
             value with its 95% interval and each log's residuals, and writes the \
             engine.control_plane fragment that `sparksim replay --calibration FILE` reads \
-            (standard output without --out). Bad input: a file:line message, exit 2.
+            (standard output without --out). The hosts' physical cores, which no log \
+            records, are estimated as the count under which the logs' replays match their \
+            real application times best, when the logs show contention (cluster.cpu.\
+            physical_cores in the fragment). Bad input: a file:line message, exit 2.
             """)
 
     @Argument(help: "One or more event logs.") var logs: [String]
@@ -34,6 +37,16 @@ struct CalibrateCommand: ParsableCommand {
             report("\(residual.log): \(residual.tasks) tasks, residual RMS deserialisation \(format(residual.deserializeRMS)) ms, "
                 + "scheduler delay \(format(residual.schedulerDelayRMS)) ms")
         }
+        let cores = result.physicalCores
+        let profile = cores.candidates.map { "\($0.cores.map(String.init) ?? "as many as slots"): \(percent($0.rmsError))" }
+            .joined(separator: ", ")
+        let scores = profile.isEmpty ? "" : " (RMS error of each log's what-if on the other's shape, per core count: \(profile))"
+        if let estimate = cores.cores {
+            report("physical_cores = \(estimate)\(scores)")
+        } else {
+            report("physical_cores not estimated: \(cores.reason ?? "")\(scores); give them with "
+                + "`replay --set cluster.cpu.physical_cores=N`")
+        }
         guard let output else {
             print(result.fragment, terminator: "")
             return
@@ -46,6 +59,8 @@ struct CalibrateCommand: ParsableCommand {
             throw ExitCode(1)
         }
     }
+
+    private func percent(_ value: Double) -> String { format(value * 100) + "%" }
 
     private func format(_ value: Double) -> String {
         let tenths = Int64((value * 100).rounded())

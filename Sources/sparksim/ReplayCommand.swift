@@ -67,7 +67,8 @@ struct ReplayCommand: ParsableCommand {
     private func runTable(_ counts: [Int]) throws {
         let table: (name: String, folder: OutputFolder)
         do {
-            table = try EventLogReplay.whatIf(logPath: log, executorCounts: counts, cores: cores, calibration: calibration)
+            table = try EventLogReplay.whatIf(logPath: log, executorCounts: counts, cores: cores, calibration: calibration,
+                                              settings: settings)
         } catch {
             printToStandardError("sparksim: \(error)")
             throw ExitCode(2)

@@ -60,6 +60,10 @@ struct RunningTask {
     var step: EventID?
     /// The pending `after:` fault.
     var faultEvent: EventID?
+    /// The current step is CPU work on its host's shared cores (`ProcessorSharing`).
+    var sharesCore = false
+    /// A scripted Python stage's task holds one of its executor's Python workers.
+    var holdsPythonWorker = false
     /// The task's shuffle reads in read order, each with its transfer while in flight (nil
     /// once done).
     var reads: [ShuffleRead] = []

@@ -64,6 +64,7 @@ final class SimulatedDeployment {
             syncTimeout: SimDuration(nanoseconds: setup.spark.barrierSyncTimeoutNanoseconds),
             shuffleServiceEnabled: setup.spark.shuffleServiceEnabled,
             maxDirectResultSize: setup.spark.maxDirectResultSizeBytes,
+            physicalCores: setup.cluster.cpu?.physicalCores,
             workVariation: WorkVariation(coefficient: setup.cluster.cpu?.variation ?? 0, streams: streams),
             heartbeats: HeartbeatSettings(
                 interval: SimDuration(nanoseconds: setup.spark.executorHeartbeatIntervalNanoseconds),

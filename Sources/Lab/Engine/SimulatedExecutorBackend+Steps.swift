@@ -13,14 +13,21 @@ extension SimulatedExecutorBackend {
             let step = task.stage.program.nextStep(context, cursor: &tasks[id]!.program, now: now)
             tasks[id]!.phase = .working
             if let work = step.hostWork {
-                let hostID = deployment.cluster.topology.hosts[task.host].id
-                let slowdown = deployment.cluster.faults.plan.slowdownSchedule(forHost: hostID)
                 let varied = options.workVariation.map { $0.vary(work) } ?? work
-                tasks[id]!.step = schedule(.segmentEnd(id), at: ComputeCost.finishInstant(
-                    start: now, work: varied, slowdown: slowdown))
+                startHostWork(id, work: varied, needsCore: step.needsCore)
                 return
             }
             switch step {
+            case .wait(let duration):
+                let varied = options.workVariation.map { $0.vary(duration) } ?? duration
+                tasks[id]!.step = schedule(.segmentEnd(id), at: now + varied)
+                return
+            case .pythonWorker:
+                if takePythonWorker(id) { continue }
+                let startup = deployment.controlPlane.pythonWorkerStartup
+                let varied = options.workVariation.map { $0.vary(startup) } ?? startup
+                startHostWork(id, work: varied, needsCore: true)
+                return
             case .readShuffle:
                 beginReads(id)
                 return
@@ -59,6 +66,10 @@ extension SimulatedExecutorBackend {
     /// The task's current step took its time: the program goes on.
     func segmentEnded(_ id: TaskID) {
         tasks[id]!.step = nil
+        if tasks[id]!.sharesCore {
+            tasks[id]!.sharesCore = false
+            endSharedWork(id, host: tasks[id]!.host)
+        }
         advance(id)
     }
 

@@ -15,6 +15,8 @@ struct BackendOptions {
     var shuffleServiceEnabled = false
     /// `spark.task.maxDirectResultSize`: a larger result is fetched from the block manager.
     var maxDirectResultSize: Int64 = 1 << 20
+    /// `cluster.cpu.physical_cores`: cores each host's tasks share (nil: one per task).
+    var physicalCores: Int?
     /// `cluster.cpu.variation`: noise on each stretch of task work (nil: none).
     var workVariation: WorkVariation?
     /// How the driver notices a silent executor (Spark's HeartbeatReceiver).
@@ -75,6 +77,10 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     /// Per executor and stage attempt (lookup only): when its task binary is fetched and
     /// deserialised there.
     var taskBinaryReady: [TaskBinaryKey: SimInstant] = [:]
+    /// Per host with `physical_cores` (lookup only): the CPU work sharing its cores.
+    var cpuSharing: [HostIndex: ProcessorSharing] = [:]
+    /// Per executor (lookup only): its Python workers not running a task.
+    var idlePythonWorkers: [String: Int] = [:]
 
     init(_ deployment: SimulatedDeployment, executors: ExecutorCatalog, options: BackendOptions,
          faults: TaskFaultTable, randomFailures: RandomWorkFailures) {
@@ -202,6 +208,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     /// then the driver's scheduling thread.
     func end(_ id: TaskID, _ reason: TaskEndReason) {
         let task = remove(id)
+        releasePythonWorker(of: task)
         let costs = deployment.controlPlane
         let indirect = task.resultBytes > options.maxDirectResultSize
         let getter = costs.resultGetter + (indirect ? costs.rpcLatency + costs.rpcLatency : .zero)
@@ -220,6 +227,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     func remove(_ id: TaskID) -> RunningTask {
         guard let task = tasks.removeValue(forKey: id) else { preconditionFailure("remove: \(id) is not running") }
         if let step = task.step { deployment.cluster.simulation.cancel(step) }
+        if task.sharesCore { endSharedWork(id, host: task.host) }
         if let fault = task.faultEvent { deployment.cluster.simulation.cancel(fault) }
         for case let transfer? in task.readTransfers {
             deployment.cluster.cancelTransfer(transfer)

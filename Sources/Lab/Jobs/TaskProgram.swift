@@ -18,8 +18,16 @@ enum TaskStep: Equatable {
     /// Fetch this task's shuffle blocks: one transfer per non-empty map output of every
     /// parent stage, all in parallel (Spark's shuffle reader). A program's first step.
     case readShuffle
-    /// Work on the task's host for this long at normal speed.
+    /// Work on the task's host for this long at normal speed; on a host with
+    /// `cluster.cpu.physical_cores` it shares the cores with the other tasks' CPU work.
     case compute(SimDuration, CostPart)
+    /// Time the task spends on its host without needing a core (a sleep, waiting on I/O or
+    /// on another process): neither shared nor slowed by stragglers.
+    case wait(SimDuration)
+    /// A PySpark task takes an idle Python worker of its executor, or starts a new one
+    /// (`engine.control_plane.python_worker_startup` of CPU work): workers are reused
+    /// (`spark.python.worker.reuse`), one per task running Python at once.
+    case pythonWorker
     /// The executor's first Python task starts its Python worker (PySpark's daemon and
     /// worker fork, imports) before any user code runs.
     case pythonStartup(SimDuration)
@@ -52,11 +60,21 @@ enum TaskStep: Equatable {
         }
     }
 
+    /// Host work that needs a core of its own (shared when the host has fewer physical
+    /// cores than tasks doing such work).
+    var needsCore: Bool {
+        switch self {
+        case .compute(_, .compute), .pythonStartup, .exchange: return true
+        default: return false
+        }
+    }
+
     /// Where the step's time goes on a training task's critical path.
     var costPart: CostPart? {
         switch self {
         case .compute(_, let part): return part
-        case .pythonStartup: return .scheduling
+        case .pythonStartup, .pythonWorker: return .scheduling
+        case .wait: return .compute
         case .exchange, .fetchBroadcast, .sendToDriver, .readCachedBlock, .allreduce, .sync: return .communication
         case .readShuffle, .finish: return nil
         }
@@ -89,6 +107,8 @@ struct ProgramCursor {
         case stretch
         /// Scripted: blocked in the barrier call at `nextSync`.
         case syncing
+        /// Scripted: the waiting part of a stretch; its CPU part comes next.
+        case waiting
         /// Training: the input partition is being fetched from a remote cache or recomputed.
         case cache
         case fetch, compute, send
@@ -117,6 +137,8 @@ struct ProgramCursor {
     var workDone = SimDuration.zero
     /// Scripted: index of the next barrier call in the partition's list.
     var nextSync = 0
+    /// Scripted Python stage: the task has its Python worker.
+    var hasPythonWorker = false
 }
 
 /// A task as its program sees it when choosing its next step.

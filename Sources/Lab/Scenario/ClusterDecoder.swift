@@ -126,14 +126,17 @@ struct ClusterDecoder: SectionDecoder {
         return Scenario.GPU(model: model.flatMap { $0 }, flops: flops.flatMap { $0 }, memory: memory.flatMap { $0 })
     }
 
-    private func decodeCPU(_ node: SourceNode) -> Scenario.CPU? {
-        guard let f = fields(node, context: "cluster.cpu", allowed: ["flops_per_core", "variation"]) else { return nil }
+    func decodeCPU(_ node: SourceNode) -> Scenario.CPU? {
+        guard let f = fields(node, context: "cluster.cpu", allowed: ["flops_per_core", "variation", "physical_cores"])
+        else { return nil }
         let flops = f.present("flops_per_core").map { flopRate($0, "flops_per_core") }
+        let physical = f.present("physical_cores").map { int($0, "physical_cores", range: 1...65_536) }
         let variation = f.present("variation").map {
             double($0, "variation", expected: "a coefficient of variation from 0 to 10, like 0.1") { (0...10).contains($0) }
         }
-        if flops == .some(nil) || variation == .some(nil) { return nil }
-        return Scenario.CPU(flopsPerCore: flops.flatMap { $0 }, variation: variation.flatMap { $0 } ?? 0)
+        if flops == .some(nil) || variation == .some(nil) || physical == .some(nil) { return nil }
+        return Scenario.CPU(flopsPerCore: flops.flatMap { $0 }, variation: variation.flatMap { $0 } ?? 0,
+                            physicalCores: physical.flatMap { $0 })
     }
 
     static let networkKeys = ["host_link", "rack_uplink", "latency", "rack_uplink_latency", "intra_host"]

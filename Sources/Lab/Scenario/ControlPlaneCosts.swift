@@ -68,6 +68,14 @@ public struct ControlPlaneCosts: Sendable, Equatable {
     /// (forked from the daemon, pyspark imported); a training workload's own
     /// `python_worker_startup` overrides it.
     public var pythonWorkerStartup = SimDuration.milliseconds(1_600)
+    /// CPU work of starting one executor JVM of a `local-cluster` master, shared with the
+    /// others starting on the host's physical cores: a what-if import with another executor
+    /// count moves its first jobs by the difference (`sparksim replay --executors`). In 16
+    /// real local-cluster runs on the project's 2-core machine (scenarios/replay/logs) the
+    /// last executor registered at 5.46 s (1 executor, mean of 7), 7.88 s (2, of 7) and
+    /// 10.16 s (3, of 2) after the application started: least squares 2.37 s more per JVM,
+    /// 4.74 s of CPU on 2 cores.
+    public var executorLaunch = SimDuration.milliseconds(4_740)
 
     // MLlib in the JVM (task-parallel training).
 
@@ -121,6 +129,7 @@ public struct ControlPlaneCosts: Sendable, Equatable {
         "job_submit", "stage_submit", "task_launch", "task_end", "result_getter", "rpc_latency",
         "task_deserialize", "task_binary", "result_serialize", "action_gap", "python_task", "python_worker_startup",
         "mllib_fit_start", "mllib_setup", "mllib_iteration", "mllib_fit_end", "mllib_code_warmup", "mllib_task", "mllib_row",
+        "executor_launch",
     ]
     /// Every name `engine.control_plane` accepts as a mapping key.
     public static let names = durationNames + ["executor_warmup"]
@@ -152,6 +161,7 @@ public struct ControlPlaneCosts: Sendable, Equatable {
         case "mllib_code_warmup": return \.mllibCodeWarmup
         case "mllib_task": return \.mllibTask
         case "mllib_row": return \.mllibRow
+        case "executor_launch": return \.executorLaunch
         default: preconditionFailure("ControlPlaneCosts: no duration named \(name)")
         }
     }

@@ -90,6 +90,11 @@ extension Scenario {
         /// Coefficient of variation of each stretch of task work (lognormal, mean 1); 0
         /// (the default) keeps work times exact.
         public var variation: Double = 0
+        /// Physical cores of every host (`cluster.cpu.physical_cores`), where they differ
+        /// from its executors' task slots: the CPU work of the tasks running on a host
+        /// shares them (processor sharing, one core at most each). Nil = every task slot
+        /// has a core of its own.
+        public var physicalCores: Int?
     }
 
     /// Links and latencies; absent rates mean "not a bottleneck".

@@ -125,6 +125,14 @@ extension Scenario {
         /// Barrier stages only: per-partition replacements of `syncs`, sorted by partition.
         public var partitionSyncs: OrderedDictionary<Int, [Sync]>
 
+        /// Per partition, the part of its duration that needs a physical core (the rest
+        /// waits: sleeps, I/O, round trips); nil = all of it. Only a host with
+        /// `cluster.cpu.physical_cores` tells the two apart.
+        public var cpu: PerPartition<SimDuration>? = nil
+        /// The tasks run Python code (PySpark): each takes an idle Python worker of its
+        /// executor, or starts one (`engine.control_plane.python_worker_startup`).
+        public var python = false
+
         /// The calls partition `index` makes.
         public func syncs(forPartition index: Int) -> [Sync] {
             partitionSyncs[index] ?? syncs

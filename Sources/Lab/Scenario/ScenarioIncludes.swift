@@ -1,13 +1,13 @@
 import Foundation
 
-/// `include:` *(sparksim)*: one fragment file, or a list of them, whose `spark:` and
-/// `engine:` sections the scenario takes as its own defaults: how a calibration written by
+/// `include:` *(sparksim)*: one fragment file, or a list of them, whose `spark:`,
+/// `engine:` and `cluster.cpu:` sections the scenario takes as its own defaults: how a calibration written by
 /// `sparksim calibrate` is used by `sparksim run` (REPLAY.md). The scenario's own keys win
 /// over every fragment's, and an earlier fragment's over a later one's; `engine.control_plane`
-/// mappings merge key by key. A fragment holds nothing but those two sections, and is checked
+/// and `cluster.cpu` mappings merge key by key. A fragment holds nothing but those sections, and is checked
 /// on its own first, so a mistake in it is reported with its own file and line.
 enum ScenarioIncludes {
-    static let fragmentKeys = ["spark", "engine"]
+    static let fragmentKeys = ["spark", "engine", "cluster"]
 
     /// `root` with its includes merged in and the `include:` key gone.
     static func resolve(_ root: SourceNode, file: String) throws(ScenarioError) -> SourceNode {
@@ -47,16 +47,22 @@ enum ScenarioIncludes {
         let sink = DecodingSink(file: resolved, baseDirectory: ScenarioLoader.directory(of: resolved))
         let decoder = EngineDecoder(sink: sink)
         if let f = decoder.fields(node, context: "an included fragment", allowed: fragmentKeys,
-                                  expected: "a mapping with spark: and/or engine:") {
+                                  expected: "a mapping with spark:, engine: and/or cluster: {cpu: ...}") {
             _ = SparkDecoder(sink: sink).decodeSpark(f.value("spark"))
             _ = decoder.decodeEngine(f.value("engine"))
+            if let cluster = f.value("cluster"),
+               let c = decoder.fields(cluster, context: "an included fragment's cluster", allowed: ["cpu"],
+                                      expected: "cluster: {cpu: {physical_cores: N}}"),
+               let cpu = c.value("cpu") {
+                _ = ClusterDecoder(sink: sink).decodeCPU(cpu)
+            }
         }
         guard !sink.hasErrors else { throw ScenarioError(diagnostics: sink.sortedDiagnostics) }
         return node
     }
 
-    /// `top` over `base`: `top`'s keys win; mappings under `spark`, `engine` and
-    /// `engine.control_plane` merge key by key.
+    /// `top` over `base`: `top`'s keys win; mappings under `spark`, `engine`, `cluster`,
+    /// `engine.control_plane` and `cluster.cpu` merge key by key.
     static func merge(_ top: SourceNode, under base: SourceNode, depth: Int = 0) -> SourceNode {
         guard case .mapping(var pairs, let position) = top, case .mapping(let basePairs, _) = base else { return top }
         for pair in basePairs {

@@ -8,7 +8,7 @@ struct StageDecoder: SectionDecoder {
 
     static let stageKeys = ["name", "tasks", "duration", "durations", "preferred_hosts", "preferred_executors",
                             "output_bytes", "parents", "barrier", "resources", "resource_profile", "syncs",
-                            "partition_syncs"]
+                            "partition_syncs", "cpu_fraction", "cpu_durations", "python"]
 
     func decodeStage(_ node: SourceNode, index: Int, job: String, scope: inout ScriptedScope,
                               ctx: WorkloadContext) -> Scenario.Stage?
@@ -33,6 +33,8 @@ struct StageDecoder: SectionDecoder {
         let tasksNode = required(f, "tasks", expected: "the number of partitions")
         let tasks = tasksNode.flatMap { int($0, "tasks", range: 1...ScenarioLimits.maxTasksPerStage) }
         let duration = decodeDurations(f, tasks: tasks)
+        let cpu = decodeCPU(f, tasks: tasks, duration: duration)
+        let python = f.present("python").map { bool($0, "python") } ?? false
         let hosts = f.present("preferred_hosts").map {
             preferenceLists($0, "preferred_hosts", noun: "host", tasks: tasks, known: ctx.hosts)
         }
@@ -46,13 +48,48 @@ struct StageDecoder: SectionDecoder {
         let (resources, profile, resourcesOK) = decodeStageResources(f, ctx: ctx)
         let syncs = SyncsDecoder(sink: sink).decodeStageSyncs(f, barrier: barrier, tasks: tasks, duration: duration)
         guard let stageName, let tasks, let duration, hosts != .some(nil), executors != .some(nil), let output,
-              let parents, let barrier, resourcesOK, let syncs else { return nil }
+              let parents, let barrier, resourcesOK, let syncs, let cpu, let python else { return nil }
         let at = (f.value("resources") ?? f.value("resource_profile"))?.position ?? f.position
         stageNeeds.append(RunnableCheck(sink: sink).stageNeed(label: label, resources: resources, profile: profile, ctx: ctx, at: at))
         return Scenario.Stage(name: stageName, tasks: tasks, duration: duration, preferredHosts: hosts.flatMap { $0 },
                               preferredExecutors: executors.flatMap { $0 }, outputBytes: output, parents: parents,
                               barrier: barrier, resources: resources, resourceProfile: profile,
-                              syncs: syncs.all, partitionSyncs: syncs.byPartition)
+                              syncs: syncs.all, partitionSyncs: syncs.byPartition, cpu: cpu, python: python)
+    }
+
+    /// `cpu_fraction:` (of every task's work) or `cpu_durations:` (one per partition, each
+    /// at most the task's duration): the part of the work that needs a physical core.
+    /// Neither: all of it (`.some(nil)`); a reported error: nil.
+    private func decodeCPU(_ f: Fields, tasks: Int?, duration: Scenario.PerPartition<SimDuration>?)
+        -> Scenario.PerPartition<SimDuration>??
+    {
+        guard exclusive(f, ["cpu_fraction", "cpu_durations"],
+                        expected: "cpu_fraction: for every task or cpu_durations: [...], not both") else { return nil }
+        if let node = f.value("cpu_fraction") {
+            guard let fraction = double(node, "cpu_fraction", expected: "a fraction from 0 to 1, like 0.25",
+                                        accept: { (0...1).contains($0) }) else { return nil }
+            guard let duration else { return .some(nil) }
+            func part(_ d: SimDuration) -> SimDuration {
+                SimDuration(nanoseconds: Int64((Double(d.nanoseconds) * fraction).rounded()))
+            }
+            switch duration {
+            case .uniform(let d): return .uniform(part(d))
+            case .each(let values): return .each(values.map(part))
+            }
+        }
+        guard let node = f.value("cpu_durations") else { return .some(nil) }
+        guard let items = perPartitionList(node, "cpu_durations", tasks: tasks) else { return nil }
+        var values: [SimDuration] = []
+        for (index, item) in items.enumerated() {
+            guard let v = self.duration(item, "cpu_durations") else { return nil }
+            if let duration, v > duration[index] {
+                report(item.position, "cpu_durations[\(index)] is \(v), more than the task's duration \(duration[index])",
+                       expected: "the CPU part of each task's duration, at most the duration")
+                return nil
+            }
+            values.append(v)
+        }
+        return .each(values)
     }
 
     /// `duration:` for every task or `durations:` with one per partition; exactly one.

@@ -112,17 +112,17 @@ import Testing
     func aKeptMasterGetsTheShape(_ master: String, _ shape: ClusterShape, _ expected: String) throws {
         var record = try SyntheticLog.record()
         record.properties = [SparkProperty(key: "spark.master", value: master)]
-        #expect(ClusterSection.whatIf(record, shape: shape) == expected)
+        #expect(ClusterSection.whatIf(record, shape: shape, physicalCores: nil) == expected)
     }
 
     @Test func explicitExecutorsShareTheirOneHostOrGetOneEach() throws {
         var record = try SyntheticLog.record()
         record.properties = [SparkProperty(key: "spark.master", value: "spark://m:7077")]
         record.executors = [ExecutorRecord(id: "1", host: "node-a", cores: 4, gpus: 0, resourceProfile: 0, time: 1500)]
-        #expect(ClusterSection.whatIf(record, shape: ClusterShape(executors: 2, cores: nil))
+        #expect(ClusterSection.whatIf(record, shape: ClusterShape(executors: 2, cores: nil), physicalCores: nil)
                 == "cluster:\n  executors:\n    - {id: \"0\", host: node-a, cores: 4}\n    - {id: \"1\", host: node-a, cores: 4}\n")
         record.executors.append(ExecutorRecord(id: "2", host: "node-b", cores: 4, gpus: 0, resourceProfile: 0, time: 1500))
-        #expect(ClusterSection.whatIf(record, shape: ClusterShape(executors: 1, cores: 2))
+        #expect(ClusterSection.whatIf(record, shape: ClusterShape(executors: 1, cores: 2), physicalCores: nil)
                 == "cluster:\n  executors:\n    - {id: \"0\", host: whatif-host-0, cores: 2}\n")
     }
 

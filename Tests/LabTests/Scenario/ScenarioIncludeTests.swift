@@ -54,12 +54,15 @@ import Testing
         let folder = try Self.folder([
             "bad.yaml": "engine:\n  control_plane: {task_bnary: 1ms}\n",
             "other.yaml": "cluster: {master: local}\n",
+            "cores.yaml": "cluster: {cpu: {physical_cores: 0}}\n",
             "t.yaml": Self.scenario("bad.yaml"),
             "u.yaml": Self.scenario("other.yaml"),
             "v.yaml": Self.scenario("missing.yaml"),
+            "w.yaml": Self.scenario("cores.yaml"),
         ])
         for (file, message) in [("t.yaml", "bad.yaml:2:19: unknown key 'task_bnary'"),
-                                ("u.yaml", "other.yaml:1:1: unknown key 'cluster' in an included fragment"),
+                                ("u.yaml", "other.yaml:1:11: unknown key 'master' in an included fragment's cluster; expected one of cpu"),
+                                ("w.yaml", "cores.yaml:1:33: physical_cores"),
                                 ("v.yaml", "t.yaml:2:10: include: cannot read 'missing.yaml'")] {
             do {
                 _ = try ScenarioLoader.load(path: folder.appendingPathComponent(file).path)

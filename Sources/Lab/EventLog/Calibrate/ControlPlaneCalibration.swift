@@ -34,6 +34,8 @@ public enum ControlPlaneCalibration {
     public struct Result {
         public let costs: [Cost]
         public let residuals: [Residual]
+        /// The hosts' physical cores, estimated by replaying the logs with the fitted costs.
+        public let physicalCores: PhysicalCoresEstimate
         /// The scenario fragment `replay --calibration` reads.
         public let fragment: String
     }
@@ -51,9 +53,11 @@ public enum ControlPlaneCalibration {
     public static func calibrate(logPaths: [String]) throws -> Result {
         var tasks: [TaskObservation] = []
         var stageStarts: [Double] = []
+        var records: [PhysicalCoresEstimate.Log] = []
         for (index, path) in logPaths.enumerated() {
             var source = try EventLogInput.open(path)
             let record = try SparkApplicationRecord.read(&source)
+            records.append(PhysicalCoresEstimate.Log(name: (path as NSString).lastPathComponent, record: record))
             tasks += observations(record, log: index)
             stageStarts += stageStartDelays(record)
         }
@@ -93,10 +97,13 @@ public enum ControlPlaneCalibration {
                 }),
                 schedulerDelayRMS: rms(mine.map { $0.schedulerDelay - delay.coefficients[0] - launch * Double($0.burstPlace) }))
         }
-        return Result(costs: costs, residuals: residuals, fragment: fragment(costs, logs: logPaths, tasks: tasks.count))
+        let fitted = costs.map { (key: $0.name, value: "\(Int64(($0.milliseconds * 1_000).rounded()))us") }
+        let cores = try PhysicalCoresEstimate.estimate(records.filter { $0.record.end != nil }, controlPlane: fitted)
+        return Result(costs: costs, residuals: residuals, physicalCores: cores,
+                      fragment: fragment(costs, logs: logPaths, tasks: tasks.count, cores: cores))
     }
 
-    private static func fragment(_ costs: [Cost], logs: [String], tasks: Int) -> String {
+    private static func fragment(_ costs: [Cost], logs: [String], tasks: Int, cores: PhysicalCoresEstimate) -> String {
         var text = "# Control-plane costs fitted by `sparksim calibrate` on \(logs.count) event log(s), \(tasks) task attempts:\n"
         for log in logs { text += "#   \((log as NSString).lastPathComponent)\n" }
         text += "# Read by `sparksim replay --calibration FILE`; the same keys work in a scenario's engine: section.\n"
@@ -104,7 +111,19 @@ public enum ControlPlaneCalibration {
         for cost in costs {
             text += "    \(cost.name): \(Int64((cost.milliseconds * 1_000).rounded()))us\n"
         }
+        if let physical = cores.cores {
+            text += "# The hosts' physical cores: the count under which each log's what-if on another log's shape\n"
+            text += "# predicts that log's application time best (RMS relative errors: "
+                + cores.candidates.map { "\($0.cores.map(String.init) ?? "as many as slots") \(percent($0.rmsError))" }
+                    .joined(separator: ", ") + ").\n"
+            text += "cluster:\n  cpu:\n    physical_cores: \(physical)\n"
+        }
         return text
+    }
+
+    static func percent(_ value: Double) -> String {
+        let tenths = Int64((value * 1_000).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))%"
     }
 
     /// Every finished task attempt with metrics, as the model's observations.

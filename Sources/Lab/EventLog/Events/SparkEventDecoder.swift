@@ -94,16 +94,22 @@ struct SparkEventDecoder {
     }
 
     static func stageInfo(_ info: JSONFields) throws(EventLogError) -> StageInfoRecord {
-        var rddIDs: [Int] = []
+        var rdds: [RDDRecord] = []
         var barrier = false
         for rdd in try info.nestedList("RDD Info") {
-            rddIDs.append(try rdd.int("RDD ID"))
+            let storage = rdd.optionalNested("Storage Level")
+            let cached = storage.map { $0.optionalBool("Use Memory") == true || $0.optionalBool("Use Disk") == true }
+            rdds.append(RDDRecord(id: try rdd.int("RDD ID"), parents: (try? rdd.intList("Parent IDs")) ?? [],
+                                  runsPython: RDDRecord.runsPython(name: rdd.optionalString("Name") ?? "",
+                                                                   scope: rdd.optionalString("Scope") ?? ""),
+                                  cached: cached ?? false))
             barrier = barrier || rdd.optionalBool("Barrier") == true
         }
+        let rddIDs = rdds.map(\.id)
         return StageInfoRecord(
             stage: try info.int("Stage ID"), attempt: info.optionalInt("Stage Attempt ID") ?? 0,
             name: info.optionalString("Stage Name") ?? "", tasks: try info.int("Number of Tasks"),
-            parents: try info.intList("Parent IDs"), rddIDs: rddIDs, isBarrier: barrier,
+            parents: try info.intList("Parent IDs"), rddIDs: rddIDs, rdds: rdds, isBarrier: barrier,
             resourceProfile: info.optionalInt("Resource Profile Id") ?? 0,
             submissionTime: info.optionalInt64("Submission Time"), completionTime: info.optionalInt64("Completion Time"),
             failureReason: info.optionalString("Failure Reason"))

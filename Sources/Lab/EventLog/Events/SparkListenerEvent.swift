@@ -48,6 +48,24 @@ struct ResourceProfileRecord: Equatable {
     let taskGPUs: Double?
 }
 
+/// One RDD of a stage's pipeline (`RDD Info`).
+struct RDDRecord: Equatable {
+    let id: Int
+    let parents: [Int]
+    /// Computing it runs Python code in a Python worker: a `PythonRDD` (PySpark's RDD
+    /// API), or an operator of a Python UDF or pandas/Arrow function in its SQL scope.
+    let runsPython: Bool
+    /// Persisted (its storage level uses memory or disk).
+    let cached: Bool
+
+    static let pythonOperators = ["BatchEvalPython", "ArrowEvalPython", "InPandas", "InArrow", "PythonUDF",
+                                  "PythonUDTF", "FlatMapGroupsInPandas", "PythonMapInArrow"]
+
+    static func runsPython(name: String, scope: String) -> Bool {
+        name == "PythonRDD" || (!scope.isEmpty && pythonOperators.contains { scope.contains($0) })
+    }
+}
+
 /// A stage as `StageInfo` describes it (in a job start, a stage submission or completion).
 struct StageInfoRecord: Equatable {
     let stage: Int
@@ -58,6 +76,8 @@ struct StageInfoRecord: Equatable {
     /// The RDDs of the stage's pipeline (`RDD Info`): the largest id is the RDD the stage
     /// computes, which identifies a shuffle map stage across jobs.
     let rddIDs: [Int]
+    /// The same RDDs with what an import needs of each.
+    var rdds: [RDDRecord] = []
     let isBarrier: Bool
     let resourceProfile: Int
     let submissionTime: Int64?

@@ -1,3 +1,5 @@
+import Sim
+
 /// The `cluster:` of an imported scenario, and the executor faults of its run.
 ///
 /// A `local[N]`, `local[N,F]` or `local-cluster[E,C,M]` master is kept as the master URL
@@ -28,14 +30,18 @@ enum ClusterSection {
         return true
     }
 
-    static func yaml(_ record: SparkApplicationRecord, appStart: Int64, firstJob: Int64?, notes: inout Notes) -> String {
-        if keepsMaster(record.master), let master = record.master { return "cluster: {master: \"\(master)\"}\n" }
+    static func yaml(_ record: SparkApplicationRecord, appStart: Int64, firstJob: Int64?, physicalCores: Int?,
+                     notes: inout Notes) -> String {
+        let cpu = physicalCores.map { "  cpu: {physical_cores: \($0)}\n" } ?? ""
+        if keepsMaster(record.master), let master = record.master {
+            return "cluster: {master: \"\(master)\"" + (physicalCores.map { ", cpu: {physical_cores: \($0)}" } ?? "") + "}\n"
+        }
         let (initial, _) = split(record, appStart: appStart, firstJob: firstJob)
         guard !initial.isEmpty else {
             notes.add("no executor registered before the first job; one of 1 core stands in")
-            return "cluster:\n  executors:\n    - {id: stand-in, host: stand-in, cores: 1}\n"
+            return "cluster:\n  executors:\n    - {id: stand-in, host: stand-in, cores: 1}\n" + cpu
         }
-        return "cluster:\n  executors:\n" + initial.map { "    - \(executor($0))\n" }.joined()
+        return "cluster:\n  executors:\n" + initial.map { "    - \(executor($0))\n" }.joined() + cpu
     }
 
     /// Executors added after the first job, and executors removed before the end.
@@ -62,7 +68,37 @@ enum ClusterSection {
     /// `local[N]` master gets `E` and `C` replaced (local mode has one executor, so more than
     /// one makes it local-cluster); other logs get N executors of C cores, on the one host
     /// the log's executors shared, or one host each (`whatif-host-<i>`) when they did not.
-    static func whatIf(_ record: SparkApplicationRecord, shape: ClusterShape) -> String {
+    static func whatIf(_ record: SparkApplicationRecord, shape: ClusterShape, physicalCores: Int?) -> String {
+        let lines = whatIfExecutors(record, shape: shape)
+        guard let cores = physicalCores else { return lines }
+        guard lines.hasPrefix("cluster: {master: ") else { return lines + "  cpu: {physical_cores: \(cores)}\n" }
+        return lines.dropLast(2) + ", cpu: {physical_cores: \(cores)}}\n"
+    }
+
+    /// A what-if whose executors are separate JVMs on one host (`local-cluster`) starts
+    /// another number of them: they share the host's physical cores, each taking
+    /// `executor_launch` of CPU, so the last registers `(E' - E) × executor_launch / cores`
+    /// later (earlier when fewer). When the log's first job came within 2 s after its last
+    /// executor registered (a driver waiting for its executors, or right behind them), the
+    /// jobs submitted at fixed instants move by as much. Nil when nothing moves (other
+    /// masters start executors on their own hosts at once; unknown cores: no contention).
+    static func launchShift(_ record: SparkApplicationRecord, shape: ClusterShape, appStart: Int64, firstJob: Int64?,
+                            physicalCores: Int?, executorLaunch: SimDuration)
+        -> (milliseconds: Int64, explanation: String)?
+    {
+        guard let cores = physicalCores, let master = record.master, master.hasPrefix("local-cluster["),
+              let wanted = shape.executors, let firstJob else { return nil }
+        let initial = split(record, appStart: appStart, firstJob: firstJob).initial
+        guard let lastRegistered = initial.map({ $0.time - appStart }).max(),
+              (0...2_000).contains(firstJob - lastRegistered), wanted != initial.count else { return nil }
+        let perExecutor = executorLaunch.nanoseconds / 1_000_000 / Int64(cores)
+        let shift = Int64(wanted - initial.count) * perExecutor
+        let direction = shift < 0 ? "earlier" : "later"
+        return (shift, "\(wanted) executor JVMs instead of \(initial.count) start on the host's \(cores) physical cores "
+                + "(executor_launch \(executorLaunch) of CPU each): the first jobs move \(abs(shift)) ms \(direction)")
+    }
+
+    private static func whatIfExecutors(_ record: SparkApplicationRecord, shape: ClusterShape) -> String {
         let executors = record.executors.filter { $0.id != "driver" || keepsMaster(record.master) }
         let logCores = executors.first?.cores ?? 1
         if keepsMaster(record.master), let master = record.master {

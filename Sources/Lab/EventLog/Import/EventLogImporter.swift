@@ -1,4 +1,5 @@
 import Engine
+import Sim
 import Foundation
 
 /// A scenario re-created from an event log (REPLAY.md's `sparksim import`): the YAML text,
@@ -29,16 +30,28 @@ enum EventLogImporter {
     ///   none for the defaults.
     static func scenario(from record: SparkApplicationRecord, name: String, source: String,
                          shape: ClusterShape? = nil,
-                         controlPlane: [(key: String, value: String)] = []) throws(EventLogError) -> ImportedScenario {
+                         controlPlane: [(key: String, value: String)] = [],
+                         physicalCores: Int? = nil) throws(EventLogError) -> ImportedScenario {
         guard let appStart = record.start else { throw EventLogError(file: source, "no application start") }
         var notes = Notes()
-        let plan = JobPlan(record, appStart: appStart, notes: &notes)
+        let costs = Self.costs(controlPlane)
+        let settings = TaskWorkModel.Settings(physicalCores: physicalCores,
+                                              pythonWorkerStartup: costs.pythonWorkerStartup.nanoseconds / 1_000_000)
+        let firstJob = record.jobs.map(\.start.time).min().map { $0 - appStart }
+        let shift = shape.flatMap {
+            ClusterSection.launchShift(record, shape: $0, appStart: appStart, firstJob: firstJob,
+                                       physicalCores: physicalCores, executorLaunch: costs.executorLaunch)
+        }
+        let plan = JobPlan(record, appStart: appStart, settings: settings, submitShift: shift?.milliseconds ?? 0,
+                           notes: &notes)
         var yaml = header(record, source: source, plan: plan)
         yaml += "name: \(name)\nseed: 1\n"
         if let shape {
-            yaml += ClusterSection.whatIf(record, shape: shape)
+            if let shift { yaml += "# What-if: \(shift.explanation)\n" }
+            yaml += ClusterSection.whatIf(record, shape: shape, physicalCores: physicalCores)
         } else {
-            yaml += ClusterSection.yaml(record, appStart: appStart, firstJob: plan.firstSubmission, notes: &notes)
+            yaml += ClusterSection.yaml(record, appStart: appStart, firstJob: plan.firstSubmission,
+                                        physicalCores: physicalCores, notes: &notes)
         }
         let spark = sparkSettings(record, notes: &notes)
         if !spark.isEmpty { yaml += "spark:\n" + spark.map { "  \($0.key): \(quoted($0.value))\n" }.joined() }
@@ -59,6 +72,20 @@ enum EventLogImporter {
             yaml = notes.lines.map { "# not re-created: \($0)\n" }.joined() + yaml
         }
         return ImportedScenario(name: name, yaml: yaml, notes: notes.lines)
+    }
+
+    /// The control plane with a calibration's costs (those it names; the rest default).
+    static func costs(_ controlPlane: [(key: String, value: String)]) -> ControlPlaneCosts {
+        var costs = ControlPlaneCosts()
+        for (key, value) in controlPlane {
+            guard let duration = try? DurationFormat.parse(value) else { continue }
+            switch key {
+            case "python_worker_startup": costs.pythonWorkerStartup = duration
+            case "executor_launch": costs.executorLaunch = duration
+            default: continue
+            }
+        }
+        return costs
     }
 
     private static func header(_ record: SparkApplicationRecord, source: String, plan: JobPlan) -> String {

@@ -8,53 +8,70 @@ struct JobPlan {
     /// The first job's submission, ms from the application's start.
     private(set) var firstSubmission: Int64?
 
-    init(_ record: SparkApplicationRecord, appStart: Int64, notes: inout Notes) {
+    /// One job as the plan emits it: its stages that ran, and where each stage it names lives.
+    private struct PlannedJob {
+        let record: SparkApplicationRecord.Job
+        let name: String
+        let ran: [StageInfoRecord]
+        let local: [Int: String]
+    }
+
+    private let model: TaskWorkModel
+
+    /// - Parameter submitShift: ms added to the submission of every job not submitted after
+    ///   another one ended (a what-if whose executors register at another instant).
+    init(_ record: SparkApplicationRecord, appStart: Int64, settings: TaskWorkModel.Settings, submitShift: Int64 = 0,
+         notes: inout Notes) {
         // Where each stage that ran lives, by the RDD it computes (a shuffle map stage has
         // the same RDD in every job that names it).
         var ranIn: [Int: String] = [:]
-        var latestEnd: (job: String, time: Int64)?
         let attemptsByStage = Dictionary(grouping: record.stageAttempts.keys, by: \.stage)
+        var planned: [PlannedJob] = []
         for job in record.jobs.sorted(by: { ($0.start.time, $0.start.job) < ($1.start.time, $1.start.job) }) {
             let name = "job\(job.start.job)"
-            jobCount += 1
-            var text = "    - name: \(name)\n"
-            let submit = job.start.time - appStart
-            if let latest = latestEnd, job.start.time >= latest.time {
-                text += "      after: \(latest.job)\n"
-                text += "      driver_time: \(EventLogImporter.milliseconds(job.start.time - latest.time - EventLogImporter.jobSubmit))\n"
-            } else {
-                text += "      submit_at: \(EventLogImporter.milliseconds(submit - EventLogImporter.jobSubmit))\n"
-            }
-            firstSubmission = firstSubmission.map { min($0, submit) } ?? submit
-            if let pool = job.start.pool { text += "      pool: \(EventLogImporter.quoted(pool))\n" }
-            let stages = job.start.stages.sorted { $0.stage < $1.stage }
             var local: [Int: String] = [:]
             var ran: [StageInfoRecord] = []
-            for info in stages {
+            for info in job.start.stages.sorted(by: { $0.stage < $1.stage }) {
                 let attempts = (attemptsByStage[info.stage] ?? []).sorted()
                 let didRun = attempts.contains { record.stageAttempts[$0]!.submitted && !record.stageAttempts[$0]!.taskEnds.isEmpty }
                 if didRun {
                     local[info.stage] = "s\(info.stage)"
-                    ran.append(info)
+                    // The submitted info has the pipeline as it ran.
+                    ran.append(attempts.lazy.compactMap { record.stageAttempts[$0]!.submitted ? record.stageAttempts[$0]!.info : nil }.first ?? info)
                 } else if let earlier = ranIn[Self.identity(info)] {
                     local[info.stage] = earlier
                 }
             }
             guard !ran.isEmpty else {
                 notes.add("a job with no stage that ran (job \(job.start.job))")
-                jobCount -= 1
                 continue
             }
-            text += (Self.isMapStageJob(ran.last!, record) ? "      map_stage: true\n" : "") + "      stages:\n"
-            for info in ran {
-                ranIn[Self.identity(info)] = "\(name).s\(info.stage)"
+            for info in ran { ranIn[Self.identity(info)] = "\(name).s\(info.stage)" }
+            planned.append(PlannedJob(record: job, name: name, ran: ran, local: local))
+        }
+        model = TaskWorkModel(record, stagesInOrder: planned.flatMap(\.ran), settings: settings)
+        var latestEnd: (job: String, time: Int64)?
+        for job in planned {
+            jobCount += 1
+            var text = "    - name: \(job.name)\n"
+            let submit = job.record.start.time - appStart
+            if let latest = latestEnd, job.record.start.time >= latest.time {
+                text += "      after: \(latest.job)\n"
+                text += "      driver_time: \(EventLogImporter.milliseconds(job.record.start.time - latest.time - EventLogImporter.jobSubmit))\n"
+            } else {
+                text += "      submit_at: \(EventLogImporter.milliseconds(submit + submitShift - EventLogImporter.jobSubmit))\n"
+            }
+            firstSubmission = firstSubmission.map { min($0, submit) } ?? submit
+            if let pool = job.record.start.pool { text += "      pool: \(EventLogImporter.quoted(pool))\n" }
+            text += (Self.isMapStageJob(job.ran.last!, record) ? "      map_stage: true\n" : "") + "      stages:\n"
+            for info in job.ran {
                 text += stageYAML(info, parents: info.parents.sorted().compactMap { parent in
-                    if local[parent] == nil { notes.add("a shuffle dependency on a stage the log never ran") }
-                    return local[parent]
-                }, record: record, job: name, notes: &notes)
+                    if job.local[parent] == nil { notes.add("a shuffle dependency on a stage the log never ran") }
+                    return job.local[parent]
+                }, record: record, job: job.name, notes: &notes)
             }
             jobsYAML += text
-            if let end = job.end, latestEnd.map({ end >= $0.time }) ?? true { latestEnd = (name, end) }
+            if let end = job.record.end, latestEnd.map({ end >= $0.time }) ?? true { latestEnd = (job.name, end) }
         }
     }
 
@@ -73,6 +90,7 @@ struct JobPlan {
         // Per partition: the successful attempt's run time and bytes, later stage attempts
         // overriding earlier ones; a partition that never succeeded keeps its last attempt's.
         var duration = [Int64](repeating: 0, count: info.tasks)
+        var cpu = [Int64](repeating: 0, count: info.tasks)
         var written = [Int64](repeating: 0, count: info.tasks)
         var succeeded = [Bool](repeating: false, count: info.tasks)
         let attempts = record.stageAttempts.keys.filter { $0.stage == info.stage }.sorted()
@@ -80,12 +98,14 @@ struct JobPlan {
             for end in record.stageAttempts[key]!.taskEnds where end.info.index < info.tasks {
                 let p = end.info.index
                 let metrics = end.metrics ?? TaskMetricsRecord()
+                let work = model.work(of: end.info.taskID) ?? TaskWorkModel.Work(duration: metrics.executorRunTime, cpu: 0)
                 if end.reason == "Success" {
-                    duration[p] = metrics.executorRunTime
+                    duration[p] = work.duration
+                    cpu[p] = work.cpu
                     written[p] = metrics.shuffleBytesWritten
                     succeeded[p] = true
                 } else {
-                    if !succeeded[p] { duration[p] = metrics.executorRunTime }
+                    if !succeeded[p] { (duration[p], cpu[p]) = (work.duration, work.cpu) }
                     failure(end, job: job, notes: &notes)
                 }
             }
@@ -93,7 +113,11 @@ struct JobPlan {
         var text = "        - name: s\(info.stage)\n          tasks: \(info.tasks)\n"
         if !parents.isEmpty { text += "          parents: [\(parents.joined(separator: ", "))]\n" }
         if info.isBarrier { text += "          barrier: true\n" }
+        if model.pythonStages.contains(info.stage) { text += "          python: true\n" }
         text += "          durations: [\(duration.map(EventLogImporter.milliseconds).joined(separator: ", "))]\n"
+        if cpu != duration {
+            text += "          cpu_durations: [\(cpu.map(EventLogImporter.milliseconds).joined(separator: ", "))]\n"
+        }
         if written.contains(where: { $0 > 0 }) {
             text += "          output_bytes: [\(written.map(String.init).joined(separator: ", "))]\n"
         }

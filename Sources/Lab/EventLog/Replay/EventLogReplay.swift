@@ -18,17 +18,22 @@ public enum EventLogReplay {
 
     /// Replays the log on its own cluster, or, with `shape`, on another (a what-if: real
     /// times are left empty, the log ran elsewhere).
-    /// - Parameter settings: `PATH=VALUE` keys set on the import (`--set`): a what-if too.
+    /// - Parameter settings: `PATH=VALUE` keys set on the import (`--set`): a what-if too,
+    ///   except `cluster.cpu.physical_cores`, which describes the cluster the log ran on
+    ///   (the log cannot say it) and is given to the import.
     public static func run(logPath path: String, shape: ClusterShape? = nil, calibration: String? = nil,
-                           name chosen: String? = nil, settings: [String] = []) throws -> Result {
-        let controlPlane = try calibration.map(CalibrationFile.controlPlane) ?? []
+                           name chosen: String? = nil, settings given: [String] = []) throws -> Result {
+        let file = try calibration.map(CalibrationFile.read) ?? CalibrationFile()
+        let (settings, coresSet) = try physicalCores(in: given)
+        let controlPlane = file.controlPlane
+        let cores = coresSet ?? file.physicalCores
         var source = try EventLogInput.open(path)
         let record = try SparkApplicationRecord.read(&source)
         var name = chosen ?? EventLogImport.scenarioName(record, path: path)
         if let shape { name += "-whatif" + (shape.executors.map { "-e\($0)" } ?? "") + (shape.cores.map { "-c\($0)" } ?? "") }
         let sourceName = (path as NSString).lastPathComponent
         let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape,
-                                                     controlPlane: controlPlane)
+                                                     controlPlane: controlPlane, physicalCores: cores)
         var scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
@@ -70,8 +75,12 @@ public enum EventLogReplay {
     /// The application on each executor count (Sparklens's estimate table, with the real
     /// scheduler, network and control plane): `whatif.csv`, `whatif.md` and `whatif.svg`.
     public static func whatIf(logPath path: String, executorCounts: [Int], cores: Int?,
-                              calibration: String? = nil) throws -> (name: String, folder: OutputFolder) {
-        let controlPlane = try calibration.map(CalibrationFile.controlPlane) ?? []
+                              calibration: String? = nil,
+                              settings given: [String] = []) throws -> (name: String, folder: OutputFolder) {
+        let file = try calibration.map(CalibrationFile.read) ?? CalibrationFile()
+        let (settings, coresSet) = try physicalCores(in: given)
+        let controlPlane = file.controlPlane
+        let physical = coresSet ?? file.physicalCores
         var source = try EventLogInput.open(path)
         let record = try SparkApplicationRecord.read(&source)
         let name = EventLogImport.scenarioName(record, path: path) + "-whatif"
@@ -80,8 +89,13 @@ public enum EventLogReplay {
         for count in executorCounts {
             let shape = ClusterShape(executors: count, cores: cores)
             let imported = try EventLogImporter.scenario(from: record, name: name, source: sourceName, shape: shape,
-                                                         controlPlane: controlPlane)
-            let scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
+                                                         controlPlane: controlPlane, physicalCores: physical)
+            let scenario: Scenario
+            do {
+                scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml", settings: settings)
+            } catch {
+                throw EventLogError(file: path, "--set does not apply to the import: \(error)")
+            }
             let run = Runner.records(scenario)[0]
             let coresEach = scenario.cluster.executors.first?.cores ?? 1
             let application = run.summary.makespanNanoseconds ?? 0
@@ -99,6 +113,39 @@ public enum EventLogReplay {
         folder.add("whatif.md", WhatIfReport.markdown(points, source: sourceName, real: real))
         folder.add("whatif.svg", WhatIfReport.svg(points, source: sourceName))
         return (name, folder)
+    }
+
+    /// The application's simulated time (ns from its start to its end), replayed on `shape`
+    /// (nil: its own cluster) with these costs and physical cores (for calibration).
+    static func simulatedApplication(_ record: SparkApplicationRecord, name: String, shape: ClusterShape?,
+                                     controlPlane: [(key: String, value: String)], physicalCores: Int?) throws -> Int64 {
+        let imported = try EventLogImporter.scenario(from: record, name: name, source: name, shape: shape,
+                                                     controlPlane: controlPlane, physicalCores: physicalCores)
+        let scenario = try ScenarioLoader.load(text: imported.yaml, file: name + ".yaml")
+        let run = Runner.records(scenario)[0]
+        let rows = comparison(record, simulated: run.trace, simulatedApplication: run.summary.makespanNanoseconds)
+        guard let simulated = rows.first?.simulatedNanoseconds else {
+            throw EventLogError(file: name, "the replay has no application time")
+        }
+        return simulated
+    }
+
+    /// `--set` settings without `cluster.cpu.physical_cores=N`, and N.
+    static func physicalCores(in settings: [String]) throws -> (rest: [String], cores: Int?) {
+        var rest: [String] = []
+        var cores: Int?
+        for setting in settings {
+            let parts = setting.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, parts[0] == "cluster.cpu.physical_cores" else {
+                rest.append(setting)
+                continue
+            }
+            guard let value = Int(parts[1]), (1...65_536).contains(value) else {
+                throw EventLogError(file: "--set", "cluster.cpu.physical_cores=\(parts[1]) is not a whole number of cores from 1 to 65536")
+            }
+            cores = value
+        }
+        return (rest, cores)
     }
 
     /// The log's task attempts as trace rows (launch and end, ns from the application's

@@ -1,0 +1,78 @@
+import Testing
+@testable import Lab
+
+/// What an import makes of each task's run time: Python stages, the tasks that started a
+/// Python worker, the CPU part, and the contention taken off when the cores are known.
+@Suite struct TaskWorkModelTests {
+    static func stage(_ id: Int, rdds: [RDDRecord]) -> StageInfoRecord {
+        StageInfoRecord(stage: id, attempt: 0, name: "s\(id)", tasks: 1, parents: [], rddIDs: rdds.map(\.id), rdds: rdds,
+                        isBarrier: false, resourceProfile: 0, submissionTime: nil, completionTime: nil, failureReason: nil)
+    }
+
+    static func end(_ task: Int64, stage: Int = 0, executor: String = "0", launch: Int64, finish: Int64,
+                    run: Int64, cpuMilliseconds: Int64 = 0) -> TaskEndRecord {
+        TaskEndRecord(stage: stage, stageAttempt: 0,
+                      info: TaskInfoRecord(taskID: task, index: Int(task), attempt: 0, launchTime: launch, executor: executor,
+                                           host: "h", locality: "PROCESS_LOCAL", speculative: false, finishTime: finish,
+                                           failed: false, killed: false),
+                      reason: "Success",
+                      metrics: TaskMetricsRecord(executorRunTime: run, executorCPUTimeNanoseconds: cpuMilliseconds * 1_000_000))
+    }
+
+    @Test func aPythonRDDOrAPythonOperatorMakesAPythonStage() {
+        let rdd = { (id: Int, name: String, parents: [Int], cached: Bool) in
+            RDDRecord(id: id, parents: parents, runsPython: RDDRecord.runsPython(name: name, scope: ""), cached: cached)
+        }
+        let python = Self.stage(0, rdds: [rdd(1, "ParallelCollectionRDD", [], false), rdd(2, "PythonRDD", [1], false)])
+        #expect(TaskWorkModel.runsPython(python, materialized: []))
+        let jvm = Self.stage(1, rdds: [rdd(3, "MapPartitionsRDD", [], false)])
+        #expect(!TaskWorkModel.runsPython(jvm, materialized: []))
+        #expect(RDDRecord.runsPython(name: "MapPartitionsRDD", scope: "{\"id\":\"7\",\"name\":\"ArrowEvalPython\"}"))
+        // Reading a cached RDD an earlier stage computed runs no Python; computing it does.
+        let reading = Self.stage(2, rdds: [rdd(1, "ParallelCollectionRDD", [], false), rdd(2, "PythonRDD", [1], false),
+                                           rdd(4, "training instances", [2], true), rdd(5, "MapPartitionsRDD", [4], false)])
+        #expect(TaskWorkModel.runsPython(reading, materialized: []))
+        #expect(!TaskWorkModel.runsPython(reading, materialized: [4]))
+    }
+
+    /// Two slots: tasks 0 and 1 start workers; task 2 is launched when task 0's code has
+    /// ended on the executor (launch + run), before the driver's finish time: it reuses it.
+    @Test func aWorkerIsFreeWhenItsTaskEndsOnTheExecutor() {
+        let ends = [Self.end(0, launch: 0, finish: 1_100, run: 1_000), Self.end(1, launch: 0, finish: 2_000, run: 1_900),
+                    Self.end(2, launch: 1_050, finish: 2_000, run: 900)]
+        #expect(TaskWorkModel.workerStarts(ends) == [0, 1])
+        #expect(TaskWorkModel.workerStarts(ends + [Self.end(3, executor: "1", launch: 1_500, finish: 1_600, run: 50)]) == [0, 1, 3])
+    }
+
+    static func record(_ ends: [TaskEndRecord], python: Bool) -> (SparkApplicationRecord, StageInfoRecord) {
+        let info = stage(0, rdds: [RDDRecord(id: 1, parents: [], runsPython: python, cached: false)])
+        var record = SparkApplicationRecord()
+        let key = SparkApplicationRecord.StageAttemptKey(stage: 0, attempt: 0)
+        record.stageAttempts[key] = .init(info: info, submitted: true, completed: nil, taskEnds: ends)
+        return (record, info)
+    }
+
+    @Test func theStartUpComesOffTheTasksThatStartedAWorker() {
+        let (record, info) = Self.record([Self.end(0, launch: 0, finish: 3_000, run: 2_500, cpuMilliseconds: 100),
+                                          Self.end(1, launch: 3_000, finish: 4_000, run: 900, cpuMilliseconds: 100)],
+                                         python: true)
+        let model = TaskWorkModel(record, stagesInOrder: [info], settings: .init(physicalCores: nil, pythonWorkerStartup: 1_600))
+        #expect(model.pythonStages == [0])
+        #expect(model.work(of: 0) == TaskWorkModel.Work(duration: 900, cpu: 100))
+        #expect(model.work(of: 1) == TaskWorkModel.Work(duration: 900, cpu: 100))
+    }
+
+    /// Four CPU-bound tasks of 2 s wall each (1 s of CPU) together on a host of 2 cores:
+    /// the demand is 2 cores, so nothing comes off; on 1 core the CPU part ran at half
+    /// speed, and the 1 s it lost comes off.
+    @Test func contentionInTheLogComesOffWhenTheCoresAreKnown() {
+        let ends = (0..<4).map { Self.end(Int64($0), launch: 0, finish: 2_000, run: 2_000, cpuMilliseconds: 1_000) }
+        let (record, info) = Self.record(ends, python: false)
+        let two = TaskWorkModel(record, stagesInOrder: [info], settings: .init(physicalCores: 2, pythonWorkerStartup: 1_600))
+        #expect(two.work(of: 0) == TaskWorkModel.Work(duration: 2_000, cpu: 1_000))
+        let one = TaskWorkModel(record, stagesInOrder: [info], settings: .init(physicalCores: 1, pythonWorkerStartup: 1_600))
+        #expect(one.work(of: 0) == TaskWorkModel.Work(duration: 1_000, cpu: 1_000))
+        let unknown = TaskWorkModel(record, stagesInOrder: [info], settings: .init(physicalCores: nil, pythonWorkerStartup: 0))
+        #expect(unknown.work(of: 3) == TaskWorkModel.Work(duration: 2_000, cpu: 1_000))
+    }
+}
