@@ -7,13 +7,23 @@
 public enum RunFiles {
     public static func files(scenario: ScenarioDescription, runs: [RunRecord]) -> [ReportFile] {
         precondition(runs.count == scenario.variants.count, "one record per variant")
-        var files: [ReportFile] = []
-        for (index, run) in runs.enumerated() {
-            let name = index == 0 ? "trace.csv" : "trace-\(scenario.variants[index].name).csv"
-            files.append(ReportFile(name, TraceRow.csv(run.trace)))
-        }
+        // The three largest pieces at once, the longest (the figures, with the Chrome
+        // trace) first so that the other thread takes the two CSVs in turn; the files
+        // keep their order.
         let taskSources = zip(scenario.variants, runs).map { TaskAttemptTable.Source(variant: $0.name, rows: $1.trace) }
-        if let tasks = TaskAttemptTable.csv(taskSources) { files.append(ReportFile("tasks.csv", tasks)) }
+        let parts = ParallelParts.compute([
+            { @Sendable in
+                let figures = RunFigures.build(scenario: scenario, runs: runs)
+                return Piece(files: figures.files, section: figures.section)
+            },
+            { @Sendable in
+                Piece(files: runs.enumerated().map { index, run in
+                    ReportFile(index == 0 ? "trace.csv" : "trace-\(scenario.variants[index].name).csv", TraceRow.csv(run.trace))
+                })
+            },
+            { @Sendable in Piece(files: TaskAttemptTable.csv(taskSources).map { [ReportFile("tasks.csv", $0)] } ?? []) },
+        ])
+        var files = parts[1].files + parts[2].files
         files.append(ReportFile("summary.csv", SummaryRow.csv(runs.map(\.summary))))
         let collectives = runs.flatMap(\.allCollectives)
         if !collectives.isEmpty { files.append(ReportFile("collective.csv", RunTables.collectiveCSV(collectives))) }
@@ -31,9 +41,8 @@ public enum RunFiles {
             files.append(ReportFile("training_scaling.csv", comparison.csv))
             workloadResults += comparison.markdown
         }
-        let figures = RunFigures.build(scenario: scenario, runs: runs)
-        files += figures.files
-        workloadResults += figures.section
+        files += parts[0].files
+        workloadResults += parts[0].section
         if !first.links.isEmpty {
             files.append(ReportFile("links.csv", RunTables.linksCSV(first.links)))
             let network = NetworkReport(links: first.links, utilisation: first.linkUtilisation, runName: scenario.name)
@@ -43,4 +52,10 @@ public enum RunFiles {
         files.append(ReportFile("report.md", report.markdown))
         return files
     }
+}
+
+/// Files and report lines one parallel part of `RunFiles.files` makes.
+private struct Piece: Sendable {
+    var files: [ReportFile]
+    var section: [String] = []
 }

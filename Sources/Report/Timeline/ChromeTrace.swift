@@ -27,8 +27,12 @@ public enum ChromeTrace {
 
     /// The whole file for an already derived timeline.
     public static func json(timeline: TraceTimeline) -> String {
-        let lines = events(timeline: timeline).map(\.rendered)
-        return "{\"traceEvents\":[\n" + lines.joined(separator: ",\n") + "\n],\"displayTimeUnit\":\"ms\"}\n"
+        var output = "{\"traceEvents\":[\n"
+        for (index, event) in events(timeline: timeline).enumerated() {
+            if index > 0 { output += ",\n" }
+            event.render(into: &output)
+        }
+        return output + "\n],\"displayTimeUnit\":\"ms\"}\n"
     }
 
     /// The events: metadata first (driver, then hosts in order of appearance), then

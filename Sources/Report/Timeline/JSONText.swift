@@ -34,7 +34,7 @@ public indirect enum JSONText: Sendable, Equatable {
 
     func render(into output: inout String) {
         switch self {
-        case .string(let text): output += JSONText.quoted(text)
+        case .string(let text): JSONText.appendQuoted(text, to: &output)
         case .integer(let value): output += String(value)
         case .number(let literal): output += literal
         case .bool(let value): output += value ? "true" : "false"
@@ -49,7 +49,8 @@ public indirect enum JSONText: Sendable, Equatable {
             output += "{"
             for (index, member) in members.enumerated() {
                 if index > 0 { output += "," }
-                output += JSONText.quoted(member.key) + ":"
+                JSONText.appendQuoted(member.key, to: &output)
+                output += ":"
                 member.value.render(into: &output)
             }
             output += "}"
@@ -59,6 +60,17 @@ public indirect enum JSONText: Sendable, Equatable {
     /// `text` as a JSON string literal: `"` and `\` escaped, control characters below
     /// U+0020 as `\n`, `\t`, ... or `\u00XX`; everything else as UTF-8, which RFC 8259
     /// allows. U+2028 and U+2029 are escaped too, so the text is also valid JavaScript.
+    /// `quoted(text)` appended to `output` (without a temporary for text needing no escape).
+    static func appendQuoted(_ text: String, to output: inout String) {
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            output += "\""
+            output += text
+            output += "\""
+        } else {
+            output += quoted(text)
+        }
+    }
+
     public static func quoted(_ text: String) -> String {
         // Most text (ids, names, numbers) needs no escape: one pass over its bytes says so.
         // 0xE2 starts U+2028 and U+2029 in UTF-8, which the slow path escapes.

@@ -76,3 +76,25 @@ import Testing
         #expect(unknown.work(of: 3) == TaskWorkModel.Work(duration: 2_000, cpu: 1_000))
     }
 }
+
+/// A fetch failure in a log becomes a `fetch-failure` fault on the map output it names:
+/// Spark 3.0+'s `Map ID` is the map task's id, which gives the map stage.
+@Suite struct FetchFailureImportTests {
+    @Test func aFetchFailureNamesItsMapStageAndPartition() throws {
+        let success = SyntheticLog.task(stage: 3, index: 0, id: 4, launch: 4170, finish: 4670, run: 490)
+        let failed = SyntheticLog.task(stage: 3, index: 0, id: 5, launch: 4165, finish: 4169, run: 3, reason: "FetchFailed")
+            .replacingOccurrences(of: #""Task End Reason":{"Reason":"FetchFailed"}"#,
+                                  with: #""Task End Reason":{"Reason":"FetchFailed","Shuffle ID":0,"Map ID":0,"Map Index":0,"Reduce ID":0,"Message":"x"}"#)
+        let text = SyntheticLog.text.replacingOccurrences(of: success, with: failed + "\n" + success.replacingOccurrences(of: #""Attempt":0"#, with: #""Attempt":1"#))
+        let record = try SyntheticLog.record(text)
+        let yaml = try EventLogImporter.scenario(from: record, name: "f", source: "a").yaml
+        #expect(yaml.contains("- {kind: fetch-failure, job: job1, stage: s3, partition: 0, attempt: 0, stage_attempt: 0, "
+            + "map_stage: job0.s0, map_partition: 0, after: 3ms}"), "\(yaml)")
+        #expect(!yaml.contains("not re-created"), "\(yaml)")
+        // The scenario runs: Spark's answer to the fetch failure (the map output lost, the
+        // map stage resubmitted for it) is simulated.
+        let folder = Runner.run(try ScenarioLoader.load(text: yaml, file: "f.yaml"))
+        let trace = try #require(folder.files.first { $0.name == "trace.csv" }?.contents)
+        #expect(trace.contains("fetch"), "\(trace)")
+    }
+}

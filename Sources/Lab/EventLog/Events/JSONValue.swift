@@ -40,9 +40,15 @@ enum JSONValue: Equatable {
 
     /// Parses one JSON text; nil when it is not exactly one valid JSON value.
     static func parse(_ text: String, skipping: Set<String> = []) -> JSONValue? {
+        parse(text, cache: JSONStringCache(skipping: skipping))
+    }
+
+    /// Parses one JSON text with strings made through `cache` (one per log: its keys
+    /// repeat on every line), skipping the subtrees of the cache's skipped keys.
+    static func parse(_ text: String, cache: JSONStringCache) -> JSONValue? {
         var text = text
         return text.withUTF8 { bytes in
-            var parser = JSONParser(bytes: bytes, skipping: skipping)
+            var parser = JSONParser(bytes: bytes, cache: cache)
             guard let value = parser.value(depth: 0) else { return nil }
             parser.skipWhitespace()
             return parser.index == bytes.count ? value : nil
@@ -53,22 +59,14 @@ enum JSONValue: Equatable {
 /// The recursive-descent parser behind `JSONValue.parse` (RFC 8259; nesting limited to 512).
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
-    let skipping: Set<String>
-    /// The lengths of the keys in `skipping` (a cheap test before hashing a key).
-    private let skippedLengths: [Bool]
+    let cache: JSONStringCache
     var index = 0
+    /// Whether the last string read was a skipped key (set by `string`).
+    private var lastSkipped = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, skipping: Set<String>) {
+    init(bytes: UnsafeBufferPointer<UInt8>, cache: JSONStringCache) {
         self.bytes = bytes
-        self.skipping = skipping
-        var lengths = [Bool](repeating: false, count: 65)
-        for key in skipping where key.utf8.count <= 64 { lengths[key.utf8.count] = true }
-        skippedLengths = lengths
-    }
-
-    private func skips(_ key: String) -> Bool {
-        let length = key.utf8.count
-        return length <= 64 && skippedLengths[length] && skipping.contains(key)
+        self.cache = cache
     }
 
     private static let quote = UInt8(ascii: "\""), backslash = UInt8(ascii: "\\")
@@ -108,7 +106,7 @@ private struct JSONParser {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
             index += 1
-            let keep = build && !skips(key)
+            let keep = build && !lastSkipped
             guard let item = value(depth: depth + 1, build: keep) else { return nil }
             if build { pairs.append((key, keep ? item : .skipped)) }
             skipWhitespace()
@@ -171,6 +169,12 @@ private struct JSONParser {
             while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
             guard index > exponentStart else { return nil }
         }
+        if isInteger, index - start <= 18 {
+            // At most 18 digits: exact in an Int64, no text needed.
+            var value: Int64 = 0
+            for position in integerStart..<index { value = value * 10 + Int64(bytes[position] - 0x30) }
+            return .integer(bytes[start] == UInt8(ascii: "-") ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let integer = Int64(text) { return .integer(integer) }
         return Double(text).map { .number($0) }
@@ -186,8 +190,14 @@ private struct JSONParser {
             if byte == Self.quote {
                 defer { index += 1 }
                 guard build else { return "" }
-                if plain { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self) }
-                return unescape(start..<index)
+                if plain {
+                    let (string, skipped) = cache.string(UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    lastSkipped = skipped
+                    return string
+                }
+                let string = unescape(start..<index)
+                lastSkipped = string.map { cache.skips($0) } ?? false
+                return string
             }
             if byte < 0x20 { return nil }
             if byte == Self.backslash {

@@ -3,15 +3,19 @@
 /// A line that is not a JSON object, or an event sparksim uses that lacks a field it
 /// needs, is an `EventLogError` naming the file, the line and the field; an event of a
 /// class sparksim does not use is `.other` whatever its fields.
-struct SparkEventDecoder {
+struct SparkEventDecoder: Sendable {
     /// Subtrees sparksim never reads: skipped without being built.
     static let skippedKeys: Set<String> = [
         "Accumulables", "Task Executor Metrics", "Updated Blocks", "JVM Information", "System Properties",
         "Classpath Entries", "Hadoop Properties", "Metrics Properties", "Log Urls", "Attributes", "Details",
+        "Push Based Shuffle", "Input Metrics", "Output Metrics",
     ]
 
+    /// The log's repeated strings, made once (see `JSONStringCache`).
+    private let strings = JSONStringCache(skipping: Self.skippedKeys)
+
     func decode(_ line: EventLogLine) throws(EventLogError) -> SparkListenerEvent {
-        guard let object = JSONValue.parse(line.text, skipping: Self.skippedKeys) else {
+        guard let object = JSONValue.parse(line.text, cache: strings) else {
             throw EventLogError(file: line.file, line: line.number, "not JSON (\(Self.brief(line.text)))")
         }
         guard case .object = object else { throw EventLogError(file: line.file, line: line.number, "not a JSON object") }
@@ -145,7 +149,12 @@ struct SparkEventDecoder {
             }
             metrics = record
         }
+        let reasonName = try reason.string("Reason")
+        var fetch: FetchFailureRecord?
+        if reasonName == "FetchFailed", let map = reason.optionalInt64("Map ID"), let index = reason.optionalInt("Map Index") {
+            fetch = FetchFailureRecord(shuffle: reason.optionalInt("Shuffle ID") ?? -1, mapTask: map, mapIndex: index)
+        }
         return TaskEndRecord(stage: try fields.int("Stage ID"), stageAttempt: try fields.int("Stage Attempt ID"),
-                             info: try taskInfo(info), reason: try reason.string("Reason"), metrics: metrics)
+                             info: try taskInfo(info), reason: reasonName, metrics: metrics, fetchFailure: fetch)
     }
 }

@@ -120,6 +120,16 @@ struct TaskEndRecord: Equatable {
     /// ExecutorLostFailure, ...
     let reason: String
     let metrics: TaskMetricsRecord?
+    /// For a `FetchFailed` end: which map output it could not fetch.
+    var fetchFailure: FetchFailureRecord? = nil
+}
+
+/// A `FetchFailed` task end's missing map output: Spark 3.0+ names the map task by its
+/// task attempt id (`Map ID`) and its partition (`Map Index`).
+struct FetchFailureRecord: Equatable {
+    let shuffle: Int
+    let mapTask: Int64
+    let mapIndex: Int
 }
 
 /// The task metrics sparksim uses, in milliseconds (times) and bytes.

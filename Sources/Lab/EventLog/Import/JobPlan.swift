@@ -17,6 +17,10 @@ struct JobPlan {
     }
 
     private let model: TaskWorkModel
+    /// Per stage that ran: the job that ran it (a fetch failure names its map stage so).
+    private var ranAt: [Int: String] = [:]
+    /// Per task id: its stage (built only when the log has a fetch failure).
+    private var stageOfTask: [Int64: Int] = [:]
 
     /// - Parameter submitShift: ms added to the submission of every job not submitted after
     ///   another one ended (a what-if whose executors register at another instant).
@@ -50,6 +54,13 @@ struct JobPlan {
             planned.append(PlannedJob(record: job, name: name, ran: ran, local: local))
         }
         model = TaskWorkModel(record, stagesInOrder: planned.flatMap(\.ran), settings: settings)
+        for job in planned {
+            for info in job.ran where ranAt[info.stage] == nil { ranAt[info.stage] = job.name }
+        }
+        let ends = record.stageAttempts.values.lazy.flatMap(\.taskEnds)
+        if ends.contains(where: { $0.fetchFailure != nil }) {
+            for end in ends { stageOfTask[end.info.taskID] = end.stage }
+        }
         var latestEnd: (job: String, time: Int64)?
         for job in planned {
             jobCount += 1
@@ -106,7 +117,7 @@ struct JobPlan {
                     succeeded[p] = true
                 } else {
                     if !succeeded[p] { (duration[p], cpu[p]) = (work.duration, work.cpu) }
-                    failure(end, job: job, notes: &notes)
+                    failure(end, job: job, parents: parents, notes: &notes)
                 }
             }
         }
@@ -125,9 +136,26 @@ struct JobPlan {
     }
 
     /// A failed attempt the scenario can re-create as a fault: an exception after its run
-    /// time. Kills, executor losses (re-created as executor faults) and fetch failures
-    /// (the log does not say which map stage) are not.
-    private mutating func failure(_ end: TaskEndRecord, job: String, notes: inout Notes) {
+    /// time, or a fetch failure of the map output it names (Spark 3.0+'s `Map ID` is the
+    /// map task's id, which gives its stage) after its run time. Kills and executor losses
+    /// (re-created as executor faults) are not.
+    private mutating func failure(_ end: TaskEndRecord, job: String, parents: [String], notes: inout Notes) {
+        if end.reason == "FetchFailed" {
+            guard let fetch = end.fetchFailure, let mapStage = stageOfTask[fetch.mapTask], let ranJob = ranAt[mapStage] else {
+                notes.add("a fetch failure whose map task the log does not show")
+                return
+            }
+            let mapName = ranJob == job ? "s\(mapStage)" : "\(ranJob).s\(mapStage)"
+            guard parents.contains(mapName) else {
+                notes.add("a fetch failure of a map stage that is not its stage's parent")
+                return
+            }
+            let after = EventLogImporter.milliseconds(end.metrics?.executorRunTime ?? 0)
+            faultsYAML += "  - {kind: fetch-failure, job: \(job), stage: s\(end.stage), partition: \(end.info.index), "
+                + "attempt: \(end.info.attempt), stage_attempt: \(end.stageAttempt), map_stage: \(mapName), "
+                + "map_partition: \(fetch.mapIndex), after: \(after)}\n"
+            return
+        }
         switch end.reason {
         case "ExceptionFailure", "TaskResultLost", "UnknownReason", "TaskCommitDenied":
             let after = EventLogImporter.milliseconds(end.metrics?.executorRunTime ?? 0)

@@ -50,24 +50,50 @@ struct SparkApplicationRecord {
     /// Spark version before 3.0, is refused.
     static func read<Source: EventLogLineSource>(_ source: inout Source) throws(EventLogError) -> SparkApplicationRecord {
         var record = SparkApplicationRecord()
-        let decoder = SparkEventDecoder()
+        let decoder = ParallelEventDecoder()
         var lastFile = ""
         var sawAnyLine = false
-        while let line = try source.next() {
-            lastFile = line.file
-            if line.text.allSatisfy(\.isWhitespace) { continue }
-            sawAnyLine = true
-            let event: SparkListenerEvent
-            do {
-                event = try decoder.decode(line)
-            } catch {
-                if source.lastLineUnterminated {
-                    record.cutOffLine = line
+        var batch: [EventLogLine] = []
+        var exhausted = false
+        reading: while !exhausted {
+            batch.removeAll(keepingCapacity: true)
+            // A reading error (a truncated gzip) comes after the lines read before it.
+            var readError: EventLogError?
+            while batch.count < ParallelEventDecoder.batchSize {
+                do {
+                    guard let line = try source.next() else {
+                        exhausted = true
+                        break
+                    }
+                    batch.append(line)
+                } catch {
+                    readError = error
+                    exhausted = true
                     break
                 }
-                throw error
             }
-            try record.apply(event, line: line)
+            for (index, outcome) in decoder.decode(batch).enumerated() {
+                let line = batch[index]
+                lastFile = line.file
+                switch outcome {
+                case .blank:
+                    continue
+                case .event(let event):
+                    sawAnyLine = true
+                    try record.apply(event, line: line)
+                case .failed(let error):
+                    sawAnyLine = true
+                    // A line that is not whole JSON is an error, except the log's last
+                    // line when it has no newline (cut off while Spark wrote it).
+                    if index == batch.count - 1, !exhausted, try source.next() == nil { exhausted = true }
+                    if index == batch.count - 1, exhausted, readError == nil, source.lastLineUnterminated {
+                        record.cutOffLine = line
+                        break reading
+                    }
+                    throw error
+                }
+            }
+            if let readError { throw readError }
         }
         guard sawAnyLine else { throw EventLogError(file: lastFile.isEmpty ? "event log" : lastFile, "the log is empty") }
         guard record.start != nil else {

@@ -47,14 +47,22 @@ public enum EventLogReplay {
                 throw EventLogError(file: path, "--set does not apply to the import: \(error)")
             }
         }
-        let records = Runner.records(scenario)
+        // The real Gantt chart needs only the log: drawn while the simulation runs.
+        let comparing = shape == nil && settings.isEmpty
+        let simulation = scenario
+        let parts = ParallelParts.compute([
+            { @Sendable in ReplayPart.records(Runner.records(simulation)) },
+            { @Sendable in ReplayPart.realTimeline(comparing ? ReplayReport.realTimeline(realTrace(record), source: sourceName) : nil) },
+        ])
+        guard case .records(let records) = parts[0], case .realTimeline(let real) = parts[1] else {
+            preconditionFailure("EventLogReplay: parts out of order")
+        }
         var rows = comparison(record, simulated: records[0].trace,
                               simulatedApplication: records[0].summary.makespanNanoseconds)
-        if shape != nil || !settings.isEmpty {
+        if !comparing {
             rows = rows.map { ReplayRow(scope: $0.scope, id: $0.id, realNanoseconds: nil, simulatedNanoseconds: $0.simulatedNanoseconds) }
         }
         var folder = OutputFolder()
-        let real = shape == nil && settings.isEmpty ? ReplayReport.realTimeline(realTrace(record), source: sourceName) : nil
         let runFiles = Runner.folder(ScenarioDescription(scenario), records).files
         let showBoth = real != nil && runFiles.contains { $0.name == "timeline.svg" }
         for file in runFiles {
@@ -234,4 +242,10 @@ public enum EventLogReplay {
         }
         return rows
     }
+}
+
+/// What the replay computes on two threads at once.
+private enum ReplayPart: Sendable {
+    case records([RunRecord])
+    case realTimeline(String?)
 }
