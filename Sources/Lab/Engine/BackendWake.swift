@@ -27,7 +27,11 @@ enum BackendWake {
 }
 
 /// One task attempt on a simulated executor, from launch to its end.
-struct RunningTask {
+///
+/// A class: the backend reads and updates a running task several times per step, and a
+/// struct in the task table was copied (with every array and string it holds retained)
+/// at each read. Only the backend holds it, in `tasks`, until the task ends.
+final class RunningTask {
     enum Phase: Equatable {
         /// Waiting out `engine.task_launch_overhead`.
         case launching
@@ -77,6 +81,16 @@ struct RunningTask {
     var pendingKill: String?
     /// The task's place in its stage's program.
     var program = ProgramCursor()
+
+    init(description: TaskDescription, stage: StageWork, host: HostIndex, attempt: TaskAttemptKey,
+         fault: InjectedTaskFault?, failsAtRandom: Bool) {
+        self.description = description
+        self.stage = stage
+        self.host = host
+        self.attempt = attempt
+        self.fault = fault
+        self.failsAtRandom = failsAtRandom
+    }
 
     var id: TaskID { description.taskID }
     var partition: Int { description.partition }

@@ -44,7 +44,7 @@ extension SimulatedExecutorBackend {
     /// learns it at its next poll tick.
     private func settle(_ ids: [TaskID], _ outcome: RunningTask.SyncOutcome) {
         for id in ids {
-            guard var task = tasks[id], case .blocked(let calledAt) = task.phase else { continue }
+            guard let task = tasks[id], case .blocked(let calledAt) = task.phase else { continue }
             task.syncOutcome = outcome
             tasks[id] = task
             schedulePoll(id, calledAt: calledAt)

@@ -9,7 +9,7 @@ extension SimulatedExecutorBackend {
     /// is gone, is a fetch failure at once, empty or not, as Spark's map output tracker
     /// fails the read (`MetadataFetchFailedException`: missing an output location).
     func beginReads(_ id: TaskID) {
-        var task = tasks[id]!
+        let task = tasks[id]!
         let partition = task.partition
         for parent in task.stage.parents {
             guard let mapStage = deployment.stageWork(parent) else {

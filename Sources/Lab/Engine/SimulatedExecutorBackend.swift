@@ -110,7 +110,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         precondition(tasks[task.taskID] == nil, "SimulatedExecutorBackend: \(task.taskID) launched twice")
         let attempt = TaskAttemptKey(stage: key, stageAttempt: task.stage.attempt, partition: task.partition,
                                      attempt: task.attemptNumber)
-        var running = RunningTask(
+        let running = RunningTask(
             description: task, stage: stage, host: topology.executors[executor].host, attempt: attempt,
             fault: faults.fault(for: attempt), failsAtRandom: randomFailures.shouldFail(key: attempt.randomFailureKey))
         running.program.launchedAt = now
@@ -147,7 +147,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     }
 
     func kill(_ task: TaskID, executor: ExecutorID, reason: String) {
-        guard var running = tasks[task] else { return }
+        guard let running = tasks[task] else { return }
         if case .blocked(let calledAt) = running.phase, options.pollInterval > .zero {
             if running.pendingKill == nil { running.pendingKill = reason }
             tasks[task] = running
@@ -176,7 +176,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     private func start(_ id: TaskID) {
         tasks[id]!.step = nil
         deployment.deliver(.taskRunning(id))
-        guard var task = tasks[id] else { return }  // killed while the engine heard RUNNING
+        guard let task = tasks[id] else { return }  // killed while the engine heard RUNNING
         if let gpu = failedGPU(of: task) {
             end(id, gpuFailure(gpu, of: task))
             return
