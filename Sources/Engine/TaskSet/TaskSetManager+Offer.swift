@@ -78,8 +78,10 @@ extension TaskSetManager {
 
     private func locate(_ executor: ExecutorID, _ host: HostID, _ maxLocality: TaskLocality, _ speculative: Bool,
                         in lists: inout PendingTasksByLocality, _ cluster: ExecutorRegistry) -> (Int, TaskLocality)? {
-        let take: (inout [Int]) -> Int? = {
-            dequeueTaskFromList(executor: executor, host: host, list: &$0, speculative: speculative)
+        // A local function, not a closure value: a stored closure would capture (copy) the
+        // whole task set manager at every offer.
+        func take(_ list: inout [Int]) -> Int? {
+            dequeueTaskFromList(executor: executor, host: host, list: &list, speculative: speculative)
         }
         if let index = lists.forExecutor.withList(executor, take) { return (index, .processLocal) }
         if maxLocality >= .nodeLocal, let index = lists.forHost.withList(host, take) { return (index, .nodeLocal) }

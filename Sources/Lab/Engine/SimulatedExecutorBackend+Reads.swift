@@ -60,10 +60,9 @@ extension SimulatedExecutorBackend {
     /// Whether a map output can still be fetched: its executor is alive, or, with the
     /// external shuffle service, an executor of its host is.
     func isReadable(_ read: ShuffleRead) -> Bool {
-        let topology = deployment.cluster.topology
-        if topology.isLive(executor: read.executor) { return true }
-        guard options.shuffleServiceEnabled, let host = topology.host(id: read.host) else { return false }
-        return !topology.hosts[host].liveExecutors.isEmpty
+        if deployment.cluster.topology.isLive(executor: read.executor) { return true }
+        guard options.shuffleServiceEnabled, let host = deployment.cluster.topology.host(id: read.host) else { return false }
+        return !deployment.cluster.topology.hosts[host].liveExecutors.isEmpty
     }
 
     /// The fetch failure of a read whose source is gone.

@@ -103,16 +103,17 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         guard let key = deployment.stageKey(of: task.stage.stage), let stage = deployment.stageWork(key) else {
             preconditionFailure("SimulatedExecutorBackend: \(task.stage) has no stage work")
         }
-        let topology = deployment.cluster.topology
-        guard let executor = topology.executor(id: task.executor), topology.executors[executor].isLive else {
+        guard let executor = deployment.cluster.topology.executor(id: task.executor),
+              deployment.cluster.topology.executors[executor].isLive else {
             preconditionFailure("SimulatedExecutorBackend: \(task.taskID) launched on dead executor \(task.executor)")
         }
         precondition(tasks[task.taskID] == nil, "SimulatedExecutorBackend: \(task.taskID) launched twice")
         let attempt = TaskAttemptKey(stage: key, stageAttempt: task.stage.attempt, partition: task.partition,
                                      attempt: task.attemptNumber)
         let running = RunningTask(
-            description: task, stage: stage, host: topology.executors[executor].host, attempt: attempt,
-            fault: faults.fault(for: attempt), failsAtRandom: randomFailures.shouldFail(key: attempt.randomFailureKey))
+            description: task, stage: stage, host: deployment.cluster.topology.executors[executor].host, attempt: attempt,
+            fault: faults.fault(for: attempt),
+            failsAtRandom: randomFailures.probability > 0 && randomFailures.shouldFail(key: attempt.randomFailureKey))
         running.program.launchedAt = now
         // A task sent to a silent host never starts: nothing there answers.
         if !silentHosts.contains(running.host) {
