@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import Lab
 
 /// What an import makes of each task's run time: Python stages, the tasks that started a
@@ -96,5 +97,28 @@ import Testing
         let folder = Runner.run(try ScenarioLoader.load(text: yaml, file: "f.yaml"))
         let trace = try #require(folder.files.first { $0.name == "trace.csv" }?.contents)
         #expect(trace.contains("fetch"), "\(trace)")
+    }
+}
+
+/// Locality preferences as far as the log reveals them: a stage reading a cached RDD was
+/// launched PROCESS_LOCAL on the executor holding each block.
+@Suite struct PreferenceImportTests {
+    static let log = RepositoryPaths.resolve("scenarios/replay/logs/mllib_lr_p4__local-cluster-2-2-1024__rep1.jsonl.gz").path
+
+    @Test func cachedBlocksBecomePreferredExecutors() throws {
+        var source = try EventLogInput.open(Self.log)
+        let record = try SparkApplicationRecord.read(&source)
+        let yaml = try EventLogImporter.scenario(from: record, name: "m", source: "m").yaml
+        #expect(yaml.contains("preferred_executors: [0, 1, 0, 1]"))
+        // The first stage (no cached input) names none: its PROCESS_LOCAL is Spark's word
+        // for a task without preferences.
+        let first = try #require(yaml.range(of: "        - name: s0\n"))
+        let next = yaml[first.upperBound...].range(of: "        - name: ")?.lowerBound ?? yaml.endIndex
+        #expect(!yaml[first.upperBound..<next].contains("preferred_"))
+        // On one executor only executor 0's preferences remain, and the what-if runs.
+        let whatIf = try EventLogImporter.scenario(from: record, name: "m", source: "m",
+                                                   shape: ClusterShape(executors: 1, cores: 2)).yaml
+        #expect(!whatIf.contains("1, 0, 1]"))
+        _ = try ScenarioLoader.load(text: whatIf, file: "m.yaml")
     }
 }

@@ -44,6 +44,20 @@ enum ClusterSection {
         return "cluster:\n  executors:\n" + initial.map { "    - \(executor($0))\n" }.joined() + cpu
     }
 
+    /// The preferences an import can name: a kept master keeps Spark's executor ids (in a
+    /// what-if, those its shape has), explicit executors keep the log's ids and hosts; a
+    /// what-if of explicit executors renames both, so it names none.
+    static func preferences(_ record: SparkApplicationRecord, shape: ClusterShape?) -> JobPlan.Preferences {
+        let kept = keepsMaster(record.master)
+        guard let shape else { return JobPlan.Preferences(executors: nil, hosts: !kept) }
+        guard kept, let master = record.master else { return JobPlan.Preferences(executors: [], hosts: false) }
+        if master.hasPrefix("local-cluster[") || (shape.executors ?? 1) > 1 {
+            let count = shape.executors ?? record.executors.count
+            return JobPlan.Preferences(executors: Set((0..<count).map(String.init)), hosts: false)
+        }
+        return JobPlan.Preferences(executors: ["driver"], hosts: false)
+    }
+
     /// Executors added after the first job, and executors removed before the end.
     static func lossFaults(_ record: SparkApplicationRecord, appStart: Int64, notes: inout Notes) -> String {
         var text = ""

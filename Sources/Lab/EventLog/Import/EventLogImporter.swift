@@ -43,7 +43,7 @@ enum EventLogImporter {
                                        physicalCores: physicalCores, executorLaunch: costs.executorLaunch)
         }
         let plan = JobPlan(record, appStart: appStart, settings: settings, submitShift: shift?.milliseconds ?? 0,
-                           notes: &notes)
+                           preferences: ClusterSection.preferences(record, shape: shape), notes: &notes)
         var yaml = header(record, source: source, plan: plan)
         yaml += "name: \(name)\nseed: 1\n"
         if let shape {

@@ -22,10 +22,21 @@ struct JobPlan {
     /// Per task id: its stage (built only when the log has a fetch failure).
     private var stageOfTask: [Int64: Int] = [:]
 
+    /// Which locality preferences the scenario can name (`preferences`).
+    struct Preferences {
+        /// Executor ids the scenario's cluster has (nil: all the log's).
+        var executors: Set<String>?
+        /// Whether hosts are named as in the log (explicit executors, not a what-if).
+        var hosts: Bool
+    }
+
+    private let preferences: Preferences
+
     /// - Parameter submitShift: ms added to the submission of every job not submitted after
     ///   another one ended (a what-if whose executors register at another instant).
     init(_ record: SparkApplicationRecord, appStart: Int64, settings: TaskWorkModel.Settings, submitShift: Int64 = 0,
-         notes: inout Notes) {
+         preferences: Preferences = Preferences(executors: nil, hosts: false), notes: inout Notes) {
+        self.preferences = preferences
         // Where each stage that ran lives, by the RDD it computes (a shuffle map stage has
         // the same RDD in every job that names it).
         var ranIn: [Int: String] = [:]
@@ -103,6 +114,8 @@ struct JobPlan {
         var duration = [Int64](repeating: 0, count: info.tasks)
         var cpu = [Int64](repeating: 0, count: info.tasks)
         var written = [Int64](repeating: 0, count: info.tasks)
+        var preferredExecutor = [String?](repeating: nil, count: info.tasks)
+        var preferredHost = [String?](repeating: nil, count: info.tasks)
         var succeeded = [Bool](repeating: false, count: info.tasks)
         let attempts = record.stageAttempts.keys.filter { $0.stage == info.stage }.sorted()
         for key in attempts {
@@ -113,6 +126,7 @@ struct JobPlan {
                 if end.reason == "Success" {
                     duration[p] = work.duration
                     cpu[p] = work.cpu
+                    (preferredExecutor[p], preferredHost[p]) = preference(of: end, stage: info.stage)
                     written[p] = metrics.shuffleBytesWritten
                     succeeded[p] = true
                 } else {
@@ -129,10 +143,34 @@ struct JobPlan {
         if cpu != duration {
             text += "          cpu_durations: [\(cpu.map(EventLogImporter.milliseconds).joined(separator: ", "))]\n"
         }
+        if preferredExecutor.contains(where: { $0 != nil }) {
+            text += "          preferred_executors: [\(preferredExecutor.map { $0.map(EventLogImporter.quoted) ?? "[]" }.joined(separator: ", "))]\n"
+        }
+        if preferredHost.contains(where: { $0 != nil }) {
+            text += "          preferred_hosts: [\(preferredHost.map { $0.map(EventLogImporter.quoted) ?? "[]" }.joined(separator: ", "))]\n"
+        }
         if written.contains(where: { $0 > 0 }) {
             text += "          output_bytes: [\(written.map(String.init).joined(separator: ", "))]\n"
         }
         return text
+    }
+
+    /// The locality preference a successful attempt reveals: NODE_LOCAL was launched on a
+    /// host holding its input (`preferred_hosts`, where hosts keep the log's names);
+    /// PROCESS_LOCAL in a stage reading a cached RDD, on the executor caching its block
+    /// (`preferred_executors`). Elsewhere PROCESS_LOCAL is also how Spark reports a task
+    /// without preferences, and RACK_LOCAL and ANY do not say which host was preferred:
+    /// no preference.
+    private func preference(of end: TaskEndRecord, stage: Int) -> (executor: String?, host: String?) {
+        switch end.info.locality {
+        case "PROCESS_LOCAL" where model.cacheReadingStages.contains(stage):
+            guard preferences.executors.map({ $0.contains(end.info.executor) }) ?? true else { return (nil, nil) }
+            return (end.info.executor, nil)
+        case "NODE_LOCAL" where preferences.hosts:
+            return (nil, end.info.host)
+        default:
+            return (nil, nil)
+        }
     }
 
     /// A failed attempt the scenario can re-create as a fault: an exception after its run

@@ -31,6 +31,9 @@ struct TaskWorkModel {
     }
 
     private(set) var pythonStages: Set<Int> = []
+    /// Stages that read a cached RDD an earlier stage computed (their tasks' PROCESS_LOCAL
+    /// launches were on the executor holding the block).
+    private(set) var cacheReadingStages: Set<Int> = []
     private var work: [Int64: Work] = [:]
     /// Tasks that started a Python worker, by task id.
     private(set) var startedWorker: Set<Int64> = []
@@ -40,6 +43,7 @@ struct TaskWorkModel {
         var materialized: Set<Int> = []
         for info in stagesInOrder {
             if Self.runsPython(info, materialized: materialized) { pythonStages.insert(info.stage) }
+            if info.rdds.contains(where: { $0.cached && materialized.contains($0.id) }) { cacheReadingStages.insert(info.stage) }
             for rdd in info.rdds where rdd.cached { materialized.insert(rdd.id) }
         }
         let ends = record.stageAttempts.keys.sorted().flatMap { record.stageAttempts[$0]!.taskEnds }
