@@ -62,6 +62,29 @@ last="$("$bin" replay scenarios/replay/logs/barrier_sleep__local-cluster-2-2-102
 case "$last" in "app=app-20261205145050-0000 real_s=18.418 simulated_s="*" error="*) ;;
   *) fail "replay's last line is '$last'" ;; esac
 
+# 5. Outputs are never lost: a run into a folder holding a sweep of the same name, and a run
+#    into a folder sparksim did not write, are refused (exit 1, the folder named, nothing
+#    touched); --force replaces; a run replaces its own run.
+guard="$work/guard"
+mkdir -p "$guard/demo" "$guard/stranger/demo"
+printf 'kind: sweep\nscenario: demo\n' > "$guard/demo/.sparksim-output"
+printf 'kept\n' > "$guard/demo/sweep.csv"
+printf 'mine\n' > "$guard/stranger/demo/notes.txt"
+for target in "$guard" "$guard/stranger"; do
+  set +e
+  message="$("$bin" run scenarios/demo/demo.yaml --out "$target" 2>&1 >/dev/null)"; status=$?
+  set -e
+  [ "$status" -eq 1 ] || fail "run into $target/demo: exit $status, expected 1"
+  case "$message" in "sparksim: refusing to replace $target/demo: "*"--force"*) ;;
+    *) fail "run into $target/demo: message '$message'" ;; esac
+done
+[ "$(cat "$guard/demo/sweep.csv")" = kept ] && [ "$(cat "$guard/stranger/demo/notes.txt")" = mine ] \
+  || fail "a refused run touched the folder"
+"$bin" run scenarios/demo/demo.yaml --out "$guard/stranger" --force >/dev/null \
+  && [ -f "$guard/stranger/demo/report.md" ] && [ ! -e "$guard/stranger/demo/notes.txt" ] \
+  || fail "run --force did not replace the folder"
+"$bin" run scenarios/demo/demo.yaml --out "$guard/stranger" >/dev/null || fail "a run did not replace its own run"
+
 if [ "$failures" -gt 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1

@@ -23,6 +23,7 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String = "."
     @Option(help: "What-if: executors, or a comma-separated list of counts.") var executors: String?
     @Option(help: "What-if: cores per executor.") var cores: Int?
+    @Flag(help: "Replace DIR/<name>/ whatever it holds.") var force = false
     @Option(help: "A calibration fragment (sparksim calibrate --out FILE).") var calibration: String?
     @Option(help: "The run's name (default: replay-<application name>).") var name: String?
     @Option(name: .customLong("set"), help: "What-if: set a key of the imported scenario, PATH=VALUE (repeatable).")
@@ -55,8 +56,12 @@ struct ReplayCommand: ParsableCommand {
         }
         for note in result.notes { printToStandardError("sparksim: not re-created: \(note)") }
         do {
-            let path = try result.folder.publish(into: outputDirectory, name: result.name)
+            let path = try result.folder.publish(into: outputDirectory, name: result.name,
+                                                 marker: OutputMarker(kind: .replay, scenario: result.name), force: force)
             print("wrote \(path)/ (\(result.folder.files.map(\.name).joined(separator: ", ")))")
+        } catch let refusal as OutputRefusal {
+            printToStandardError("sparksim: \(refusal)")
+            throw ExitCode(1)
         } catch {
             printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
             throw ExitCode(1)
@@ -74,8 +79,12 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            let path = try table.folder.publish(into: outputDirectory, name: table.name)
+            let path = try table.folder.publish(into: outputDirectory, name: table.name,
+                                                marker: OutputMarker(kind: .whatIf, scenario: table.name), force: force)
             print("wrote \(path)/ (\(table.folder.files.map(\.name).joined(separator: ", ")))")
+        } catch let refusal as OutputRefusal {
+            printToStandardError("sparksim: \(refusal)")
+            throw ExitCode(1)
         } catch {
             printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
             throw ExitCode(1)

@@ -11,18 +11,26 @@ struct RunCommand: ParsableCommand {
             network and write collective.csv; `logistic-regression` trains for real, \
             its jobs submitted by a simulated driver to the same scheduler, and writes \
             iterations.csv and iteration_costs.csv. Outputs appear all at once (written under a temporary name and renamed \
-            into place); a malformed scenario writes nothing and exits 2.
+            into place); a malformed scenario writes nothing and exits 2. An existing \
+            DIR/<name>/ is replaced only when it holds a run of the same scenario \
+            (.sparksim-output says so); a sweep, a replay or a folder sparksim did not \
+            write is refused with exit 1 unless --force.
             """)
 
     @Argument(help: "The scenario file (YAML).") var file: String
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String
+    @Flag(help: "Replace DIR/<name>/ whatever it holds.") var force = false
 
     func run() throws {
         let scenario = try loadScenarioOrExit(file)
         let folder = Runner.run(scenario)
         do {
-            let path = try folder.publish(into: outputDirectory, name: scenario.name)
+            let path = try folder.publish(into: outputDirectory, name: scenario.name,
+                                          marker: OutputMarker(kind: .run, scenario: scenario.name), force: force)
             print("wrote \(path)/ (\(folder.files.map(\.name).joined(separator: ", ")))")
+        } catch let refusal as OutputRefusal {
+            printToStandardError("sparksim: \(refusal)")
+            throw ExitCode(1)
         } catch {
             printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
             throw ExitCode(1)

@@ -17,6 +17,7 @@ struct SweepCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML) with a sweep: section.") var file: String
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String
     @Option(name: .customLong("jobs"), help: "Runs at a time (default: active processor count).") var jobs: Int?
+    @Flag(help: "Replace DIR/<name>/ whatever it holds.") var force = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -36,10 +37,14 @@ struct SweepCommand: ParsableCommand {
         let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
         do {
             let summary = try Sweep.run(plan, fileBytes: Array(bytes), outputDirectory: outputDirectory,
-                                        jobs: workers, progress: bar.show)
+                                        jobs: workers, force: force, progress: bar.show)
             bar.end()
             print("wrote \(summary.folder)/ (sweep.csv, sweep.md, runs/: \(summary.runs) run(s), "
                   + "\(summary.cached) reused)")
+        } catch let refusal as OutputRefusal {
+            bar.end()
+            printToStandardError("sparksim: \(refusal)")
+            throw ExitCode(1)
         } catch {
             bar.end()
             printToStandardError("sparksim: sweep into \(outputDirectory) failed: \(error)")

@@ -40,6 +40,7 @@ enum ScenarioIncludes {
     private static func fragment(_ path: String, from file: String, at position: SourcePosition) throws(ScenarioError)
         -> SourceNode {
         let resolved = path.hasPrefix("/") ? path : (ScenarioLoader.directory(of: file) as NSString).appendingPathComponent(path)
+        try YAMLInputLimits.checkFileSize(resolved)
         guard let data = FileManager.default.contents(atPath: resolved), let text = String(data: data, encoding: .utf8) else {
             throw ScenarioLoader.single(file, "include: cannot read '\(path)'", expected: "a readable fragment file", at: position)
         }

@@ -19,6 +19,7 @@ public enum ScenarioLoader {
 
     /// Loads the file at `path` with the YAML tree that its sweep points are decoded from.
     public static func loadSource(path: String) throws(ScenarioError) -> SweepSource {
+        try YAMLInputLimits.checkFileSize(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw single(path, "cannot read the file", expected: "a readable YAML scenario file")
         }
@@ -120,6 +121,11 @@ public enum ScenarioLoader {
 
     /// YAML text to a tree, with YAML syntax errors as diagnostics.
     static func parse(_ text: String, file: String) throws(ScenarioError) -> SourceNode {
+        guard text.utf8.count <= YAMLInputLimits.maxFileBytes else {
+            throw single(file, "the text is \(text.utf8.count) bytes, more than \(YAMLInputLimits.maxFileBytes) (64 MiB)",
+                         expected: "a scenario under 64 MiB (large data belongs in a data file)")
+        }
+        try YAMLInputLimits.checkFlowDepth(text, file: file)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)
@@ -131,7 +137,7 @@ public enum ScenarioLoader {
         guard let node else {
             throw single(file, "the file is empty", expected: "a mapping with name:, cluster: and workload:")
         }
-        return SourceNode(node)
+        return try YAMLInputLimits.convert(node, file: file)
     }
 }
 

@@ -13,10 +13,22 @@ public enum Sweep {
     /// Runs `plan` into `DIR/<name>/` (`runs/`, then `sweep.csv` and `sweep.md`, each
     /// replaced atomically).
     public static func run(_ plan: SweepPlan, fileBytes: [UInt8], outputDirectory: String, jobs: Int,
+                           force: Bool = false,
                            runScenario: @escaping SweepExecutor.RunScenario = { SweepRunOutput.run($0) },
                            progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) throws -> Summary
     {
         let folder = (outputDirectory as NSString).appendingPathComponent(plan.scenario.name)
+        // A sweep keeps its folder (the runs/ cache) and replaces files in it: the folder
+        // must be this scenario's sweep, or new (or `force`). The marker goes in first.
+        let marker = OutputMarker(kind: .sweep, scenario: plan.scenario.name)
+        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        do {
+            let lock = try OutputLock(path: outputDirectory)
+            defer { lock.release() }
+            try OutputGuard.check(folder, for: marker, force: force)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            if OutputMarker.read(folder: folder) != marker { try marker.write(into: folder) }
+        }
         let executor = SweepExecutor(plan: plan, fileBytes: fileBytes, folder: folder, jobs: jobs,
                                      runScenario: runScenario)
         let results = try executor.execute(progress: progress)

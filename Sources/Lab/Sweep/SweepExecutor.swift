@@ -137,7 +137,9 @@ public struct SweepExecutor: Sendable {
             return SweepRunResult(figures: figures, cached: true)
         }
         let output = runScenario(scenario)
-        try output.folder.publish(into: runsFolder, name: run.folderName)
+        // Inside this sweep's own (checked) folder: its runs are replaced as they go stale.
+        try output.folder.publish(into: runsFolder, name: run.folderName,
+                                  marker: OutputMarker(kind: .sweepRun, scenario: plan.scenario.name), force: true)
         try AtomicFile.write(key + "\n", to: keyPath)
         return SweepRunResult(figures: output.figures, cached: false)
     }

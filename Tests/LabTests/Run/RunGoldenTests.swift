@@ -53,12 +53,12 @@ import TestSupport
         defer { try? FileManager.default.removeItem(atPath: parent) }
         var old = OutputFolder()
         old.add("stale.csv", "old\n")
-        try old.publish(into: parent, name: "run")
+        try old.publish(into: parent, name: "run", marker: OutputMarker(kind: .run, scenario: "run"))
         var new = OutputFolder()
         new.add("trace.csv", "new\n")
-        let destination = try new.publish(into: parent, name: "run")
+        let destination = try new.publish(into: parent, name: "run", marker: OutputMarker(kind: .run, scenario: "run"))
         let names = try FileManager.default.contentsOfDirectory(atPath: destination).sorted()
-        #expect(names == ["trace.csv"])
+        #expect(names == [".sparksim-output", "trace.csv"])
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0 != "run" }
         #expect(leftovers.isEmpty, "staging folders left behind: \(leftovers)")
     }

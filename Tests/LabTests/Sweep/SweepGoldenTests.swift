@@ -25,8 +25,10 @@ import TestSupport
             .appendingPathComponent("sparksim-sweep-golden-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let summary = try Sweep.run(plan, fileBytes: Array(bytes), outputDirectory: output, jobs: 2)
+        // Hidden files (the `.sparksim-output` marker) are not results.
         let written = try FileManager.default.contentsOfDirectory(atPath: summary.folder)
-            .filter { $0 != "runs" }.sorted()
+            .filter { $0 != "runs" && !$0.hasPrefix(".") }.sorted()
+        #expect(OutputMarker.read(folder: summary.folder) == OutputMarker(kind: .sweep, scenario: scenario.name))
         #expect(written.contains("sweep.csv") && written.contains("sweep.md"))
         for name in written {
             let text = try String(contentsOfFile: (summary.folder as NSString).appendingPathComponent(name),
