@@ -1,3 +1,4 @@
+import Foundation
 import Sim
 import Testing
 import TestSupport
@@ -58,5 +59,20 @@ struct DataTests {
         // More rows never change the true model (its own stream).
         let c = SyntheticClassification(rows: 900, features: 4, streams: RandomStreams(seed: 9))
         #expect(c.trueWeights == a.trueWeights && c.trueIntercept == a.trueIntercept)
+    }
+}
+
+/// A data file too large to read whole is refused before it is read (issue 15).
+@Suite struct DataFileLimitTests {
+    @Test func aFileOverTheLimitIsRefusedUnread() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("huge-\(UUID().uuidString).csv").path
+        #expect(FileManager.default.createFile(atPath: path, contents: Data()))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.truncate(atOffset: UInt64(DatasetError.maxFileBytes) + 1)  // sparse
+        try handle.close()
+        #expect(throws: DatasetError.tooLarge(path: path, bytes: DatasetError.maxFileBytes + 1)) {
+            _ = try Dataset.loadCSV(path: path, label: "label")
+        }
     }
 }

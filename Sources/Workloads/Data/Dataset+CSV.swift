@@ -13,10 +13,21 @@ public enum DatasetError: Error, Equatable, Sendable, CustomStringConvertible {
     case wrongFieldCount(line: Int, expected: Int, found: Int)
     case notANumber(line: Int, column: String, text: String)
     case notABinaryLabel(line: Int, column: String, text: String)
+    case tooLarge(path: String, bytes: Int64)
+    case tooManyColumns(count: Int)
+
+    /// A data file is read whole and parsed into memory several times its size: bounded
+    /// so that no file can exhaust the machine (issue 15).
+    public static let maxFileBytes: Int64 = 256 << 20
+    /// Columns of the header (the features' limit, plus the label).
+    public static let maxColumns = 1_000_001
 
     public var description: String {
         switch self {
         case let .unreadable(path, reason): "cannot read \(path): \(reason)"
+        case let .tooLarge(path, bytes):
+            "\(path) is \(bytes) bytes, more than \(Self.maxFileBytes) (256 MiB): expected a smaller data file, or synthetic rows"
+        case let .tooManyColumns(count): "line 1: \(count) columns, more than \(Self.maxColumns) (1,000,000 features and the label)"
         case .empty: "the file is empty: expected a header row, then data rows"
         case .noRows: "the file has a header but no data rows"
         case let .missingLabelColumn(label, header):
@@ -42,6 +53,10 @@ extension Dataset {
     /// Why strict: a scenario that trains on a file must fail before the simulation
     /// with the line that is wrong, never train on a half-parsed table.
     public static func loadCSV(path: String, label: String) throws(DatasetError) -> Dataset {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber,
+           size.int64Value > DatasetError.maxFileBytes {
+            throw .tooLarge(path: path, bytes: size.int64Value)
+        }
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -57,6 +72,7 @@ extension Dataset {
     public static func parseCSV(_ text: String, label: String) throws(DatasetError) -> Dataset {
         let records = try CSVRecords.parse(text)
         guard let header = records.first else { throw .empty }
+        guard header.fields.count <= DatasetError.maxColumns else { throw .tooManyColumns(count: header.fields.count) }
         var seen = Set<String>()
         for name in header.fields where !seen.insert(name).inserted { throw .duplicateColumn(name: name) }
         guard let labelIndex = header.fields.firstIndex(of: label) else {
