@@ -55,7 +55,8 @@ let package = Package(
             name: "WorkloadsTests", dependencies: ["Workloads", "Sim", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"], exclude: ["Golden"]),
         .testTarget(
-            name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Workloads", "Report", "TestSupport"],
+            name: "LabTests", dependencies: ["Lab", "Sim", "Engine", "Workloads", "Report", "TestSupport",
+                                          .product(name: "Yams", package: "Yams")],
             exclude: ["Fixtures"]),
         .testTarget(name: "TidyTests", dependencies: ["TestSupport"]),
     ]
