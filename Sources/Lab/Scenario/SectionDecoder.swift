@@ -14,6 +14,12 @@ final class DecodingSink {
     /// The folder relative paths in the file (CSV data) are resolved against.
     let baseDirectory: String
     fileprivate(set) var diagnostics: [ScenarioDiagnostic] = []
+    /// Problems found beyond `maxDiagnostics`, counted, not kept: a file of a million
+    /// unknown keys must not take minutes of suggestions and screens of output.
+    fileprivate(set) var droppedDiagnostics = 0
+    static let maxDiagnostics = 100
+
+    var isFull: Bool { diagnostics.count >= Self.maxDiagnostics }
     /// What each decoded stage's tasks need, checked against the executors once all are known.
     var stageNeeds: [StageNeed] = []
 
@@ -26,12 +32,20 @@ final class DecodingSink {
 
     /// Diagnostics in source order; ties keep the order they were found.
     /// Exact repeats (one fault checked against several `compare:` variants) appear once.
+    /// Beyond the first `maxDiagnostics` found, one last line counts the rest.
     var sortedDiagnostics: [ScenarioDiagnostic] {
         var seen = Set<String>()
         let unique = diagnostics.filter { seen.insert($0.description).inserted }
-        return unique.enumerated()
+        var sorted = unique.enumerated()
             .sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
             .map(\.element)
+        if droppedDiagnostics > 0, let last = sorted.last {
+            sorted.append(ScenarioDiagnostic(
+                file: file, position: last.position,
+                problem: "\(droppedDiagnostics) more problem(s) not shown (the first \(Self.maxDiagnostics) found are)",
+                expected: "a file with fewer problems: fix these and validate again"))
+        }
+        return sorted
     }
 }
 
@@ -59,6 +73,10 @@ extension SectionDecoder {
 
     /// Records one problem at `position`.
     func report(_ position: SourcePosition, _ problem: String, expected: String) {
+        guard !sink.isFull else {
+            sink.droppedDiagnostics += 1
+            return
+        }
         sink.diagnostics.append(ScenarioDiagnostic(file: file, position: position, problem: problem,
                                                    expected: expected))
     }
@@ -85,13 +103,35 @@ struct Fields {
     let context: String
     let pairs: [SourcePair]
     /// Keys present but not allowed (already reported), with the allowed keys.
-    var unknownKeys: [String] = []
-    var allowed: [String] = []
+    var unknownKeys: [String] = [] {
+        didSet { misspelled = Self.misspelled(unknownKeys, allowed) }
+    }
+    var allowed: [String] = [] {
+        didSet { misspelled = Self.misspelled(unknownKeys, allowed) }
+    }
+    /// The allowed keys some unknown key is closest to, found once.
+    private var misspelled: Set<String> = []
+
+    init(position: SourcePosition, context: String, pairs: [SourcePair], unknownKeys: [String] = [],
+         allowed: [String] = []) {
+        self.position = position
+        self.context = context
+        self.pairs = pairs
+        self.unknownKeys = unknownKeys
+        self.allowed = allowed
+        misspelled = Self.misspelled(unknownKeys, allowed)
+    }
+
+    /// Suggestions are looked for among the first `maxSuggested` unknown keys only: a
+    /// mapping of a million stray keys is not a handful of typos.
+    static let maxSuggested = 100
+
+    private static func misspelled(_ unknown: [String], _ allowed: [String]) -> Set<String> {
+        Set(unknown.prefix(maxSuggested).compactMap { NameSuggestion.closest(to: $0, among: allowed) })
+    }
 
     /// Whether an unknown key looks like a misspelling of `key` (its "did you mean").
-    func misspells(_ key: String) -> Bool {
-        unknownKeys.contains { NameSuggestion.closest(to: $0, among: allowed) == key }
-    }
+    func misspells(_ key: String) -> Bool { misspelled.contains(key) }
 
     func value(_ key: String) -> SourceNode? {
         pairs.first { $0.key.scalarText == key }?.value
@@ -144,7 +184,8 @@ extension SectionDecoder {
     func reportUnknownKey(_ key: String, at position: SourcePosition, in context: String,
                                    allowed: [String])
     {
-        let hint = Self.didYouMean(key, allowed)
+        // A full sink only counts: no suggestion is worth computing for it.
+        let hint = sink.isFull ? "" : Self.didYouMean(key, allowed)
         report(position, "unknown key '\(key)' in \(context)\(hint)",
                expected: "one of " + allowed.joined(separator: ", "))
     }

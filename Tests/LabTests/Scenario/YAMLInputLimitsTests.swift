@@ -54,3 +54,21 @@ import Testing
         }
     }
 }
+
+/// A file of thousands of problems (5,000 stray keys, no cluster, no workload) reports the
+/// first 100 found and counts the rest,
+/// without a suggestion search per stray key.
+@Suite struct DiagnosticCapTests {
+    @Test func problemsBeyondAHundredAreCounted() {
+        let text = "name: x\n" + (0..<5_000).map { "k\($0): \($0)\n" }.joined()
+        var diagnostics: [ScenarioDiagnostic] = []
+        do {
+            _ = try ScenarioLoader.load(text: text, file: "t.yaml")
+        } catch {
+            diagnostics = error.diagnostics
+        }
+        #expect(diagnostics.count == 101)
+        #expect(diagnostics.last?.problem.hasPrefix("4902 more problem(s) not shown") == true,
+                "\(diagnostics.last?.problem ?? "")")
+    }
+}
