@@ -121,8 +121,8 @@ public enum ScenarioLoader {
 
     /// YAML text to a tree, with YAML syntax errors as diagnostics.
     static func parse(_ text: String, file: String) throws(ScenarioError) -> SourceNode {
-        guard text.utf8.count <= YAMLInputLimits.maxFileBytes else {
-            throw single(file, "the text is \(text.utf8.count) bytes, more than \(YAMLInputLimits.maxFileBytes) (64 MiB)",
+        guard text.utf8.count <= YAMLInputLimits.maxTextBytes else {
+            throw single(file, "the text is \(text.utf8.count) bytes, more than \(YAMLInputLimits.maxTextBytes) (64 MiB)",
                          expected: "a scenario under 64 MiB (large data belongs in a data file)")
         }
         try YAMLInputLimits.checkFlowDepth(text, file: file)

@@ -7,10 +7,16 @@ import Yams
 /// any real scenario (the largest shipped one has about 30,000 nodes), and each is a
 /// `file:line:column` error, exit 2, found before the work it would cause.
 enum YAMLInputLimits {
-    /// Bytes of one scenario (or included fragment) file.
-    static let maxFileBytes = 64 << 20
+    /// Bytes of one scenario (or included fragment) file: the YAML parser takes about
+    /// half a second per megabyte of the densest YAML, so a file is refused beyond this.
+    static let maxFileBytes = 16 << 20
+    /// Bytes of scenario text made in memory (a replay's import of a large log).
+    static let maxTextBytes = 64 << 20
     /// Nodes of the document once aliases are expanded.
     static let maxNodes = 2_000_000
+    /// Separators (`,`, `- `, `: `) in the text, counted before parsing: a mapping entry
+    /// is two or three values per separator, a list item one.
+    static let maxSeparators = 1_500_000
     /// Nesting of collections.
     static let maxDepth = 256
     /// Bytes of one scalar.
@@ -21,26 +27,36 @@ enum YAMLInputLimits {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
               let size = (attributes[.size] as? NSNumber)?.int64Value else { return }
         guard size <= Int64(maxFileBytes) else {
-            throw ScenarioLoader.single(path, "the file is \(size) bytes, more than \(maxFileBytes) (64 MiB)",
-                                        expected: "a scenario file under 64 MiB (large data belongs in a data file)")
+            throw ScenarioLoader.single(path, "the file is \(size) bytes, more than \(maxFileBytes) (16 MiB)",
+                                        expected: "a scenario file under 16 MiB (large data belongs in a data file)")
         }
     }
 
-    /// The deepest flow nesting (`[` and `{` outside quotes and comments), found before
-    /// the YAML parser (which recurses per level) sees the text.
+    /// Before the YAML parser sees the text: the deepest flow nesting (`[` and `{` outside
+    /// quotes and comments; the parser recurses per level), and the values the text spells
+    /// out without aliases (each `,`, `- ` and `: ` separates at least one): the parser
+    /// takes seconds per ten megabytes of dense YAML, so a file of more values than the
+    /// limit is refused before it is parsed, not after.
     static func checkFlowDepth(_ text: String, file: String) throws(ScenarioError) {
         var depth = 0, line = 1, column = 0
+        var separators = 0
+        var afterIndicator = false
         var quote: UInt8? = nil
         var comment = false
         var previous: UInt8 = 0x0A
         for byte in text.utf8 {
             column += 1
             defer { previous = byte }
+            let indicator = afterIndicator
+            afterIndicator = false
+            if indicator && quote == nil && !comment && (byte == 0x20 || byte == 0x0A) {
+                separators += 1
+                if separators > maxSeparators { throw tooManySeparators(file, line, column) }
+            }
             if byte == 0x0A {
                 line += 1
                 column = 0
                 comment = false
-                if quote == UInt8(ascii: "'") || quote == UInt8(ascii: "\"") { continue }
                 continue
             }
             if comment { continue }
@@ -62,10 +78,20 @@ enum YAMLInputLimits {
                 }
             case UInt8(ascii: "]"), UInt8(ascii: "}"):
                 depth = max(0, depth - 1)
+            case UInt8(ascii: ","):
+                separators += 1
+                if separators > maxSeparators { throw tooManySeparators(file, line, column) }
+            case UInt8(ascii: ":"), UInt8(ascii: "-"):
+                afterIndicator = true
             default:
                 break
             }
         }
+    }
+
+    private static func tooManySeparators(_ file: String, _ line: Int, _ column: Int) -> ScenarioError {
+        ScenarioLoader.single(file, "the document has more than \(maxSeparators) list items and mapping entries",
+                              expected: "a scenario of at most \(maxNodes) values", at: SourcePosition(line: line, column: column))
     }
 
     /// Converts Yams' tree within the bounds: aliases are expanded against `maxNodes`,

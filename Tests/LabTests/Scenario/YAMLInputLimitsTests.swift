@@ -48,9 +48,9 @@ import Testing
         try handle.close()
         do {
             _ = try ScenarioLoader.load(path: path)
-            Issue.record("a 64 MiB + 1 byte file loaded")
+            Issue.record("a 16 MiB + 1 byte file loaded")
         } catch {
-            #expect("\(error)".contains("bytes, more than 67108864 (64 MiB)"), "\(error)")
+            #expect("\(error)".contains("bytes, more than 16777216 (16 MiB)"), "\(error)")
         }
     }
 }
