@@ -55,17 +55,7 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for note in result.notes { printToStandardError("sparksim: not re-created: \(note)") }
-        do {
-            let path = try result.folder.publish(into: outputDirectory, name: result.name,
-                                                 marker: OutputMarker(kind: .replay, scenario: result.name), force: force)
-            print("wrote \(path)/ (\(result.folder.files.map(\.name).joined(separator: ", ")))")
-        } catch let refusal as OutputRefusal {
-            printToStandardError("sparksim: \(refusal)")
-            throw ExitCode(1)
-        } catch {
-            printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
-            throw ExitCode(1)
-        }
+        try publishOrExit(result.folder, into: outputDirectory, name: result.name, kind: .replay, force: force)
         print(result.summaryLine)
     }
 
@@ -78,16 +68,6 @@ struct ReplayCommand: ParsableCommand {
             printToStandardError("sparksim: \(error)")
             throw ExitCode(2)
         }
-        do {
-            let path = try table.folder.publish(into: outputDirectory, name: table.name,
-                                                marker: OutputMarker(kind: .whatIf, scenario: table.name), force: force)
-            print("wrote \(path)/ (\(table.folder.files.map(\.name).joined(separator: ", ")))")
-        } catch let refusal as OutputRefusal {
-            printToStandardError("sparksim: \(refusal)")
-            throw ExitCode(1)
-        } catch {
-            printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
-            throw ExitCode(1)
-        }
+        try publishOrExit(table.folder, into: outputDirectory, name: table.name, kind: .whatIf, force: force)
     }
 }

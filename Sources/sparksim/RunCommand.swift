@@ -24,16 +24,6 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let scenario = try loadScenarioOrExit(file)
         let folder = Runner.run(scenario)
-        do {
-            let path = try folder.publish(into: outputDirectory, name: scenario.name,
-                                          marker: OutputMarker(kind: .run, scenario: scenario.name), force: force)
-            print("wrote \(path)/ (\(folder.files.map(\.name).joined(separator: ", ")))")
-        } catch let refusal as OutputRefusal {
-            printToStandardError("sparksim: \(refusal)")
-            throw ExitCode(1)
-        } catch {
-            printToStandardError("sparksim: cannot write \(outputDirectory): \(error)")
-            throw ExitCode(1)
-        }
+        try publishOrExit(folder, into: outputDirectory, name: scenario.name, kind: .run, force: force)
     }
 }

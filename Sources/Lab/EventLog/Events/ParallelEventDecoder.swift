@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// Decodes an event log's lines on two threads, in batches, in order.
 ///
@@ -25,12 +26,11 @@ struct ParallelEventDecoder {
         let pair = decoders
         guard lines.count > 64 else { return lines.map { Self.decode($0, with: pair[0]) } }
         let half = (lines.count + 1) / 2
-        let outcomes = OutcomeSlots(count: lines.count)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let range = part == 0 ? 0..<half : half..<lines.count
-            outcomes.set(range, range.map { Self.decode(lines[$0], with: pair[part]) })
-        }
-        return outcomes.values
+        let parts = ParallelParts.compute([
+            { @Sendable in lines[..<half].map { Self.decode($0, with: pair[0]) } },
+            { @Sendable in lines[half...].map { Self.decode($0, with: pair[1]) } },
+        ])
+        return parts[0] + parts[1]
     }
 
     private static func decode(_ line: EventLogLine, with decoder: SparkEventDecoder) -> Outcome {
@@ -40,26 +40,5 @@ struct ParallelEventDecoder {
         } catch {
             return .failed(error)
         }
-    }
-}
-
-/// The outcomes of one batch, each range written once by the thread that decoded it, read
-/// after `concurrentPerform` returns.
-private final class OutcomeSlots: @unchecked Sendable {
-    private var storage: [ParallelEventDecoder.Outcome?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ range: Range<Int>, _ outcomes: [ParallelEventDecoder.Outcome]) {
-        lock.lock()
-        defer { lock.unlock() }
-        storage.replaceSubrange(range, with: outcomes.map(Optional.some))
-    }
-
-    var values: [ParallelEventDecoder.Outcome] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage.map { $0! }
     }
 }
