@@ -12,5 +12,6 @@ struct Sparksim: ParsableCommand {
             seed always give byte-identical outputs.
             """,
         subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, CheckCommand.self, DiffCommand.self,
-                      BenchCommand.self, ImportCommand.self, ReplayCommand.self, CalibrateCommand.self])
+                      BenchCommand.self, ImportCommand.self, ReplayCommand.self, CalibrateCommand.self,
+                      SwarmCommand.self, SwarmWorkerCommand.self])
 }

@@ -50,7 +50,7 @@ enum EngineRun {
     /// run stalls), with `makeEngine`'s scheduler.
     /// `prepare` sees the deployment before it starts (a source that asks about the cluster).
     static func run(_ setup: DeploymentSetup, source: any JobSource, taskFaults: TaskFaultTable,
-                    streams: RandomStreams, makeEngine: SchedulingEngineFactory,
+                    streams: RandomStreams, makeEngine: SchedulingEngineFactory, stallLimit: SimDuration = stallLimit,
                     prepare: (SimulatedDeployment) -> Void = { _ in })
         -> (result: Result, deployment: SimulatedDeployment) {
         let deployment = SimulatedDeployment(setup, source: source, taskFaults: taskFaults, streams: streams,
@@ -58,12 +58,12 @@ enum EngineRun {
         prepare(deployment)
         deployment.start(makeEngine(setup.engineSettings, deployment.environment))
         let stop = deployment.run(stallLimit: stallLimit)
-        return (result(of: deployment, setup: setup, stop: stop), deployment)
+        return (result(of: deployment, setup: setup, stop: stop, stallLimit: stallLimit), deployment)
     }
 
     /// The outcome and counts of a deployment that has run.
     static func result(of deployment: SimulatedDeployment, setup: DeploymentSetup,
-                       stop: SimulatedDeployment.Stop) -> Result {
+                       stop: SimulatedDeployment.Stop, stallLimit: SimDuration = stallLimit) -> Result {
         let trace = deployment.trace
         var cluster = deployment.cluster
         var outcome = RunOutcome(

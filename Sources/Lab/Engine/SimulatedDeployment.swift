@@ -45,6 +45,8 @@ final class SimulatedDeployment {
     private var submitted: [JobSpec] = []
     private var pendingSubmissions = 0
     private(set) var jobsEnded = 0
+    /// Sees every event before and after it is handled (the swarm's invariant checks).
+    var observer: (any DeploymentObserver)?
 
     init(_ setup: DeploymentSetup, source: any JobSource, taskFaults: TaskFaultTable, streams: RandomStreams,
          horizon: SimInstant) {
@@ -124,8 +126,15 @@ final class SimulatedDeployment {
     @discardableResult
     func step() -> Bool {
         guard let event = cluster.step() else { return false }
-        dispatch(event.payload)
+        observed(event.payload)
         return true
+    }
+
+    private func observed(_ event: LabEvent) {
+        guard let observer else { return dispatch(event) }
+        observer.willHandle(event, in: self)
+        dispatch(event)
+        observer.didHandle(event, in: self)
     }
 
     private func dispatch(_ event: LabEvent) {
@@ -163,7 +172,7 @@ final class SimulatedDeployment {
             step()
         }
         let end = cluster.simulation.now
-        while let event = cluster.simulation.step(through: end) { dispatch(event.payload) }
+        while let event = cluster.simulation.step(through: end) { observed(event.payload) }
         return .allJobsEnded
     }
 
@@ -192,6 +201,13 @@ final class SimulatedDeployment {
         jobsEnded += 1
         queue(source.jobEnded(job, succeeded: succeeded, at: cluster.simulation.now))
     }
+}
+
+/// Watches a deployment event by event (the swarm's cross-layer invariant checks): called
+/// before and after each event of the shared queue is handled.
+protocol DeploymentObserver: AnyObject {
+    func willHandle(_ event: LabEvent, in deployment: SimulatedDeployment)
+    func didHandle(_ event: LabEvent, in deployment: SimulatedDeployment)
 }
 
 /// The engine's trace sink as the deployment installs it: every event goes to the

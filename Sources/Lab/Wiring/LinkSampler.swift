@@ -67,12 +67,18 @@ struct LinkSampler {
             let capacity = usage[link].nominalBytesPerSecond
             for bucket in 1..<times.count {
                 let span = times[bucket] - times[bucket - 1]
-                let bytes = Double(carried[bucket][link] - carried[bucket - 1][link])
+                let bytes = Double(Self.bytes(carried[bucket], link) - Self.bytes(carried[bucket - 1], link))
                 samples.append(LinkUtilisationSample(
                     link: names[link], startNanoseconds: times[bucket - 1], endNanoseconds: times[bucket],
                     utilisation: bytes / (capacity * Double(span) / 1e9)))
             }
         }
         return samples
+    }
+
+    /// What a link had carried at a sample; 0 before it existed (a host added by a fault
+    /// brings its links with it, so earlier samples are shorter).
+    private static func bytes(_ sample: [Int64], _ link: Int) -> Int64 {
+        link < sample.count ? sample[link] : 0
     }
 }

@@ -1,54 +1,5 @@
+import Lab
 import Sim
-
-/// SplitMix64 as a generator: the state advances by the golden gamma and each output is
-/// `SeedDerivation.splitMix64` of it.
-///
-/// Why: generated scenarios must be the same on every machine and toolchain, so the
-/// test draws from this fixed function, never from the standard library's sampling.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        defer { state &+= 0x9E37_79B9_7F4A_7C15 }
-        return SeedDerivation.splitMix64(state)
-    }
-
-    /// A whole number in `range` (modulo bias is irrelevant for a scenario generator).
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    /// True with probability `percent` / 100.
-    mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...items.count - 1)] }
-}
-
-/// GPU amounts in hundredths, as the generator writes them: 0.25, 0.33, 0.5, 1 and 2.
-/// Capacity per address is 100, so three 0.33 shares fit one address and a fourth does
-/// not, as in Spark's integer `RESOURCE_TOTAL_AMOUNT` arithmetic.
-enum GPUHundredths {
-    static let choices = [0, 25, 33, 50, 100, 200]
-
-    static func yaml(_ units: Int) -> String {
-        switch units {
-        case 25: "0.25"
-        case 33: "0.33"
-        case 50: "0.5"
-        default: String(units / 100)
-        }
-    }
-
-    /// Tasks of `units` one executor with `cores` and `gpus` holds at once (barrier slots).
-    static func slots(cores: Int, gpus: Int, cpus: Int, units: Int) -> Int {
-        let byCores = cores / cpus
-        guard units > 0 else { return byCores }
-        let byGPUs = units < 100 ? gpus * (100 / units) : gpus / (units / 100)
-        return min(byCores, byGPUs)
-    }
-}
 
 /// One scenario for the Hydrogen property tests, with what the checkers must know of
 /// it: every executor that may ever exist and every stage's per-task resources.

@@ -1,0 +1,81 @@
+import Foundation
+import Lab
+import Report
+
+/// Shrinks failing seeds and writes each as `DIR/swarm-<seed>.yaml`.
+///
+/// A candidate "still fails" when it fails the same way as the seed: a crash still
+/// crashes (in a child process, so a trap ends only the child), a violation still
+/// violates an invariant, a nondeterministic seed still gives two outputs (twice in one
+/// process, and once more in another).
+struct SwarmFindings {
+    let directory: String
+    let silenceLimit: TimeInterval
+    let shrinkLimit: Int
+
+    func write(_ outcomes: [UInt64: SeedOutcome]) throws -> [SwarmSummary.Finding] {
+        var findings: [SwarmSummary.Finding] = []
+        for seed in outcomes.keys.sorted() {
+            let outcome = outcomes[seed]!
+            guard let kind = SwarmTally.kind(outcome) else { continue }
+            let generated = SwarmScenarioGenerator.make(seed: seed)
+            let shrinking = findings.count < shrinkLimit
+            var written = generated
+            if shrinking {
+                var shrinker = SwarmShrinker()
+                written = shrinker.shrink(generated) { self.fails($0, like: kind) }
+            }
+            let file = (directory as NSString).appendingPathComponent("swarm-\(seed).yaml")
+            try written.yaml.write(toFile: file, atomically: true, encoding: .utf8)
+            findings.append(.init(seed: seed, kind: kind, message: message(outcome), file: file,
+                                  shrunk: shrinking && written != generated, size: size(written)))
+        }
+        return findings
+    }
+
+    private func message(_ outcome: SeedOutcome) -> String {
+        if let crash = outcome.crash { return crash }
+        if let difference = outcome.crossProcessDifference { return difference }
+        if case .result(_, _, _, _, _, let findings)? = outcome.line { return findings.first ?? "" }
+        return ""
+    }
+
+    /// Whether `candidate` fails as a finding of `kind` does.
+    private func fails(_ candidate: SwarmScenario, like kind: String) -> Bool {
+        let path = NSTemporaryDirectory() + "sparksim-swarm-\(getpid())-candidate.yaml"
+        guard (try? candidate.yaml.write(toFile: path, atomically: true, encoding: .utf8)) != nil else { return false }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let twice = kind == "nondeterministic"
+        let first = SwarmChild.run(["--file", path] + (twice ? ["--twice"] : []), silenceLimit: silenceLimit)
+        let result: SwarmWorkerLine? = first.lines.last { if case .result = $0 { true } else { false } }
+        switch kind {
+        case "crash":
+            if first.failure != nil { return true }
+            if case .result(_, .invalid, _, _, _, _)? = result { return false }
+            return false
+        case "violation":
+            if case .result(_, .violated, _, _, _, _)? = result { return true }
+            return false
+        default:
+            guard case .result(_, let status, let digest, _, _, _)? = result else { return false }
+            if status == .nondeterministic { return true }
+            guard status == .passed || status == .stalled else { return false }
+            let second = SwarmChild.run(["--file", path], silenceLimit: silenceLimit)
+            if case .result(_, _, let other, _, _, _)? = second.lines.last { return other != digest }
+            return false
+        }
+    }
+
+    private func size(_ s: SwarmScenario) -> String {
+        let executors: Int
+        switch s.cluster {
+        case .explicit(let list): executors = list.count
+        case .generated(let racks, let hosts, let perHost, _, _): executors = racks * hosts * perHost
+        case .master(let url): executors = url.hasPrefix("local-cluster")
+            ? Int(url.split(whereSeparator: { !$0.isNumber }).first ?? "1") ?? 1 : 1
+        }
+        let stages = s.jobs.flatMap(\.stages)
+        return "\(executors) executors, \(s.jobs.count) jobs, \(stages.count) stages, "
+            + "\(stages.reduce(0) { $0 + $1.tasks }) tasks, \(s.faults.count) faults"
+    }
+}
