@@ -40,30 +40,33 @@ struct SwarmFindings {
         return ""
     }
 
-    /// Whether `candidate` fails as a finding of `kind` does.
+    /// Whether `candidate` fails as a finding of `kind` does. Violations and differences
+    /// within one process are checked here; only a crash needs a child process.
     private func fails(_ candidate: SwarmScenario, like kind: String) -> Bool {
-        let path = NSTemporaryDirectory() + "sparksim-swarm-\(getpid())-candidate.yaml"
-        guard (try? candidate.yaml.write(toFile: path, atomically: true, encoding: .utf8)) != nil else { return false }
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let twice = kind == "nondeterministic"
-        let first = SwarmChild.run(["--file", path] + (twice ? ["--twice"] : []), silenceLimit: silenceLimit)
-        let result: SwarmWorkerLine? = first.lines.last { if case .result = $0 { true } else { false } }
+        let file = "swarm-\(candidate.seed).yaml"
         switch kind {
-        case "crash":
-            if first.failure != nil { return true }
-            if case .result(_, .invalid, _, _, _, _)? = result { return false }
-            return false
         case "violation":
-            if case .result(_, .violated, _, _, _, _)? = result { return true }
-            return false
+            return SwarmRun.run(yaml: candidate.yaml, file: file, twice: false).status == .violated
+        case "nondeterministic":
+            let here = SwarmRun.run(yaml: candidate.yaml, file: file, twice: true)
+            if here.status == .nondeterministic { return true }
+            guard here.status == .passed || here.status == .stalled else { return false }
+            guard case .result(_, _, let other, _, _, _)? = inChild(candidate, twice: false).lines.last else {
+                return false
+            }
+            return other != here.digest
         default:
-            guard case .result(_, let status, let digest, _, _, _)? = result else { return false }
-            if status == .nondeterministic { return true }
-            guard status == .passed || status == .stalled else { return false }
-            let second = SwarmChild.run(["--file", path], silenceLimit: silenceLimit)
-            if case .result(_, _, let other, _, _, _)? = second.lines.last { return other != digest }
-            return false
+            return inChild(candidate, twice: false).failure != nil
         }
+    }
+
+    private func inChild(_ candidate: SwarmScenario, twice: Bool) -> SwarmChild.Outcome {
+        let path = NSTemporaryDirectory() + "sparksim-swarm-\(getpid())-candidate.yaml"
+        guard (try? candidate.yaml.write(toFile: path, atomically: true, encoding: .utf8)) != nil else {
+            return SwarmChild.Outcome(lines: [], failure: nil)
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return SwarmChild.run(["--file", path] + (twice ? ["--twice"] : []), silenceLimit: silenceLimit)
     }
 
     private func size(_ s: SwarmScenario) -> String {

@@ -74,6 +74,7 @@ enum EngineRun {
         switch stop {
         case .allJobsEnded: break
         case .nothingPending: outcome.unfinishedReason = "nothing was left to happen with jobs unfinished"
+        case .abandoned: outcome.unfinishedReason = "abandoned after an invariant broke"
         case .stalled:
             outcome.unfinishedReason = "stalled: no task ran and nothing happened for \(stallLimit) "
                 + "(the jobs left can never run, e.g. no executor has the resources they need)"

@@ -21,6 +21,8 @@ final class SimulatedDeployment {
         /// No task ran, no submission was due and nothing was traced for the stall limit:
         /// the jobs left can never run (e.g. they need resources no executor has).
         case stalled
+        /// The observer asked to stop (an invariant broke: what follows proves nothing).
+        case abandoned
     }
 
     var cluster: SimulatedCluster
@@ -166,6 +168,7 @@ final class SimulatedDeployment {
     /// stalled: no task running, no submission due, and no trace row for `stallLimit`.
     func run(stallLimit: SimDuration) -> Stop {
         while !allJobsEnded {
+            if observer?.wantsToStop == true { return .abandoned }
             guard let next = cluster.simulation.nextEventInstant() else { return .nothingPending }
             if backend.runningCount == 0, pendingSubmissions == 0,
                next.nanosecondsSinceStart - trace.lastRowInstant > stallLimit.nanoseconds { return .stalled }
@@ -206,6 +209,8 @@ final class SimulatedDeployment {
 /// Watches a deployment event by event (the swarm's cross-layer invariant checks): called
 /// before and after each event of the shared queue is handled.
 protocol DeploymentObserver: AnyObject {
+    /// True once the run should end early (checked between events).
+    var wantsToStop: Bool { get }
     func willHandle(_ event: LabEvent, in deployment: SimulatedDeployment)
     func didHandle(_ event: LabEvent, in deployment: SimulatedDeployment)
 }

@@ -41,6 +41,10 @@ final class SwarmInvariantChecker: DeploymentObserver {
     private var barrierLaunches: [StageAttemptID: (count: Int, instants: Set<SimInstant>)] = [:]
     private var phasesBeforeFault: [TaskID: String] = [:]
 
+    /// A broken invariant ends the run: what follows it proves nothing, and shrinking
+    /// runs failing candidates hundreds of times.
+    var wantsToStop: Bool { !violations.isEmpty }
+
     func report(_ violation: String) {
         if violations.count < Self.keep { violations.append(violation) }
     }
@@ -115,6 +119,11 @@ final class SwarmInvariantChecker: DeploymentObserver {
             if row.event == .taskLaunched, row.speculative == true { reached.insert("speculative copy launched") }
         }
         rowsSeen = rows.count
+        // Once an event is handled, nothing the driver counts running is on a lost executor:
+        // a loss fails its attempts at once (host-unreachable ones when the loss is noticed).
+        for (key, executor) in open.sorted(by: { $0.key < $1.key }) where !membership.contains(executor) {
+            report("\(lastInstant): \(key) still runs on \(executor), which was lost")
+        }
     }
 
     private func launched(_ row: TraceRow, at: String) {
@@ -142,7 +151,7 @@ final class SwarmInvariantChecker: DeploymentObserver {
             let stageName = engine?.traceName[running.stage.key] ?? running.stage.key
             let key = "\(stageName)#\(description.stage.attempt)#\(description.partition)#\(description.attemptNumber)"
             if open[key] == nil {
-                report("t=\(lastInstant): executor \(description.executor) runs \(key), which the driver does not "
+                report("\(lastInstant): executor \(description.executor) runs \(key), which the driver does not "
                     + "count running")
             }
             if seenOnExecutors.insert(task).inserted, engine?.stages[stageName]?.isBarrier == true {
@@ -158,15 +167,15 @@ final class SwarmInvariantChecker: DeploymentObserver {
         let topology = deployment.cluster.topology
         for (executor, used) in cores.sorted(by: { $0.key < $1.key }) {
             guard let index = topology.executor(id: executor) else {
-                report("t=\(lastInstant): tasks run on \(executor), which the cluster never had")
+                report("\(lastInstant): tasks run on \(executor), which the cluster never had")
                 continue
             }
             let spec = topology.executors[index].spec
-            if used > spec.cores { report("t=\(lastInstant): \(executor) runs tasks holding \(used) of \(spec.cores) cores") }
-            if !topology.isLive(executor: executor) { report("t=\(lastInstant): tasks still run on lost \(executor)") }
+            if used > spec.cores { report("\(lastInstant): \(executor) runs tasks holding \(used) of \(spec.cores) cores") }
+            if !topology.isLive(executor: executor) { report("\(lastInstant): tasks still run on lost \(executor)") }
         }
         for (address, used) in shares.sorted(by: { $0.key < $1.key }) where used > 10_000 {
-            report("t=\(lastInstant): GPU \(address) is held \(Double(used) / 10_000) times over")
+            report("\(lastInstant): GPU \(address) is held \(Double(used) / 10_000) times over")
         }
         if shares.values.contains(where: { $0 > 0 && $0 < 10_000 }) { reached.insert("GPU address shared") }
     }

@@ -43,6 +43,7 @@ public struct SwarmShrinker {
         }
         for (j, job) in s.jobs.enumerated() where job.stages.count > 1 {
             cuts.append(removingLastStage(ofJob: j, from: s))
+            cuts += (0..<job.stages.count - 1).reversed().compactMap { removingInnerStage($0, ofJob: j, from: s) }
         }
         for (j, job) in s.jobs.enumerated() {
             for (k, stage) in job.stages.enumerated() where stage.tasks > 1 {
@@ -97,6 +98,34 @@ public struct SwarmShrinker {
                 (fj == job && (fs == stage || map == stage)) || map == "\(job).\(stage)"
             default: false
             }
+        }
+        return c
+    }
+
+    /// Removes a stage that is not the job's last: its children read its parents instead.
+    /// Nil when another job or a fault names it.
+    private static func removingInnerStage(_ k: Int, ofJob j: Int, from s: SwarmScenario) -> SwarmScenario? {
+        let job = s.jobs[j].name
+        let stage = s.jobs[j].stages[k]
+        let qualified = "\(job).\(stage.name)"
+        let namedElsewhere = s.jobs.enumerated().contains { index, other in
+            index != j && other.stages.contains { $0.parents.contains(qualified) }
+        }
+        let namedByFault = s.faults.contains { fault in
+            switch fault {
+            case .taskFailure(let fj, let fs, _, _, _, _): fj == job && fs == stage.name
+            case .fetchFailure(let fj, let fs, _, _, let map, _):
+                (fj == job && (fs == stage.name || map == stage.name)) || map == qualified
+            default: false
+            }
+        }
+        guard !namedElsewhere, !namedByFault else { return nil }
+        var c = s
+        c.jobs[j].stages.remove(at: k)
+        for index in c.jobs[j].stages.indices where c.jobs[j].stages[index].parents.contains(stage.name) {
+            var parents = c.jobs[j].stages[index].parents.filter { $0 != stage.name }
+            for parent in stage.parents where !parents.contains(parent) { parents.append(parent) }
+            c.jobs[j].stages[index].parents = parents
         }
         return c
     }
