@@ -29,6 +29,9 @@ struct TaskInfo {
     /// Spark's `taskAttempts(index)` list, newest first, without one array per task.
     let previousAttempt: Int
     var launching = true
+    /// Its end row is in the trace already: its executor reported it, and the failure
+    /// waits for the result-getter thread (`TaskScheduler+ResultGetter`).
+    var endTraced = false
     var state = State.running
     var finishTime = EngineInstant.zero
 

@@ -59,6 +59,10 @@ extension TaskSetManager {
         guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
         var effects = FailureEffects()
         guard attempts[slot].isRunning else { return effects }
+        // Whoever handles the failure first (the result getter, or an executor loss that
+        // finds the attempt still running, as Spark's `executorLost` does before the
+        // getter's thread gets to it) writes no second end row.
+        let alreadyTraced = endTraced || attempts[slot].endTraced
         removeRunningTask(tid)
         let killed: Bool
         if case .killed = reason { killed = true } else { killed = false }
@@ -78,7 +82,7 @@ extension TaskSetManager {
         }
         if isBarrier { isZombie = true }
         let task = description(ofSlot: slot)
-        if !endTraced { traceEnd(tid, reason: reason, now: now, outbox: &outbox) }
+        if !alreadyTraced { traceEnd(tid, reason: reason, now: now, outbox: &outbox) }
         outbox.notify(.taskEnded(task, reason))
         if !isZombie && reason.countsTowardTaskFailures {
             excludelist?.updateExcludedForFailedTask(host: info.host, executor: info.executor, index: index,
@@ -122,8 +126,11 @@ extension TaskSetManager {
 extension TaskSetManager {
     /// The end row of a failed or killed attempt (`task-failed`, `task-killed`): written
     /// when its executor reports it, the instant its resources are free.
-    func traceEnd(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant, outbox: inout TaskSchedulerOutbox) {
+    mutating func traceEnd(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant,
+                           outbox: inout TaskSchedulerOutbox) {
         guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
+        precondition(!attempts[slot].endTraced, "\(tid): its end is traced twice")
+        attempts[slot].endTraced = true
         let killed: Bool
         if case .killed = reason { killed = true } else { killed = false }
         outbox.trace(traceEvent(killed ? .taskKilled : .taskFailed, task: description(ofSlot: slot), now: now,

@@ -35,6 +35,7 @@ extension SimulatedExecutorBackend {
         }
         if let host = change.unreachableHost { hostWentSilent(host) }
         if let failed = change.failedGPU { gpuFailed(executor: failed.executor, address: failed.address) }
+        if let fault = change.fault, fault.kind == .hostLost, let host = fault.host { lostHosts.insert(host) }
         if !change.lostExecutors.isEmpty {
             for index in change.lostExecutors {
                 let executor = deployment.cluster.topology.executors[index]

@@ -58,11 +58,15 @@ extension SimulatedExecutorBackend {
     }
 
     /// Whether a map output can still be fetched: its executor is alive, or, with the
-    /// external shuffle service, an executor of its host is.
+    /// external shuffle service, its host is (the service is a process of the host, as
+    /// YARN's NodeManager runs it, and serves the files of executors that are gone; a lost
+    /// host takes it down, and a silent one does not answer).
     func isReadable(_ read: ShuffleRead) -> Bool {
         if deployment.cluster.topology.isLive(executor: read.executor) { return true }
-        guard options.shuffleServiceEnabled, let host = deployment.cluster.topology.host(id: read.host) else { return false }
-        return !deployment.cluster.topology.hosts[host].liveExecutors.isEmpty
+        guard options.shuffleServiceEnabled, let host = deployment.cluster.topology.host(id: read.host) else {
+            return false
+        }
+        return !lostHosts.contains(read.host) && !silentHosts.contains(host)
     }
 
     /// The fetch failure of a read whose source is gone.

@@ -67,6 +67,8 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     private(set) var allreduceLog: [AllreduceStart] = []
     /// Hosts that stopped answering (lookup only): their tasks are frozen.
     var silentHosts: Set<HostIndex> = []
+    /// Hosts lost by a `host-lost` fault (lookup only): their shuffle service went too.
+    var lostHosts: Set<String> = []
     /// When each executor registered with the driver (lookup only): its heartbeats count
     /// from there.
     var registeredAt: [String: SimInstant] = [:]

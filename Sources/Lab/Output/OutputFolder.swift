@@ -34,7 +34,13 @@ public struct OutputFolder {
         try fm.createDirectory(atPath: parent, withIntermediateDirectories: true)
         let destination = (parent as NSString).appendingPathComponent(name)
         OutputLitter.removeStale(in: parent, name: name)
-        try OutputGuard.check(destination, for: marker, force: force)  // early: before any work
+        do {
+            // Early, before any work, and under the lock too: another publisher may be
+            // between moving the old folder aside and renaming its own into place.
+            let lock = try OutputLock(path: parent)
+            defer { lock.release() }
+            try OutputGuard.check(destination, for: marker, force: force)
+        }
         let tag = "\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))"
         let staging = (parent as NSString).appendingPathComponent(".\(name).partial-\(tag)")
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: false)

@@ -32,7 +32,11 @@ final class SwarmInvariantChecker: DeploymentObserver {
     private var lastInstant = SimInstant.zero
     private var rowsSeen = 0
     private var membership: Set<String> = []
-    private var open: [String: String] = [:]
+    /// Attempts the trace shows running, by `job.stage#attempt#partition#taskAttempt`:
+    /// their executors. A key may be open twice at once: a stage shared by two jobs is
+    /// created again (a new stage id, attempts counted from 0 again, as in Spark) while a
+    /// zombie attempt of the old one still runs.
+    private var open: [String: [String]] = [:]
     private var jobEnds: [String: TraceEvent] = [:]
     private var submittedJobs: [String] = []
     /// Attempts the executors have been seen running.
@@ -65,6 +69,7 @@ final class SwarmInvariantChecker: DeploymentObserver {
         deployment.cluster.faults.checkInvariants()
         checkNewRows(deployment.trace.rows)
         checkExecutors(deployment, after: event)
+        checkMapOutputs(deployment)
         if case .fault = event {
             for (task, phase) in phasesBeforeFault where deployment.backend.tasks[task] == nil {
                 reached.insert("fault hit a task while \(phase)")
@@ -107,10 +112,16 @@ final class SwarmInvariantChecker: DeploymentObserver {
                 jobEnds[job] = row.event
             case .taskLaunched: launched(row, at: at)
             case .taskFinished, .taskFailed, .taskKilled:
-                guard let key = key(row) else { report("\(at): a task end without its ids"); continue }
-                if open.removeValue(forKey: key) == nil {
-                    report("\(at): \(key) ended but was not running (ended twice, or never launched)")
+                guard let key = key(row), let executor = row.executor else {
+                    report("\(at): a task end without its ids")
+                    continue
                 }
+                guard let index = open[key]?.firstIndex(of: executor) else {
+                    report("\(at): \(key) ended on \(executor) but was not running there (ended twice, or never launched)")
+                    continue
+                }
+                open[key]!.remove(at: index)
+                if open[key]!.isEmpty { open[key] = nil }
             case .stageResubmitted: reached.insert("stage resubmitted")
             case .barrierSync: reached.insert("barrier sync completed")
             default: break
@@ -121,8 +132,10 @@ final class SwarmInvariantChecker: DeploymentObserver {
         rowsSeen = rows.count
         // Once an event is handled, nothing the driver counts running is on a lost executor:
         // a loss fails its attempts at once (host-unreachable ones when the loss is noticed).
-        for (key, executor) in open.sorted(by: { $0.key < $1.key }) where !membership.contains(executor) {
-            report("\(lastInstant): \(key) still runs on \(executor), which was lost")
+        for (key, executors) in open.sorted(by: { $0.key < $1.key }) {
+            for executor in executors where !membership.contains(executor) {
+                report("\(lastInstant): \(key) still runs on \(executor), which was lost")
+            }
         }
     }
 
@@ -131,11 +144,10 @@ final class SwarmInvariantChecker: DeploymentObserver {
             return report("\(at): a launch without its ids")
         }
         if !membership.contains(executor) { report("\(at): \(key) launched on \(executor), which is not alive") }
-        // A stage shared by two jobs may be created again (a new stage id) once the first is
-        // gone, with attempts counted from 0 again, as in Spark: a key may come back once
-        // its earlier attempt has ended, never while it runs.
-        if open[key] != nil { report("\(at): \(key) launched while it was already running") }
-        open[key] = executor
+        if open[key]?.contains(executor) == true {
+            report("\(at): \(key) launched on \(executor) while it was already running there")
+        }
+        open[key, default: []].append(executor)
     }
 
     // MARK: The executors
@@ -150,7 +162,7 @@ final class SwarmInvariantChecker: DeploymentObserver {
             let description = running.description
             let stageName = engine?.traceName[running.stage.key] ?? running.stage.key
             let key = "\(stageName)#\(description.stage.attempt)#\(description.partition)#\(description.attemptNumber)"
-            if open[key] == nil {
+            if open[key]?.contains(description.executor) != true {
                 report("\(lastInstant): executor \(description.executor) runs \(key), which the driver does not "
                     + "count running")
             }
@@ -178,6 +190,23 @@ final class SwarmInvariantChecker: DeploymentObserver {
             report("\(lastInstant): GPU \(address) is held \(Double(used) / 10_000) times over")
         }
         if shares.values.contains(where: { $0 > 0 && $0 < 10_000 }) { reached.insert("GPU address shared") }
+    }
+
+    /// Every map output the driver lists can be served by the executors (or hangs on a
+    /// silent host): the two sides of the shuffle agree on what exists.
+    private func checkMapOutputs(_ deployment: SimulatedDeployment) {
+        guard let scheduler = engine?.scheduler else { return }
+        let backend = deployment.backend!
+        let topology = deployment.cluster.topology
+        scheduler.forEachMapOutput { shuffle, partition, status in
+            let read = ShuffleRead(mapStage: shuffle, mapPartition: partition, executor: status.executor,
+                                   host: status.host, bytes: 0)
+            let silent = topology.host(id: status.host).map { backend.silentHosts.contains($0) } ?? false
+            if !backend.isReadable(read) && !silent {
+                report("\(lastInstant): the driver lists map output \(partition) of \(shuffle) on \(status.executor) "
+                    + "at \(status.host), which the executors cannot serve")
+            }
+        }
     }
 
     // MARK: The end

@@ -38,6 +38,12 @@ public enum SwarmRun {
     static let stallLimit = SimDuration.seconds(3_600)
 
     public static func run(yaml: String, file: String, twice: Bool) -> SwarmRunResult {
+        run(yaml: yaml, file: file, twice: twice, interpose: nil)
+    }
+
+    /// `interpose` wraps the checked engine (tests plant bugs between it and the cluster).
+    static func run(yaml: String, file: String, twice: Bool,
+                    interpose: ((any SchedulingEngine) -> any SchedulingEngine)?) -> SwarmRunResult {
         let scenario: Scenario
         do {
             scenario = try ScenarioLoader.load(text: yaml, file: file)
@@ -48,9 +54,9 @@ public enum SwarmRun {
             return SwarmRunResult(status: .invalid, findings: ["\(file): the swarm runs scripted workloads only"],
                                   reached: [], digest: 0, tasksLaunched: 0)
         }
-        var first = once(scenario, workload)
+        var first = once(scenario, workload, interpose)
         guard twice, first.result.status == .passed || first.result.status == .stalled else { return first.result }
-        let second = once(scenario, workload)
+        let second = once(scenario, workload, interpose)
         if second.bytes != first.bytes {
             first.result.status = .nondeterministic
             first.result.findings = [difference(first.bytes, second.bytes)]
@@ -58,7 +64,8 @@ public enum SwarmRun {
         return first.result
     }
 
-    private static func once(_ scenario: Scenario, _ workload: Scenario.ScriptedWorkload)
+    private static func once(_ scenario: Scenario, _ workload: Scenario.ScriptedWorkload,
+                             _ interpose: ((any SchedulingEngine) -> any SchedulingEngine)?)
         -> (result: SwarmRunResult, bytes: [UInt8]) {
         let setup = DeploymentSetup(scenario)
         let plan = ScriptedPlan(workload, setup: setup)
@@ -72,7 +79,7 @@ public enum SwarmRun {
                 let engine = SwarmCheckedEngine(makeSpark(settings, environment) as! SparkScheduler,
                                                 shuffleServiceEnabled: shuffleService, report: checker.report)
                 checker.engine = engine
-                return engine
+                return interpose?(engine) ?? engine
             },
             stallLimit: stallLimit, prepare: { $0.observer = checker })
         checker.finish(allJobsEnded: result.stop == .allJobsEnded)
