@@ -26,12 +26,17 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw single(path, "the file is not UTF-8 text", expected: "a UTF-8 YAML scenario file")
         }
-        return try loadSource(text: text, file: path)
+        return try loadSource(text: text, file: path, maxSeparators: YAMLInputLimits.maxSeparators)
     }
 
-    /// Loads scenario text with its YAML tree (see `load(text:file:)`).
+    /// Loads scenario text with its YAML tree (see `load(text:file:)`): text made in memory,
+    /// held to `YAMLInputLimits.maxTextSeparators`.
     public static func loadSource(text: String, file: String) throws(ScenarioError) -> SweepSource {
-        let root = try ScenarioIncludes.resolve(try parse(text, file: file), file: file)
+        try loadSource(text: text, file: file, maxSeparators: YAMLInputLimits.maxTextSeparators)
+    }
+
+    static func loadSource(text: String, file: String, maxSeparators: Int) throws(ScenarioError) -> SweepSource {
+        let root = try ScenarioIncludes.resolve(try parse(text, file: file, maxSeparators: maxSeparators), file: file)
         let decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
         guard var scenario = decoder.decodeDocument(root) else {
             throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
@@ -120,12 +125,13 @@ public enum ScenarioLoader {
     }
 
     /// YAML text to a tree, with YAML syntax errors as diagnostics.
-    static func parse(_ text: String, file: String) throws(ScenarioError) -> SourceNode {
+    static func parse(_ text: String, file: String, maxSeparators: Int = YAMLInputLimits.maxSeparators)
+        throws(ScenarioError) -> SourceNode {
         guard text.utf8.count <= YAMLInputLimits.maxTextBytes else {
             throw single(file, "the text is \(text.utf8.count) bytes, more than \(YAMLInputLimits.maxTextBytes) (64 MiB)",
                          expected: "a scenario under 64 MiB (large data belongs in a data file)")
         }
-        try YAMLInputLimits.checkFlowDepth(text, file: file)
+        try YAMLInputLimits.checkFlowDepth(text, file: file, maxSeparators: maxSeparators)
         let node: Node?
         do {
             node = try Yams.compose(yaml: text)

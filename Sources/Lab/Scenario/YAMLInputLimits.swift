@@ -14,9 +14,15 @@ enum YAMLInputLimits {
     static let maxTextBytes = 64 << 20
     /// Nodes of the document once aliases are expanded.
     static let maxNodes = 2_000_000
-    /// Separators (`,`, `- `, `: `) in the text, counted before parsing: a mapping entry
-    /// is two or three values per separator, a list item one.
-    static let maxSeparators = 1_500_000
+    /// Separators (`,`, `- `, `: `) in a scenario file, counted before parsing: a mapping
+    /// entry is two or three values per separator, a list item one. The parser takes about
+    /// 8 µs per entry of the densest YAML (release; twice that in a debug build), so the
+    /// worst file allowed is parsed in about 3 s (the largest shipped scenario has about
+    /// 30,000).
+    static let maxSeparators = 400_000
+    /// The same for scenario text made in memory (`sparksim import` of a 100,000-task log
+    /// writes a few hundred thousand list items): it is sparksim's own, not a stranger's.
+    static let maxTextSeparators = 1_500_000
     /// Nesting of collections.
     static let maxDepth = 256
     /// Bytes of one scalar.
@@ -37,7 +43,8 @@ enum YAMLInputLimits {
     /// out without aliases (each `,`, `- ` and `: ` separates at least one): the parser
     /// takes seconds per ten megabytes of dense YAML, so a file of more values than the
     /// limit is refused before it is parsed, not after.
-    static func checkFlowDepth(_ text: String, file: String) throws(ScenarioError) {
+    static func checkFlowDepth(_ text: String, file: String, maxSeparators: Int = maxSeparators)
+        throws(ScenarioError) {
         var depth = 0, line = 1, column = 0
         var separators = 0
         var afterIndicator = false
@@ -51,7 +58,7 @@ enum YAMLInputLimits {
             afterIndicator = false
             if indicator && quote == nil && !comment && (byte == 0x20 || byte == 0x0A) {
                 separators += 1
-                if separators > maxSeparators { throw tooManySeparators(file, line, column) }
+                if separators > maxSeparators { throw tooManySeparators(file, line, column, maxSeparators) }
             }
             if byte == 0x0A {
                 line += 1
@@ -80,7 +87,7 @@ enum YAMLInputLimits {
                 depth = max(0, depth - 1)
             case UInt8(ascii: ","):
                 separators += 1
-                if separators > maxSeparators { throw tooManySeparators(file, line, column) }
+                if separators > maxSeparators { throw tooManySeparators(file, line, column, maxSeparators) }
             case UInt8(ascii: ":"), UInt8(ascii: "-"):
                 afterIndicator = true
             default:
@@ -89,7 +96,8 @@ enum YAMLInputLimits {
         }
     }
 
-    private static func tooManySeparators(_ file: String, _ line: Int, _ column: Int) -> ScenarioError {
+    private static func tooManySeparators(_ file: String, _ line: Int, _ column: Int, _ maxSeparators: Int)
+        -> ScenarioError {
         ScenarioLoader.single(file, "the document has more than \(maxSeparators) list items and mapping entries",
                               expected: "a scenario of at most \(maxNodes) values", at: SourcePosition(line: line, column: column))
     }
