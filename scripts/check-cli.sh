@@ -85,6 +85,17 @@ done
   || fail "run --force did not replace the folder"
 "$bin" run scenarios/demo/demo.yaml --out "$guard/stranger" >/dev/null || fail "a run did not replace its own run"
 
+# 6. The swarm counts a seed whose child process hangs as a crash, writes its scenario,
+# ends with the contract's last line and exits 1 (the healthy path is scripts/swarm-smoke.sh).
+set +e
+"$bin" swarm --seeds 2 --jobs 2 --quiet --timeout 0.01 --shrink 0 --out "$work/swarm" > "$work/swarm.log"; status=$?
+set -e
+last="$(tail -1 "$work/swarm.log")"
+[ "$status" -eq 1 ] || fail "swarm with a hang: exit $status, expected 1"
+[ "$last" = "seeds=2 violations=0 crashes=2 nondeterministic=0" ] || fail "swarm with a hang: last line '$last'"
+[ -f "$work/swarm/swarm-1.yaml" ] && [ -f "$work/swarm/swarm.md" ] || fail "swarm with a hang: files missing"
+"$bin" validate "$work/swarm/swarm-1.yaml" >/dev/null || fail "swarm: the written scenario does not validate"
+
 if [ "$failures" -gt 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1

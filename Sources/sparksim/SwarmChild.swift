@@ -60,7 +60,7 @@ struct SwarmChild {
         }
         process.waitUntilExit()
         let tail = errorTail.finish()
-        if hung { return Outcome(lines: lines, failure: "no progress for \(Int(silenceLimit)) s (killed)") }
+        if hung { return Outcome(lines: lines, failure: "no progress for \(silenceLimit) s (killed)") }
         if process.terminationReason == .uncaughtSignal || process.terminationStatus != 0 {
             let how = process.terminationReason == .uncaughtSignal
                 ? "killed by signal \(process.terminationStatus)" : "exit status \(process.terminationStatus)"

@@ -51,9 +51,19 @@ final class SwarmPool: @unchecked Sendable {
         queue = batches.reversed().map { (from: $0.0, count: $0.1) }
         outcomes = [:]
         lock.unlock()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let batch = take() { runBatch(batch, extra: extra, progress: progress) }
+        // One thread per worker process (not `concurrentPerform`, which caps its width at
+        // the processor count): `--jobs` children run at once, whatever the machine.
+        let group = DispatchGroup()
+        for _ in 0..<workers {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                while let batch = take() { runBatch(batch, extra: extra, progress: progress) }
+                group.leave()
+            }
         }
+        group.wait()
+        lock.lock()
+        defer { lock.unlock() }
         return outcomes
     }
 
