@@ -96,6 +96,15 @@ last="$(tail -1 "$work/swarm.log")"
 [ -f "$work/swarm/swarm-1.yaml" ] && [ -f "$work/swarm/swarm.md" ] || fail "swarm with a hang: files missing"
 "$bin" validate "$work/swarm/swarm-1.yaml" >/dev/null || fail "swarm: the written scenario does not validate"
 
+# 7. run --set and --seed (SCENARIO.md): applied before validation; a bad one is exit 2 and writes nothing.
+"$bin" run scenarios/demo/demo.yaml --out "$work/set" --seed 7 --set spark.locality.wait=0s >/dev/null \
+  || fail "run --seed --set failed"
+[ "$(sed -n 2p "$work/set/demo/summary.csv" | cut -d, -f3)" = 7 ] || fail "run --seed 7: summary.csv has another seed"
+set +e
+"$bin" run scenarios/demo/demo.yaml --out "$work/set-bad" --set spark.locality.wait=banana >/dev/null 2>&1; status=$?
+set -e
+[ "$status" -eq 2 ] && [ ! -e "$work/set-bad" ] || fail "run --set with a bad value: exit $status or output written"
+
 if [ "$failures" -gt 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1

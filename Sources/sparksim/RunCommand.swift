@@ -20,9 +20,15 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The scenario file (YAML).") var file: String
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String
     @Flag(help: "Replace DIR/<name>/ whatever it holds.") var force = false
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override one key before the file is validated, PATH=VALUE with the paths of sweep.parameters "
+            + "(spark.locality.wait=0s, cluster.racks=4); repeatable.", valueName: "PATH=VALUE"))
+    var settings: [String] = []
+    @Option(help: "Override the scenario's seed.") var seed: UInt64?
 
     func run() throws {
-        let scenario = try loadScenarioOrExit(file)
+        var scenario = try loadScenarioOrExit(file, settings: settings)
+        if let seed { scenario.seed = seed }
         let folder = Runner.run(scenario)
         try publishOrExit(folder, into: outputDirectory, name: scenario.name, kind: .run, force: force)
     }

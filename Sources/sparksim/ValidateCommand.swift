@@ -26,6 +26,18 @@ func loadScenarioOrExit(_ path: String) throws -> Scenario {
     try loadSourceOrExit(path).scenario
 }
 
+/// Loads `path` with `--set PATH=VALUE` overrides applied before it is validated, or
+/// prints its diagnostics (an override's own naming it) on stderr and exits with status 2.
+func loadScenarioOrExit(_ path: String, settings: [String]) throws -> Scenario {
+    guard !settings.isEmpty else { return try loadScenarioOrExit(path) }
+    do {
+        return try ScenarioLoader.load(path: path, settings: settings)
+    } catch {
+        for diagnostic in error.diagnostics { printToStandardError(diagnostic.description) }
+        throw ExitCode(2)
+    }
+}
+
 /// Loads `path` with its YAML tree (for sweeping) or prints its diagnostics on stderr and
 /// exits with status 2.
 func loadSourceOrExit(_ path: String) throws -> SweepSource {

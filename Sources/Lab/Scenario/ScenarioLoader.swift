@@ -29,6 +29,20 @@ public enum ScenarioLoader {
         return try loadSource(text: text, file: path, maxSeparators: YAMLInputLimits.maxSeparators)
     }
 
+    /// Loads the file at `path` with `PATH=VALUE` settings applied (`run --set`), held to
+    /// the bounds of a file.
+    public static func load(path: String, settings: [String]) throws(ScenarioError) -> Scenario {
+        guard !settings.isEmpty else { return try loadSource(path: path).scenario }
+        try YAMLInputLimits.checkFileSize(path)
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw single(path, "cannot read the file", expected: "a readable YAML scenario file")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw single(path, "the file is not UTF-8 text", expected: "a UTF-8 YAML scenario file")
+        }
+        return try load(text: text, file: path, settings: settings)
+    }
+
     /// Loads scenario text with its YAML tree (see `load(text:file:)`): text made in memory,
     /// held to `YAMLInputLimits.maxTextSeparators`.
     public static func loadSource(text: String, file: String) throws(ScenarioError) -> SweepSource {
