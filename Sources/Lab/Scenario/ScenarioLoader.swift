@@ -19,20 +19,18 @@ public enum ScenarioLoader {
 
     /// Loads the file at `path` with the YAML tree that its sweep points are decoded from.
     public static func loadSource(path: String) throws(ScenarioError) -> SweepSource {
-        try YAMLInputLimits.checkFileSize(path)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw single(path, "cannot read the file", expected: "a readable YAML scenario file")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw single(path, "the file is not UTF-8 text", expected: "a UTF-8 YAML scenario file")
-        }
-        return try loadSource(text: text, file: path, maxSeparators: YAMLInputLimits.maxSeparators)
+        try loadSource(text: try readFile(path), file: path, maxSeparators: YAMLInputLimits.maxSeparators)
     }
 
     /// Loads the file at `path` with `PATH=VALUE` settings applied (`run --set`), held to
     /// the bounds of a file.
     public static func load(path: String, settings: [String]) throws(ScenarioError) -> Scenario {
         guard !settings.isEmpty else { return try loadSource(path: path).scenario }
+        return try load(text: try readFile(path), file: path, settings: settings)
+    }
+
+    /// A scenario file's text, within the file-size bound, as UTF-8.
+    private static func readFile(_ path: String) throws(ScenarioError) -> String {
         try YAMLInputLimits.checkFileSize(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw single(path, "cannot read the file", expected: "a readable YAML scenario file")
@@ -40,7 +38,7 @@ public enum ScenarioLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw single(path, "the file is not UTF-8 text", expected: "a UTF-8 YAML scenario file")
         }
-        return try load(text: text, file: path, settings: settings)
+        return text
     }
 
     /// Loads scenario text with its YAML tree (see `load(text:file:)`): text made in memory,
