@@ -15,18 +15,34 @@ struct CheckCommand: ParsableCommand {
             2 unusable input.
             """)
 
-    @Option(help: "Folder of scenario files (searched recursively).") var scenarios = "scenarios"
-    @Option(help: "Folder of committed results.") var results = "results"
-    @Option(help: "Scenarios run at once (the default is the active processor count).")
-    var jobs = ProcessInfo.processInfo.activeProcessorCount
-    @Option(parsing: .upToNextOption, help: "Only these scenarios (names or file stems).") var only: [String] = []
+    @Option(help: ArgumentHelp("Folder of scenario files, searched recursively.", valueName: "folder"))
+    var scenarios = "scenarios"
+    @Option(help: ArgumentHelp("Folder of committed results.", valueName: "folder"))
+    var results = "results"
+    @Option(help: ArgumentHelp("Scenarios run at once (default: the active processor count).", valueName: "n"))
+    var jobs: Int?
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Only these scenarios (names or file stems).",
+                                                         valueName: "name"))
+    var only: [String] = []
     @Flag(help: "Show the divergence of every differing scenario, not only the first.") var all = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
 
     func run() throws {
         guard let files = ScenarioCheck.scenarioFiles(in: scenarios) else {
-            printToStandardError("sparksim: \(scenarios) is not a readable folder")
+            printToStandardError("sparksim: no folder of scenarios at '\(scenarios)' (from \(currentFolder)); "
+                                 + "run check from the repository's root, or pass --scenarios <folder> "
+                                 + "and --results <folder>")
             throw ExitCode(2)
         }
+        guard FileManager.default.fileExists(atPath: results) else {
+            printToStandardError("sparksim: no folder of results at '\(results)' (from \(currentFolder)); "
+                                 + "pass --results <folder> with the committed results of \(scenarios)")
+            throw ExitCode(2)
+        }
+        let jobs = self.jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let (paths, unknown) = ScenarioCheck.select(files, in: scenarios, only: only)
         guard unknown.isEmpty else {
             printToStandardError("sparksim: no scenario named \(unknown.joined(separator: ", ")) under \(scenarios)")
@@ -60,3 +76,5 @@ private final class Tally: @unchecked Sendable {
         }
     }
 }
+
+private var currentFolder: String { FileManager.default.currentDirectoryPath }

@@ -6,15 +6,17 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a scenario and write DIR/<name>/{trace.csv,summary.csv,report.md}.",
         discussion: """
-            `scripted` workloads run on Spark's scheduler (sparksim's re-implementation) \
-            over the simulated cluster; `collective` workloads run on the simulated \
-            network and write collective.csv; `logistic-regression` trains for real, \
-            its jobs submitted by a simulated driver to the same scheduler, and writes \
-            iterations.csv and iteration_costs.csv. Outputs appear all at once (written under a temporary name and renamed \
-            into place); a malformed scenario writes nothing and exits 2. An existing \
-            DIR/<name>/ is replaced only when it holds a run of the same scenario \
-            (.sparksim-output says so); a sweep, a replay or a folder sparksim did not \
-            write is refused with exit 1 unless --force.
+            Workload kinds (workload.kind, or each variant of compare:):
+
+            \(WorkloadKindCatalog.helpText())
+
+            Every run writes trace.csv, summary.csv, report.md, and for runs that launch \
+            tasks tasks.csv, trace.json and timeline.svg (docs/outputs.md). Event logs are \
+            re-created with `sparksim import` and `sparksim replay`. Outputs appear all at \
+            once (written under a temporary name and renamed into place); a malformed \
+            scenario writes nothing and exits 2. An existing DIR/<name>/ is replaced only \
+            when it holds a run of the same scenario (.sparksim-output says so); a sweep, a \
+            replay or a folder sparksim did not write is refused with exit 1 unless --force.
             """)
 
     @Argument(help: "The scenario file (YAML).") var file: String

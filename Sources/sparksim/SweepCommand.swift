@@ -18,13 +18,20 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String
     @Option(name: .customLong("jobs"), help: "Runs at a time (default: active processor count).") var jobs: Int?
     @Flag(help: "Replace DIR/<name>/ whatever it holds.") var force = false
+    @Option(name: .customLong("set"), help: ArgumentHelp(
+        "Override one key before the file is validated, PATH=VALUE with the paths of sweep.parameters "
+            + "(not one the sweep varies); repeatable.", valueName: "PATH=VALUE"))
+    var settings: [String] = []
+    @Option(help: "Override the scenario's seed: each point runs seeds N, N+1, ...") var seed: UInt64?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        guard let plan = SweepPlan(try loadSourceOrExit(file)) else {
+        var source = try loadSourceOrExit(file, settings: settings)
+        if let seed { source = source.withSeed(seed) }
+        guard let plan = SweepPlan(source) else {
             printToStandardError("\(file): the scenario has no sweep: section; "
                                  + "expected sweep: {parameters: {...}, seeds: N} (use `sparksim run` for one run)")
             throw ExitCode(2)
@@ -36,7 +43,7 @@ struct SweepCommand: ParsableCommand {
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
         do {
-            let summary = try Sweep.run(plan, fileBytes: Array(bytes), outputDirectory: outputDirectory,
+            let summary = try Sweep.run(plan, fileBytes: Array(bytes), settings: settings, outputDirectory: outputDirectory,
                                         jobs: workers, force: force, progress: bar.show)
             bar.end()
             print("wrote \(summary.folder)/ (sweep.csv, sweep.md, runs/: \(summary.runs) run(s), "

@@ -40,9 +40,9 @@ func loadScenarioOrExit(_ path: String, settings: [String]) throws -> Scenario {
 
 /// Loads `path` with its YAML tree (for sweeping) or prints its diagnostics on stderr and
 /// exits with status 2.
-func loadSourceOrExit(_ path: String) throws -> SweepSource {
+func loadSourceOrExit(_ path: String, settings: [String] = []) throws -> SweepSource {
     do {
-        return try ScenarioLoader.loadSource(path: path)
+        return try ScenarioLoader.loadSource(path: path, settings: settings)
     } catch {
         for diagnostic in error.diagnostics { printToStandardError(diagnostic.description) }
         throw ExitCode(2)

@@ -48,7 +48,7 @@ public enum ScenarioCheck {
         var matched: Set<String> = []
         let chosen = paths.filter { path in
             let file = (scenarios as NSString).appendingPathComponent(path)
-            let names = [path, stem(path)] + ((try? load(file, as: path)).map { [$0.name] } ?? [])
+            let names = [path, stem(path)] + ((try? ScenarioLoader.load(path: file)).map { [$0.name] } ?? [])
             let hits = only.filter(names.contains)
             matched.formUnion(hits)
             return !hits.isEmpty
@@ -61,7 +61,7 @@ public enum ScenarioCheck {
         let file = (scenarios as NSString).appendingPathComponent(path)
         let scenario: Scenario
         do {
-            scenario = try load(file, as: path)
+            scenario = try ScenarioLoader.load(path: file)
         } catch {
             return Verdict(path: path, name: stem(path), status: .invalid, diff: nil,
                            problems: error.diagnostics.map(\.description))
@@ -72,18 +72,6 @@ public enum ScenarioCheck {
         let produced = Dictionary(uniqueKeysWithValues: Runner.run(scenario).files.map { ($0.name, Data($0.contents.utf8)) })
         let diff = RunFolderDiff(a: committed, b: produced)
         return Verdict(path: path, name: scenario.name, status: diff.differs ? .differs : .ok, diff: diff.differs ? diff : nil)
-    }
-
-    /// Loads `file` under the name `scenarios/<path>`, as `results/` were generated from the
-    /// repository root (report.md names the scenario file), wherever `--scenarios` points.
-    static func load(_ file: String, as path: String) throws(ScenarioError) -> Scenario {
-        let text: String
-        do {
-            text = try String(contentsOfFile: file, encoding: .utf8)
-        } catch {
-            return try ScenarioLoader.load(path: file)  // the loader's own diagnostic
-        }
-        return try ScenarioLoader.load(text: text, file: "scenarios/" + path)
     }
 
     /// The file name without folders and `.yaml`.

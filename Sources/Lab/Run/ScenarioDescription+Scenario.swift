@@ -1,4 +1,5 @@
 import Engine
+import Foundation
 import Report
 import Sim
 
@@ -22,7 +23,8 @@ extension ScenarioDescription {
                                sameSettingsAs: settingsFree.firstIndex(of: settingsFree[index])!)
         }
         self.init(name: scenario.name, seed: scenario.seed, seeds: scenario.seeds, description: scenario.description,
-                  file: scenario.file, version: SparksimVersion.current, cluster: clusterDescription,
+                  file: (scenario.file as NSString).lastPathComponent, version: SparksimVersion.current,
+                  commandLineSettings: scenario.commandLineSettings, cluster: clusterDescription,
                   variants: variants, faults: scenario.faults.map(\.kind),
                   sparkSettings: scenario.spark.settings.map { setting in
                       SparkSetting(key: setting.key, value: Self.spell(setting.value),

@@ -35,6 +35,9 @@ public struct Scenario: Sendable, Equatable {
     public var sweep: Sweep?
     /// The grid point this scenario was made for, if any.
     public var sweepPoint: SweepPoint?
+    /// The `--set PATH=VALUE` settings the file was loaded with, as typed (reports name them,
+    /// since the file alone no longer says what ran).
+    public var commandLineSettings: [String] = []
 
     /// Attempts per task before its task set aborts: Spark's `SparkContext.createTaskScheduler`
     /// passes 1 for `local[N]`, F for `local[N,F]`, and `spark.task.maxFailures` otherwise.

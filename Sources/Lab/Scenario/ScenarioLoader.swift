@@ -25,8 +25,32 @@ public enum ScenarioLoader {
     /// Loads the file at `path` with `PATH=VALUE` settings applied (`run --set`), held to
     /// the bounds of a file.
     public static func load(path: String, settings: [String]) throws(ScenarioError) -> Scenario {
-        guard !settings.isEmpty else { return try loadSource(path: path).scenario }
-        return try load(text: try readFile(path), file: path, settings: settings)
+        try loadSource(path: path, settings: settings, sweeping: false).scenario
+    }
+
+    /// Loads the file at `path` with `PATH=VALUE` settings applied to its tree (`sweep --set`):
+    /// every point of its sweep is decoded from the changed tree. A setting may not name a
+    /// swept key (the point's value would silently replace it).
+    public static func loadSource(path: String, settings: [String]) throws(ScenarioError) -> SweepSource {
+        try loadSource(path: path, settings: settings, sweeping: true)
+    }
+
+    private static func loadSource(path: String, settings: [String], sweeping: Bool) throws(ScenarioError)
+        -> SweepSource
+    {
+        let text = try readFile(path)
+        guard !settings.isEmpty else {
+            return try loadSource(text: text, file: path, maxSeparators: YAMLInputLimits.maxSeparators)
+        }
+        let root = try ScenarioIncludes.resolve(try parse(text, file: path), file: path)
+        let overrides = try settingOverrides(settings, file: path)
+        var source = try decodeSource(root, file: path, overrides: overrides)
+        source.scenario.commandLineSettings = settings
+        if sweeping, let swept = source.scenario.sweep?.parameters.first(where: { p in overrides.contains { $0.path == p.path } }) {
+            throw single(path, "--set \(swept.path) names a key that sweep.parameters sweeps",
+                         expected: "a key the sweep does not vary (or change its values in the file)")
+        }
+        return source
     }
 
     /// A scenario file's text, within the file-size bound, as UTF-8.
@@ -49,6 +73,21 @@ public enum ScenarioLoader {
 
     static func loadSource(text: String, file: String, maxSeparators: Int) throws(ScenarioError) -> SweepSource {
         let root = try ScenarioIncludes.resolve(try parse(text, file: file, maxSeparators: maxSeparators), file: file)
+        return try decodeSource(root, file: file)
+    }
+
+    /// The scenario and sweep decoded from `document` with `overrides` written into it first.
+    private static func decodeSource(_ document: SourceNode, file: String, overrides: [SweepOverride] = [])
+        throws(ScenarioError) -> SweepSource
+    {
+        var root = document
+        if !overrides.isEmpty {
+            let sink = DecodingSink(file: file, baseDirectory: directory(of: file))
+            guard let applied = SweepDecoder(sink: sink).applying(overrides, to: document) else {
+                throw ScenarioError(diagnostics: sink.sortedDiagnostics)
+            }
+            root = applied
+        }
         let decoder = ScenarioDecoder(file: file, baseDirectory: directory(of: file))
         guard var scenario = decoder.decodeDocument(root) else {
             throw ScenarioError(diagnostics: decoder.sortedDiagnostics)
@@ -92,6 +131,7 @@ public enum ScenarioLoader {
             throw ScenarioError(diagnostics: sink.sortedDiagnostics)
         }
         scenario.seed = base.seed
+        scenario.commandLineSettings = base.commandLineSettings
         scenario.sweep = sweep
         scenario.sweepPoint = point
         return scenario
@@ -104,6 +144,11 @@ public enum ScenarioLoader {
     public static func load(text: String, file: String, settings: [String]) throws(ScenarioError) -> Scenario {
         guard !settings.isEmpty else { return try load(text: text, file: file) }
         let root = try ScenarioIncludes.resolve(try parse(text, file: file), file: file)
+        return try decodeSource(root, file: file, overrides: try settingOverrides(settings, file: file)).scenario
+    }
+
+    /// `PATH=VALUE` settings as overrides of the file's tree, each value read as YAML.
+    private static func settingOverrides(_ settings: [String], file: String) throws(ScenarioError) -> [SweepOverride] {
         var overrides: [SweepOverride] = []
         for setting in settings {
             guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
@@ -117,11 +162,7 @@ public enum ScenarioLoader {
             let value = try parse(String(setting[setting.index(after: equals)...]), file: "--set \(path)")
             overrides.append(SweepOverride(path: path, keyPosition: .start, value: value))
         }
-        let sink = DecodingSink(file: file, baseDirectory: directory(of: file))
-        guard let scenario = SweepDecoder(sink: sink).decodePoint(root, overrides: overrides), !sink.hasErrors else {
-            throw ScenarioError(diagnostics: sink.sortedDiagnostics)
-        }
-        return scenario
+        return overrides
     }
 
     /// The folder a scenario file's relative paths (CSV data) are resolved against.
@@ -164,7 +205,15 @@ public enum ScenarioLoader {
 /// swept value is validated exactly as if written at its key). A `Scenario` itself is
 /// pure decoded data.
 public struct SweepSource: Sendable {
-    public let scenario: Scenario
+    public internal(set) var scenario: Scenario
     /// The parsed file.
     let document: SourceNode
+
+    /// The same source with its first seed replaced (`sweep --seed`): every point runs
+    /// seeds `seed`, `seed+1`, ...
+    public func withSeed(_ seed: UInt64) -> SweepSource {
+        var copy = self
+        copy.scenario.seed = seed
+        return copy
+    }
 }

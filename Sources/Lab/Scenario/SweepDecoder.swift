@@ -8,6 +8,12 @@ struct SweepDecoder: SectionDecoder {
 
     /// The scenario decoded from `document` with `overrides` applied (nil with diagnostics).
     func decodePoint(_ document: SourceNode, overrides: [SweepOverride]) -> Scenario? {
+        guard let root = applying(overrides, to: document) else { return nil }
+        return ScenarioDecoder(sink: sink).decodeDocument(root)
+    }
+
+    /// `document` with `overrides` written in, in order (nil with a diagnostic).
+    func applying(_ overrides: [SweepOverride], to document: SourceNode) -> SourceNode? {
         var root = document
         for override in overrides {
             do {
@@ -17,7 +23,7 @@ struct SweepDecoder: SectionDecoder {
                 return nil
             }
         }
-        return ScenarioDecoder(sink: sink).decodeDocument(root)
+        return root
     }
 
     func decodeSweep(_ node: SourceNode, root: SourceNode) -> Scenario.Sweep? {

@@ -33,8 +33,7 @@ struct KnownNames {
 struct WorkloadDecoder: SectionDecoder {
     let sink: DecodingSink
 
-    static let workloadKinds = ["scripted", "collective", "logistic-regression", "deep-learning", "kmeans", "gbt",
-                                "application"]
+    static let workloadKinds = WorkloadKindCatalog.kinds
 
     /// Decodes one workload mapping. `extraKeys` holds `variant` under `compare:`.
     func decodeWorkload(_ node: SourceNode, context: String, extraKeys: [String],

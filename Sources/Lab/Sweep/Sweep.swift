@@ -12,8 +12,8 @@ public enum Sweep {
 
     /// Runs `plan` into `DIR/<name>/` (`runs/`, then `sweep.csv` and `sweep.md`, each
     /// replaced atomically).
-    public static func run(_ plan: SweepPlan, fileBytes: [UInt8], outputDirectory: String, jobs: Int,
-                           force: Bool = false,
+    public static func run(_ plan: SweepPlan, fileBytes: [UInt8], settings: [String] = [],
+                           outputDirectory: String, jobs: Int, force: Bool = false,
                            runScenario: @escaping SweepExecutor.RunScenario = { SweepRunOutput.run($0) },
                            progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) throws -> Summary
     {
@@ -29,7 +29,7 @@ public enum Sweep {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             if OutputMarker.read(folder: folder) != marker { try marker.write(into: folder) }
         }
-        let executor = SweepExecutor(plan: plan, fileBytes: fileBytes, folder: folder, jobs: jobs,
+        let executor = SweepExecutor(plan: plan, fileBytes: fileBytes, settings: settings, folder: folder, jobs: jobs,
                                      runScenario: runScenario)
         let results = try executor.execute(progress: progress)
         let sweep = plan.record

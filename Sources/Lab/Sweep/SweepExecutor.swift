@@ -52,17 +52,20 @@ public struct SweepExecutor: Sendable {
     public var plan: SweepPlan
     /// The scenario file's bytes, hashed into each run's cache key.
     public var fileBytes: [UInt8]
+    /// `--set PATH=VALUE` settings the plan was loaded with, also hashed into each key.
+    public var settings: [String]
     /// `DIR/<name>`.
     public var folder: String
     public var jobs: Int
     public var runScenario: RunScenario
 
-    public init(plan: SweepPlan, fileBytes: [UInt8], folder: String, jobs: Int,
+    public init(plan: SweepPlan, fileBytes: [UInt8], settings: [String] = [], folder: String, jobs: Int,
                 runScenario: @escaping RunScenario = { SweepRunOutput.run($0) })
     {
         precondition(jobs >= 1, "a sweep needs at least one worker")
         self.plan = plan
         self.fileBytes = fileBytes
+        self.settings = settings
         self.folder = folder
         self.jobs = jobs
         self.runScenario = runScenario
@@ -130,7 +133,7 @@ public struct SweepExecutor: Sendable {
             guard let contents = FileManager.default.contents(atPath: path) else { throw SweepError.unreadableData(path) }
             return (path: path, bytes: Array(contents))
         }
-        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data)
+        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data, settings: settings)
         let runFolder = (runsFolder as NSString).appendingPathComponent(run.folderName)
         let keyPath = (runFolder as NSString).appendingPathComponent(".key")
         if AtomicFile.read(keyPath) == key + "\n", let figures = Self.cachedFigures(in: runFolder) {

@@ -43,11 +43,12 @@ public struct SweepPlan: Sendable {
     public var parameterPaths: [String] { sweep.parameters.map(\.path) }
 
     /// The cache key of `run`: FNV-1a 64 (Sim's `SeedDerivation.fnv1a64`) over the file's
-    /// bytes, the point's assignments, the seed, the sparksim version and each data file
-    /// the run reads (its path and bytes), each field length-prefixed so that no two
-    /// different inputs share a byte string. 16 hex digits.
+    /// bytes, the point's assignments, the seed, the sparksim version, each data file
+    /// the run reads (its path and bytes) and the command line's `--set` settings (none:
+    /// no field, so keys written before `--set` existed stay valid), each field
+    /// length-prefixed so that no two different inputs share a byte string. 16 hex digits.
     public static func cacheKey(fileBytes: [UInt8], run: Run, version: String = SparksimVersion.current,
-                                dataFiles: [(path: String, bytes: [UInt8])] = []) -> String
+                                dataFiles: [(path: String, bytes: [UInt8])] = [], settings: [String] = []) -> String
     {
         var bytes: [UInt8] = []
         func field(_ value: [UInt8]) {
@@ -65,6 +66,10 @@ public struct SweepPlan: Sendable {
         for file in dataFiles {
             field(Array(file.path.utf8))
             field(file.bytes)
+        }
+        if !settings.isEmpty {
+            field(Array("--set".utf8))
+            for setting in settings { field(Array(setting.utf8)) }
         }
         let hash = SeedDerivation.fnv1a64(bytes)
         let hex = String(hash, radix: 16)

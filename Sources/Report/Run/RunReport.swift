@@ -20,6 +20,12 @@ struct RunReport {
             "- seed: \(scenario.seed)",
             "- sparksim: \(scenario.version)",
             "- scenario file: `\(scenario.file)`",
+        ]
+        if !scenario.commandLineSettings.isEmpty {
+            lines.append("- changed on the command line: " + scenario.commandLineSettings.map { "`--set \($0)`" }
+                .joined(separator: ", "))
+        }
+        lines += [
             "",
             "## What was simulated",
             "",

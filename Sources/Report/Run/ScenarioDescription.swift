@@ -10,8 +10,11 @@ public struct ScenarioDescription: Sendable, Equatable {
     /// Every seed a sweep runs (the scenario's `seeds:`, or its one seed).
     public var seeds: [UInt64]
     public var description: String?
-    /// The scenario file as given.
+    /// The scenario file's name without its folders, so the same run started from another
+    /// working directory writes the same bytes.
     public var file: String
+    /// `--set PATH=VALUE` settings given on the command line, as typed.
+    public var commandLineSettings: [String]
     /// The sparksim version that ran it.
     public var version: String
     public var cluster: ClusterDescription
@@ -23,7 +26,7 @@ public struct ScenarioDescription: Sendable, Equatable {
     public var sparkSettings: [SparkSetting]
 
     public init(name: String, seed: UInt64, seeds: [UInt64], description: String?, file: String, version: String,
-                cluster: ClusterDescription, variants: [VariantDescription], faults: [String],
+                commandLineSettings: [String] = [], cluster: ClusterDescription, variants: [VariantDescription], faults: [String],
                 sparkSettings: [SparkSetting]) {
         self.name = name
         self.seed = seed
@@ -31,6 +34,7 @@ public struct ScenarioDescription: Sendable, Equatable {
         self.description = description
         self.file = file
         self.version = version
+        self.commandLineSettings = commandLineSettings
         self.cluster = cluster
         self.variants = variants
         self.faults = faults

@@ -17,7 +17,9 @@ public struct SweepReport {
         let seedText = seeds.count == 1 ? "seed \(seeds[0])" : "seeds \(seeds[0])–\(seeds[seeds.count - 1])"
         lines.append("Scenario `\(sweep.scenario.file)`, sparksim \(sweep.scenario.version). "
                      + "\(sweep.runs.count / max(seeds.count, 1)) point(s) × \(seeds.count) seed(s) (\(seedText)) = "
-                     + "\(sweep.runs.count) run(s), each in `runs/<point>-seed<seed>/`.")
+                     + "\(sweep.runs.count) run(s), each in `runs/<point>-seed<seed>/`."
+                     + (sweep.scenario.commandLineSettings.isEmpty ? "" : " Changed on the command line: "
+                        + sweep.scenario.commandLineSettings.map { "`--set \($0)`" }.joined(separator: ", ") + "."))
         lines += ["", "Swept parameters (file order; the first varies slowest):", ""]
         for parameter in sweep.parameters {
             lines.append("- `\(parameter.path)`: " + parameter.values.map { "`\($0)`" }.joined(separator: ", "))
