@@ -4,10 +4,12 @@
 #     fixture as `file:line:column: ...`, exits 2, and `sparksim run` writes nothing;
 #  2. every valid fixture and shipped scenario validates;
 #  3. every shipped scenario run twice gives byte-identical output folders;
-#  4. bad event logs are refused by import, replay and calibrate (exit 2, nothing written).
+#  4. bad event logs are refused by import, replay and calibrate (exit 2, nothing written);
+#  5.-8. output folders, the swarm, --set/--seed, --version and the rest of the command line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:?usage: scripts/check-cli.sh PATH-TO-SPARKSIM}"
+case "$bin" in */*) bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")" ;; esac  # usable from other folders
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 failures=0
@@ -97,13 +99,45 @@ last="$(tail -1 "$work/swarm.log")"
 "$bin" validate "$work/swarm/swarm-1.yaml" >/dev/null || fail "swarm: the written scenario does not validate"
 
 # 7. run --set and --seed (SCENARIO.md): applied before validation; a bad one is exit 2 and writes nothing.
-"$bin" run scenarios/demo/demo.yaml --out "$work/set" --seed 7 --set spark.locality.wait=0s >/dev/null \
+"$bin" run scenarios/demo/demo.yaml --out "$work/set" --seed 11 --set spark.locality.wait=0s >/dev/null \
   || fail "run --seed --set failed"
-[ "$(sed -n 2p "$work/set/demo/summary.csv" | cut -d, -f3)" = 7 ] || fail "run --seed 7: summary.csv has another seed"
+[ "$(sed -n 2p "$work/set/demo/summary.csv" | cut -d, -f3)" = 11 ] || fail "run --seed 11: summary.csv has another seed"
+grep -q '`--set spark.locality.wait=0s`' "$work/set/demo/report.md" || fail "run --set: report.md does not name the setting"
 set +e
 "$bin" run scenarios/demo/demo.yaml --out "$work/set-bad" --set spark.locality.wait=banana >/dev/null 2>&1; status=$?
 set -e
 [ "$status" -eq 2 ] && [ ! -e "$work/set-bad" ] || fail "run --set with a bad value: exit $status or output written"
+
+# 8. The rest of the command line: sweep --set/--seed, --version, a malformed command line
+#    is exit 2, check outside the repository names its flags, diff across working directories.
+"$bin" sweep scenarios/straggler-sensitivity.yaml --out "$work/sweep-set" --seed 40 --set workload.max_iter=3 \
+  --jobs 2 >/dev/null 2>&1 || fail "sweep --seed --set failed"
+[ -d "$work/sweep-set/straggler-sensitivity/runs/p000-seed40" ] || fail "sweep --seed 40: no run of seed 40"
+grep -q '`--set workload.max_iter=3`' "$work/sweep-set/straggler-sensitivity/sweep.md" \
+  || fail "sweep --set: sweep.md does not name the setting"
+[ "$(awk -F, '$1 == "mllib" { n++ } END { print n }' "$work/sweep-set/straggler-sensitivity/runs/p000-seed40/iterations.csv")" = 4 ] \
+  || fail "sweep --set workload.max_iter=3: the runs did not train 3 iterations"
+set +e
+"$bin" sweep scenarios/straggler-sensitivity.yaml --out "$work/sweep-bad" --set cluster.cpu.variation=0.3 >/dev/null 2>&1
+status=$?
+set -e
+[ "$status" -eq 2 ] && [ ! -e "$work/sweep-bad" ] || fail "sweep --set of a swept key: exit $status or output written"
+[ "$("$bin" --version)" = "sparksim $(sed -n 's/.*current = "\(.*\)"/\1/p' Sources/Lab/SparksimVersion.swift)" ] \
+  || fail "--version does not print 'sparksim <version>'"
+set +e
+"$bin" run --no-such-option >/dev/null 2>&1; status=$?
+set -e
+[ "$status" -eq 2 ] || fail "a malformed command line: exit $status, expected 2"
+set +e
+message="$(cd "$work" && "$bin" check 2>&1)"; status=$?
+set -e
+[ "$status" -eq 2 ] && case "$message" in *"--scenarios"*"--results"*) true ;; *) false ;; esac \
+  || fail "check outside the repository: exit $status, message '$message'"
+here="$(pwd)"
+(cd "$work" && "$bin" run "$here/scenarios/demo/demo.yaml" --out "$work/elsewhere" >/dev/null) || fail "run from another folder"
+"$bin" run scenarios/demo/demo.yaml --out "$work/here" >/dev/null || fail "run from the repository"
+"$bin" diff "$work/here/demo" "$work/elsewhere/demo" >/dev/null \
+  || fail "two runs of one scenario from different working directories differ"
 
 if [ "$failures" -gt 0 ]; then
   echo "check-cli: $failures failure(s)" >&2

@@ -29,6 +29,11 @@ extension ScenarioDescription {
                   sparkSettings: scenario.spark.settings.map { setting in
                       SparkSetting(key: setting.key, value: Self.spell(setting.value),
                                    ignoredBecause: scenario.ignoredSettings.first { $0.key == setting.key }?.reason)
+                  },
+                  faultDetails: scenario.faults.enumerated().map { index, fault in
+                      var description = FaultDescription(fault)
+                      description.note = index < scenario.faultNotes.count ? scenario.faultNotes[index] : nil
+                      return description
                   })
     }
 

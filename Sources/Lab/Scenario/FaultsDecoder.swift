@@ -33,6 +33,18 @@ struct FaultsDecoder: SectionDecoder {
                              "straggler", "link-degraded", "gpu-failed", "random-task-failures",
                              "random-executor-loss"]
 
+    /// Each fault's `note:` (sparksim), in list order: why the scenario injects it, printed
+    /// beside it in the report so an intended failure reads as intended. Call after
+    /// `decodeFaults` succeeded (the list is then well formed).
+    func decodeNotes(_ node: SourceNode?) -> [String?] {
+        guard let node, case .sequence(let items, _) = node else { return [] }
+        return items.map { item in
+            guard case .mapping(let pairs, _) = item, let note = pairs.first(where: { $0.key.scalarText == "note" })
+            else { return nil }
+            return text(note.value, "note", expected: "a sentence saying why the fault is injected")
+        }
+    }
+
     /// Decodes the list; references to executors and hosts are checked in time order
     /// (an added executor exists from its `at`, a lost one no longer after its `at`).
     /// The faults (nil after an error) and the executors added by the ones that decoded.
@@ -64,7 +76,7 @@ struct FaultsDecoder: SectionDecoder {
             return nil
         }
         guard let kind = choice(kindNode, "kind", Self.faultKinds),
-              let f = fields(node, context: "fault \(index) (\(kind))", allowed: ["kind"] + Self.faultKeys[kind]!)
+              let f = fields(node, context: "fault \(index) (\(kind))", allowed: ["kind", "note"] + Self.faultKeys[kind]!)
         else { return nil }
         switch kind {
         case "task-failure":

@@ -31,6 +31,8 @@ public struct Scenario: Sendable, Equatable {
     public var isComparison: Bool
     /// Injected faults, in file order.
     public var faults: [Fault]
+    /// Each fault's `note:` (why it is injected), aligned with `faults`; empty when none has one.
+    public var faultNotes: [String?] = []
     /// The parameter grid, when the file has `sweep:`; nil for a scenario made for one point.
     public var sweep: Sweep?
     /// The grid point this scenario was made for, if any.

@@ -37,6 +37,7 @@ struct ScenarioDecoder: SectionDecoder {
         let (variants, scripted) = decodeVariants(f, cluster: cluster?.0, defaults: defaults)
         let faultContext = FaultContext(defaults: defaults, initialExecutors: cluster?.0.executors, scripted: scripted)
         let (faults, added) = FaultsDecoder(sink: sink).decodeFaults(f.value("faults"), ctx: faultContext)
+        let notes = FaultsDecoder(sink: sink).decodeNotes(f.value("faults"))
         if let cluster {
             let all = cluster.1 + added
             ExecutorDecoder(sink: sink).checkExecutors(all, conf: conf)
@@ -49,10 +50,12 @@ struct ScenarioDecoder: SectionDecoder {
         guard !hasErrors, let scenarioName, let seed, description != .some(nil), let cluster, let variants,
               let faults
         else { return nil }
-        return Scenario(file: file, name: scenarioName, seed: seed, description: description.flatMap { $0 },
-                        cluster: cluster.0, spark: conf, pools: pools, resourceProfiles: profiles, engine: engine,
-                        variants: variants.list, isComparison: variants.isComparison, faults: faults, sweep: nil,
-                        sweepPoint: nil)
+        var scenario = Scenario(file: file, name: scenarioName, seed: seed, description: description.flatMap { $0 },
+                                cluster: cluster.0, spark: conf, pools: pools, resourceProfiles: profiles,
+                                engine: engine, variants: variants.list, isComparison: variants.isComparison,
+                                faults: faults, sweep: nil, sweepPoint: nil)
+        scenario.faultNotes = notes
+        return scenario
     }
 
     /// The scenario's name, which becomes a folder name: no path separators, not `.`/`..`.

@@ -21,13 +21,13 @@ public enum WorkloadKindCatalog {
         Entry(kind: "logistic-regression",
               summary: "real L-BFGS or gradient-descent training, task-parallel (MLlib, treeAggregate) or "
                   + "barrier + allreduce (Hydrogen); writes iterations.csv and iteration_costs.csv"),
+        Entry(kind: "deep-learning",
+              summary: "Horovod data-parallel training of a model profile (ResNet-50, VGG-16, ...) on GPU "
+                  + "workers; writes throughput and scaling efficiency against GPUs"),
         Entry(kind: "kmeans", summary: "real K-means training in either style, like logistic-regression"),
         Entry(kind: "gbt",
               summary: "real histogram gradient-boosted trees in either style (MLlib GBT or XGBoost / LightGBM "
                   + "on Spark)"),
-        Entry(kind: "deep-learning",
-              summary: "Horovod data-parallel training of a model profile (ResNet-50, VGG-16, ...) on GPU "
-                  + "workers; writes throughput and scaling efficiency against GPUs"),
         Entry(kind: "application",
               summary: "phases of the kinds above (ETL, training, collectives, deep learning) one after "
                   + "another in one Spark application on one cluster"),

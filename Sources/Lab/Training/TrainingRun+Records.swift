@@ -26,6 +26,6 @@ extension TrainingRun.Result {
     /// Time to finish, jobs, restarts and why training stopped.
     var trainingRecord: TrainingRecord {
         TrainingRecord(totalNanoseconds: (trainingEnd - trainingStart).nanoseconds, jobs: jobs, restarts: restarts,
-                       redoneIterations: redoneIterations, failure: failure)
+                       redoneIterations: redoneIterations, failure: failure, stopReason: stopReason)
     }
 }

@@ -20,6 +20,8 @@ enum TrainingRun {
         var redoneIterations: Int
         var failure: String?
         var jobs: Int
+        /// The trainer's reason for stopping (nil when it did not stop by itself).
+        var stopReason: String?
     }
 
     static func run(_ scenario: Scenario, setup: TrainingSetup, trainer: any PartitionedTrainer,
@@ -50,6 +52,6 @@ enum TrainingRun {
                trainingStart: driver.trainingStart, trainingEnd: driver.trainingEnd ?? now, restarts: driver.restarts,
                redoneIterations: driver.redoneIterations,
                failure: driver.failure ?? (driver.isFinished ? nil : engine.outcome.unfinishedReason),
-               jobs: driver.jobCount)
+               jobs: driver.jobCount, stopReason: driver.trainer.stopReason)
     }
 }

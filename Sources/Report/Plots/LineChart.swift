@@ -59,6 +59,10 @@ public struct LineChart: Sendable, Equatable {
     public var bandLabel: String?
     /// Markers on every point; nil means "when no series has more than 30 points".
     public var showsMarkers: Bool?
+    /// Draw each series as steps: a value holds until the next point, where the line
+    /// jumps. Why: a training's objective changes only when an iteration ends, so a
+    /// diagonal between two iterations would show learning that did not happen.
+    public var steps = false
     public var width = PlotStyle.width
     public var height = PlotStyle.height
 
@@ -95,8 +99,10 @@ public struct LineChart: Sendable, Equatable {
     public static func loss(
         title: String, subtitle: String? = nil, lossName: String = "loss", series: [LineSeries]
     ) -> LineChart {
-        LineChart(title: title, subtitle: subtitle, xTitle: "simulated time", xQuantity: .durationNanoseconds,
-                  yTitle: lossName, yQuantity: .plain(unit: nil), yIncludesZero: false, series: series)
+        var chart = LineChart(title: title, subtitle: subtitle, xTitle: "simulated time", xQuantity: .durationNanoseconds,
+                              yTitle: lossName, yQuantity: .plain(unit: nil), yIncludesZero: false, series: series)
+        chart.steps = true
+        return chart
     }
 
     /// Whether the series' positive values span more than `factor` (times and rates
@@ -166,14 +172,19 @@ public struct LineChart: Sendable, Equatable {
     {
         var data = ""
         var penDown = false
+        var previousY = 0.0
         for point in points {
             guard point.y.isFinite else {
                 penDown = false
                 continue
             }
             let (x, y) = place(point.x, point.y)
+            if steps && penDown {
+                data += " L" + SVGElement.number(x) + " " + SVGElement.number(previousY)
+            }
             data += (data.isEmpty ? "" : " ") + (penDown ? "L" : "M") + SVGElement.number(x) + " " + SVGElement.number(y)
             penDown = true
+            previousY = y
         }
         guard !data.isEmpty else { return [] }
         var element = SVGElement(

@@ -42,6 +42,12 @@ struct TrainingView {
     var label: String
     var iterations: [IterationRecord]
     var training: TrainingRecord?
+
+    /// Its name in figures' legends: the label, marked when the training failed, so a
+    /// curve that stops early is never read as a finished run.
+    func legendName(_ scenario: ScenarioDescription) -> String {
+        scenario.label(label) + (training?.failure == nil ? "" : " (failed)")
+    }
 }
 
 extension RunRecord {

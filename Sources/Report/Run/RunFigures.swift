@@ -23,7 +23,7 @@ enum RunFigures {
         }
         let series = runs.flatMap(\.trainingViews).compactMap { run -> LineSeries? in
             let points = run.iterations.map { LinePoint(x: Double($0.timeNanoseconds), y: $0.objective) }
-            return points.count >= 2 ? LineSeries(name: scenario.label(run.label), points: points) : nil
+            return points.count >= 2 ? LineSeries(name: run.legendName(scenario), points: points) : nil
         }
         if !series.isEmpty {
             let chart = LineChart.loss(title: "Objective against simulated time", subtitle: scenario.name,

@@ -149,8 +149,13 @@ public struct TrainingRecord: Sendable, Equatable {
     public var redoneIterations: Int
     /// Why training stopped early (nil when it finished).
     public var failure: String?
+    /// Why the trainer itself stopped: `max iterations reached` or the convergence rule
+    /// that fired (nil when it could not say, or training failed first).
+    public var stopReason: String?
 
-    public init(totalNanoseconds: Int64, jobs: Int, restarts: Int, redoneIterations: Int, failure: String?) {
+    public init(totalNanoseconds: Int64, jobs: Int, restarts: Int, redoneIterations: Int, failure: String?,
+                stopReason: String? = nil) {
+        self.stopReason = stopReason
         self.totalNanoseconds = totalNanoseconds
         self.jobs = jobs
         self.restarts = restarts

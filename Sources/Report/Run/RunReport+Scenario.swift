@@ -56,16 +56,7 @@ extension RunReport {
         }
     }
 
-    var faultSection: [String] {
-        guard !scenario.faults.isEmpty else { return [] }
-        let skipped = first.faultKindsNotSimulated
-        var lines = ["## Faults", "", "| kind | acted on |", "| --- | --- |"]
-        for kind in scenario.faults {
-            lines.append("| \(kind) | \(skipped.contains(kind) ? "no (needs the engine)" : "yes") |")
-        }
-        lines += ["", "Fault records in the trace: \(first.faultsApplied).", ""]
-        return lines
-    }
+    var faultSection: [String] { FaultsSection(scenario: scenario, runs: runs).lines }
 
     var sparkSection: [String] {
         let settings = scenario.sparkSettings

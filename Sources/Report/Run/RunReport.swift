@@ -31,13 +31,20 @@ struct RunReport {
             "",
         ]
         lines += scopeSection
-        lines += jobsSection + collectiveSection + workloadResults + networkSection + clusterSection
+        lines += RunJobsSection(runs: runs, names: scenario.variants.map(\.name)).lines + collectiveSection + workloadResults + networkSection + clusterSection
             + workloadSection + faultSection + sparkSection
         return lines.joined(separator: "\n") + "\n"
     }
 
     private var networkSection: [String] {
         NetworkReport(links: first.links, utilisation: first.linkUtilisation, runName: scenario.name).markdown
+    }
+
+    /// The stages of each task-parallel variant's last job, from its trace.
+    private var jobShapes: [String] {
+        zip(scenario.variants, runs).compactMap { variant, run in
+            variant.training?.style == "task-parallel" ? JobShape.sentence(label: variant.name, trace: run.trace) : nil
+        }
     }
 
     private var scopeSection: [String] {
@@ -58,14 +65,14 @@ struct RunReport {
                     "sparksim's re-implementation of Spark's scheduler over the simulated cluster; task time",
                     "from the cost model (FLOPs, network flows, allreduces, Python start-up and exchange).",
                     "Per-iteration times are in `iterations.csv` and `iteration_costs.csv`.", "",
-                    "## Training", ""] + runs.flatMap(TrainingTables.headline) + [""]
+                    "## Training", ""] + runs.flatMap(TrainingTables.headline) + jobShapes + [""]
         case .application:
             return ["One Spark application: its phases run one after another on sparksim's re-implementation",
                     "of Spark's scheduler over one simulated cluster, each phase starting the instant the",
                     "previous phase's last job ended; scripted phases run their jobs as given, training phases",
                     "train for real (the trainer's numerics, time from the cost model). Every fault acts, at its",
                     "time from the start of the run; `trace.csv` and the timeline hold every phase.", ""]
-                + ApplicationPhases.lines(first)
+                + ApplicationPhases.lines(runs)
         case .engine:
             return ["The scripted jobs on sparksim's re-implementation of Spark's scheduler (DAG scheduler,",
                     "task scheduler, delay scheduling, retries, barrier mode, GPU scheduling) over the",
@@ -79,43 +86,6 @@ struct RunReport {
                     "no job, stage or task was simulated; `summary.csv` leaves the job and task columns",
                     "empty.", ""]
         }
-    }
-
-    /// Each job's outcome, from the trace: when it reached the scheduler, when it ended.
-    private var jobsSection: [String] {
-        guard first.scope == .engine || first.scope == .application else { return [] }
-        var submitted: [(name: String, at: Int64)] = []
-        var ended: [String: (ok: Bool, at: Int64, detail: String)] = [:]
-        for row in first.trace {
-            guard let job = row.job else { continue }
-            switch row.event {
-            case .jobSubmitted: submitted.append((job, row.timeNanoseconds))
-            case .jobSucceeded: ended[job] = (true, row.timeNanoseconds, "")
-            case .jobFailed: ended[job] = (false, row.timeNanoseconds, row.detail ?? "")
-            default: continue
-            }
-        }
-        let launched = first.trace.filter { $0.event == .taskLaunched }.count
-        let failed = first.trace.filter { $0.event == .taskFailed }.count
-        var lines = ["## Jobs", "", "| job | submitted | outcome | ended | time |", "| --- | ---: | --- | ---: | ---: |"]
-        for job in submitted {
-            let end = ended[job.name]
-            let outcome = end.map { $0.ok ? "succeeded" : "failed" } ?? "did not end"
-            let endText = end.map { HumanUnits.duration(nanoseconds: $0.at) } ?? ""
-            let took = end.map { HumanUnits.duration(nanoseconds: $0.at - job.at) } ?? ""
-            lines.append("| \(job.name) | \(HumanUnits.duration(nanoseconds: job.at)) | \(outcome) | \(endText) | \(took) |")
-        }
-        lines += ["", "Task attempts launched: \(launched); failed: \(failed).", ""]
-        if let reason = first.unfinishedReason {
-            lines += ["The run ended with jobs unfinished: \(reason).", ""]
-        }
-        for job in submitted {
-            if let end = ended[job.name], !end.ok {
-                let reason = end.detail.split(separator: "\n").first.map(String.init) ?? ""
-                lines += ["Job `\(job.name)` failed: \(reason)", ""]
-            }
-        }
-        return lines
     }
 
     private var collectiveSection: [String] {

@@ -22,12 +22,15 @@ public struct ScenarioDescription: Sendable, Equatable {
     public var variants: [VariantDescription]
     /// Each fault's kind, in the scenario's order.
     public var faults: [String]
+    /// Each fault as the report names it and finds it in a trace, in the scenario's order.
+    public var faultDetails: [FaultDescription]
     /// The Spark settings the scenario sets, in its order, values spelled as Spark spells them.
     public var sparkSettings: [SparkSetting]
 
     public init(name: String, seed: UInt64, seeds: [UInt64], description: String?, file: String, version: String,
                 commandLineSettings: [String] = [], cluster: ClusterDescription, variants: [VariantDescription], faults: [String],
-                sparkSettings: [SparkSetting]) {
+                sparkSettings: [SparkSetting], faultDetails: [FaultDescription]? = nil) {
+        self.faultDetails = faultDetails ?? faults.map { FaultDescription(kind: $0, label: $0, match: .untraced) }
         self.name = name
         self.seed = seed
         self.seeds = seeds
@@ -109,9 +112,19 @@ public struct VariantDescription: Sendable, Equatable {
     }
 
     /// A training workload's style and worker (partition) count.
+    /// An application's one training phase counts as its training (two or more: none, the
+    /// comparison could not say which to compare).
     public var training: (style: String, workers: Int)? {
-        if case .training(let style, let workers) = shape { return (style, workers) }
-        return nil
+        switch shape {
+        case .training(let style, let workers): return (style, workers)
+        case .application(let phases):
+            let trained = phases.compactMap { phase -> (String, Int)? in
+                if case .training(let style, let workers) = phase.shape { return (style, workers) }
+                return nil
+            }
+            return trained.count == 1 ? trained[0] : nil
+        default: return nil
+        }
     }
 }
 

@@ -18,13 +18,15 @@ struct TrainingComparison {
         var workers: Int
         var iterations: Int
         var totalNanoseconds: Int64
-        /// Median duration of iterations 2 and later (iteration 1 carries the start-up).
+        /// The steady iteration's time (`SteadyIteration`).
         var steadyIterationNanoseconds: Int64
         /// Nil when the variant never reached the target.
         var timeToTargetNanoseconds: Int64?
         /// Against the fewest workers of the same line: (t₀ · w₀) / (t · w) on steady
         /// iteration time; 1 for that variant itself.
         var scalingEfficiency: Double
+        /// Why the variant's training stopped short (its job failed, the run stalled).
+        var failure: String?
 
         /// The scaling curve it belongs to: `barrier-allreduce (pickle)`, or the style alone.
         var line: String { ScalingLines.name(style: style, setting: setting) }
@@ -35,6 +37,9 @@ struct TrainingComparison {
 
     let rows: [Row]
     let targetObjective: Double
+    /// True when the variants are applications: their times count from the start of the
+    /// run, earlier phases included, not from the start of training.
+    var timesFromRunStart = false
 
     /// One variant as the comparison reads it: its style, workers and iterations.
     struct Variant {
@@ -42,6 +47,7 @@ struct TrainingComparison {
         var style: String
         var workers: Int
         var iterations: [IterationRecord]
+        var failure: String? = nil
     }
 
     /// Nil unless at least two variants are training runs whose style and workers are known.
@@ -49,21 +55,23 @@ struct TrainingComparison {
     /// count (`ScalingLines.settings`); nil puts each style on one line.
     init?(variants: [Variant], settings: [String?]? = nil) {
         precondition(settings == nil || settings!.count == variants.count, "one setting per variant")
-        typealias Parsed = (String, String, String?, Int, [(Int, Int64, Double)])
+        typealias Parsed = (String, String, String?, Int, [(Int, Int64, Double)], String?)
+        // A variant that failed keeps its row whatever it reached: the reader must see it.
         let parsed = variants.enumerated().compactMap { index, variant -> Parsed? in
             let points = variant.iterations.map { ($0.iteration, $0.timeNanoseconds, $0.objective) }
-            return points.count >= 2
-                ? (variant.name, variant.style, settings?[index] ?? nil, variant.workers, points) : nil
+            return points.count >= 2 || variant.failure != nil
+                ? (variant.name, variant.style, settings?[index] ?? nil, variant.workers, points, variant.failure) : nil
         }
         guard parsed.count >= 2, let best = parsed.compactMap({ $0.4.last?.2 }).min() else { return nil }
         let target = best + abs(best) * 0.01
         targetObjective = target
-        var rows = parsed.map { name, style, setting, workers, points in
-            let durations = zip(points.dropFirst(), points.dropFirst(2)).map { $1.1 - $0.1 }.sorted()
-            let steady = durations.isEmpty ? points.last!.1 - points.first!.1 : durations[durations.count / 2]
-            return Row(variant: name, style: style, setting: setting, workers: workers, iterations: points.last!.0,
-                       totalNanoseconds: points.last!.1, steadyIterationNanoseconds: steady,
-                       timeToTargetNanoseconds: points.first { $0.2 <= target }?.1, scalingEfficiency: 1)
+        var rows = parsed.map { name, style, setting, workers, points, failure in
+            let steady = SteadyIteration.of(variants.first { $0.name == name }!.iterations)?.nanoseconds
+                ?? (points.last?.1 ?? 0) - (points.first?.1 ?? 0)
+            return Row(variant: name, style: style, setting: setting, workers: workers, iterations: points.last?.0 ?? 0,
+                       totalNanoseconds: points.last?.1 ?? 0, steadyIterationNanoseconds: steady,
+                       timeToTargetNanoseconds: points.first { $0.2 <= target }?.1, scalingEfficiency: 1,
+                       failure: failure)
         }
         for index in rows.indices {
             let base = rows.filter { $0.line == rows[index].line }.min { $0.workers < $1.workers }!
@@ -90,12 +98,16 @@ struct TrainingComparison {
     var markdown: [String] {
         var lines = ["## Comparison", "",
                      "Target objective: \(NumberFormat.fixed(targetObjective, decimals: 6)) (1% above the best final "
-                         + "objective). Steady iteration = median of iterations 2 and later; efficiency against "
-                         + "the fewest workers of the same style and settings.", "",
+                         + "objective). Steady iteration = \(SteadyIteration.definition), used by every table and "
+                         + "figure of this report; efficiency against "
+                         + "the fewest workers of the same style and settings."
+                         + (timesFromRunStart ? " Times to target and totals count from the start of the run "
+                             + "(the applications' earlier phases included)." : ""), "",
                      "| variant | style | workers | time to target | total | per iteration | scaling efficiency |",
                      "| --- | --- | ---: | ---: | ---: | ---: | ---: |"]
         for row in rows {
-            let target = row.timeToTargetNanoseconds.map({ HumanUnits.duration(nanoseconds: $0) }) ?? "not reached"
+            let target = row.timeToTargetNanoseconds.map({ HumanUnits.duration(nanoseconds: $0) })
+                ?? (row.failure == nil ? "not reached" : "failed")
             // With one worker count on its line the efficiency is 1 by definition: say nothing.
             let alone = !rows.contains { $0.line == row.line && $0.workers != row.workers }
             let efficiency = alone ? "—" : NumberFormat.fixed(row.scalingEfficiency * 100, decimals: 1) + "%"
@@ -120,6 +132,16 @@ struct TrainingComparison {
     /// styles at the same worker count; nil when neither reached the target.
     func verdict(_ first: Row, _ second: Row) -> String? {
         let target = NumberFormat.fixed(targetObjective, decimals: 6)
+        let failed = [first, second].filter { $0.failure != nil }
+        if !failed.isEmpty {
+            // No speed-up to quote: a run that failed did not finish the same work.
+            let statements = [first, second].map { row in
+                row.failure.map { "`\(row.variant)` (\(row.style)) **failed** after \(row.iterations) iteration(s): \($0)" }
+                    ?? "`\(row.variant)` (\(row.style)) finished \(row.iterations) iterations in "
+                    + HumanUnits.duration(nanoseconds: row.totalNanoseconds)
+            }
+            return "- At \(first.workers) workers " + statements.joined(separator: "; ") + "."
+        }
         let (quick, sluggish) = first.steadyIterationNanoseconds <= second.steadyIterationNanoseconds
             ? (first, second) : (second, first)
         let steadyRatio = Double(sluggish.steadyIterationNanoseconds)
@@ -151,7 +173,11 @@ extension TrainingComparison {
     init?(scenario: ScenarioDescription, runs: [RunRecord]) {
         guard scenario.variants.count >= 2 else { return nil }
         let variants = zip(scenario.variants, runs).compactMap { variant, run in
-            variant.training.map { (variant: variant, training: $0, iterations: run.iterations) }
+            variant.training.map { training in
+                (variant: variant, training: training,
+                 iterations: run.trainingViews.count == 1 ? run.trainingViews[0].iterations : run.iterations,
+                 failure: run.trainingViews.count == 1 ? run.trainingViews[0].training?.failure : run.training?.failure)
+            }
         }
         let settings = ScalingLines.settings(variants.map {
             (name: $0.variant.name, style: $0.training.style, workers: $0.training.workers,
@@ -159,7 +185,8 @@ extension TrainingComparison {
         })
         self.init(variants: variants.map {
             Variant(name: $0.variant.name, style: $0.training.style, workers: $0.training.workers,
-                    iterations: $0.iterations)
+                    iterations: $0.iterations, failure: $0.failure)
         }, settings: settings)
+        timesFromRunStart = scenario.variants.contains { $0.kind == "application" }
     }
 }

@@ -7,23 +7,14 @@ enum TrainingFigures {
     /// The efficiency axis covers 110%, so lines at 100% stay clear of the frame's top.
     static let efficiencyAxisCovers = [1.1]
 
-    /// Iterations 2 and later: iteration 1 carries start-up (Python workers, data
-    /// exchange, the first broadcast), the same cut as `TrainingComparison`'s steady time.
-    static let firstSteadyIteration = 2
-
-    /// One variant's mean steady iteration by cost part (nil without steady iterations).
+    /// One variant's steady iteration (`SteadyIteration`) by cost part (nil without one).
     static func breakdown(variant: String, iterations: [IterationRecord]) -> IterationTimeBreakdown? {
-        let steady = iterations.filter { $0.iteration >= firstSteadyIteration }
-        guard !steady.isEmpty else { return nil }
-        func mean(_ part: (IterationRecord) -> Int64) -> Int64 {
-            let total = steady.reduce(Int64(0)) { $0 + part($1) }
-            return (total + Int64(steady.count) / 2) / Int64(steady.count)
-        }
-        return IterationTimeBreakdown(label: variant, computeNanoseconds: mean(\.computeNanoseconds),
-                                      communicationNanoseconds: mean(\.communicationNanoseconds),
-                                      schedulingNanoseconds: mean(\.schedulingNanoseconds),
-                                      driverNanoseconds: mean(\.driverNanoseconds),
-                                      idleNanoseconds: mean(\.idleNanoseconds))
+        guard let steady = SteadyIteration.of(iterations)?.record else { return nil }
+        return IterationTimeBreakdown(label: variant, computeNanoseconds: steady.computeNanoseconds,
+                                      communicationNanoseconds: steady.communicationNanoseconds,
+                                      schedulingNanoseconds: steady.schedulingNanoseconds,
+                                      driverNanoseconds: steady.driverNanoseconds,
+                                      idleNanoseconds: steady.idleNanoseconds)
     }
 
     /// The figures' files and the report lines that embed them.
@@ -31,17 +22,16 @@ enum TrainingFigures {
         var files: [ReportFile] = []
         var lines: [String] = []
         let bars = runs.flatMap(\.trainingViews).compactMap { run in
-            breakdown(variant: scenario.label(run.label), iterations: run.iterations)
+            breakdown(variant: run.legendName(scenario), iterations: run.iterations)
         }
         if !bars.isEmpty {
             let chart = StackedBarChart.timeBreakdown(
-                title: "Where a steady iteration's time goes", subtitle: "\(scenario.name): mean of iterations 2 and later",
+                title: "Where a steady iteration's time goes", subtitle: "\(scenario.name): median of iterations 2 and later",
                 category: scenario.variants.count > 1 ? "variant" : "run", bars: bars)
             files.append(ReportFile("breakdown.svg", chart.svg))
             lines += ["![Where a steady iteration's time goes](breakdown.svg)", "",
-                      "Mean of iterations \(firstSteadyIteration) and later (iteration 1 carries the start-up), "
-                          + "split along the critical path as in `iteration_costs.csv`; in milliseconds per iteration "
-                          + "and share of it:", ""]
+                      "The steady iteration (\(SteadyIteration.definition)) split along the critical path "
+                          + "as in `iteration_costs.csv`; in milliseconds and share of the iteration:", ""]
                 + breakdownTable(bars) + [""]
         }
         if let comparison = TrainingComparison(scenario: scenario, runs: runs) {

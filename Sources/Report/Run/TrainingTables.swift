@@ -51,7 +51,11 @@ enum TrainingTables {
         if training.restarts > 0 {
             line += "; \(training.restarts) restart(s) from a checkpoint, \(training.redoneIterations) iteration(s) redone"
         }
-        if let failure = training.failure { line += "; training stopped: \(failure)" }
+        if let failure = training.failure {
+            line += "; training stopped: \(failure)"
+        } else if let reason = training.stopReason, reason != "max iterations reached" {
+            line += "; stopped before its iteration limit: \(reason)"
+        }
         return [line]
     }
 }

@@ -23,6 +23,18 @@ struct BreezeLBFGS {
         case functionValuesConverged = "function values converged"
         case gradientConverged = "gradient converged"
         case searchFailed = "line search failed!"
+
+        /// Breeze's words with the rule that fired, for a report's reader.
+        var explained: String {
+            switch self {
+            case .maxIterations: return "max iterations reached"
+            case .functionValuesConverged:
+                return "function values converged (the objective moved by at most tol x |f0| from the largest of "
+                    + "the last 20 values)"
+            case .gradientConverged: return "gradient converged (|gradient| <= max(tol x |f|, 1e-8))"
+            case .searchFailed: return "line search failed twice in a row (no step satisfied the strong Wolfe conditions)"
+            }
+        }
     }
 
     private enum Phase {

@@ -83,6 +83,9 @@ extension KMeansTrainer {
         centres = next
         let done = !moved || iteration + 1 >= configuration.maxIter
         stage = done ? .finalCost(iteration: iteration + 1) : .lloyd(iteration: iteration + 1)
+        if done {
+            stopReason = moved ? "max iterations reached" : "converged (no centre moved more than tol)"
+        }
         return record(iteration, cost: cost)
     }
 

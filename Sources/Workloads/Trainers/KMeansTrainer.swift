@@ -73,6 +73,8 @@ public struct KMeansTrainer: PartitionedTrainer {
     public internal(set) var centres: [Double] = []
     /// Every record so far.
     public internal(set) var records: [IterationRecord] = []
+    /// Why the Lloyd iterations stopped, nil while they run.
+    public internal(set) var stopReason: String?
 
     /// - Parameters:
     ///   - partitions: the number of slices the runtime cuts the rows into.

@@ -169,7 +169,7 @@ public struct LogisticRegressionTrainer: PartitionedTrainer {
                                              regParam: configuration.regParam)
             let accepted = optimiser.receive(value: result.objective, gradient: result.gradient)
             stage = optimiser.finishedReason == nil ? .lbfgs(optimiser) : .done
-            stopReason = optimiser.finishedReason?.rawValue
+            stopReason = optimiser.finishedReason?.explained
             guard let iteration = accepted else { return [] }
             return record(iteration, point: point, objective: result.objective, accuracy: result.accuracy)
         case let .gd(point, iteration, last):
@@ -177,7 +177,8 @@ public struct LogisticRegressionTrainer: PartitionedTrainer {
                                              regParam: configuration.regParam)
             if last {
                 stage = .done
-                stopReason = iteration >= configuration.maxIter ? "max iterations reached" : "converged"
+                stopReason = iteration >= configuration.maxIter
+                    ? "max iterations reached" : "converged (the step changed the weights by at most tol)"
             } else {
                 var next = point
                 axpy(-configuration.stepSize, result.gradient, &next)

@@ -21,6 +21,14 @@ public protocol PartitionedTrainer {
     /// Finishes `pass` with the element-wise sum of every partition's vector; returns the
     /// iterations this completed (none while, e.g., a line search is still evaluating).
     mutating func complete(_ pass: DataPass, sum: [Double]) -> [IterationRecord]
+
+    /// Why training stopped (`max iterations reached`, or the convergence rule that fired),
+    /// nil while training or for trainers that always run to their end.
+    var stopReason: String? { get }
+}
+
+extension PartitionedTrainer {
+    public var stopReason: String? { nil }
 }
 
 /// One pass over the partitions, and what it costs apart from the data itself.
