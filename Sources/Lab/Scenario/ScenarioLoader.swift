@@ -155,7 +155,8 @@ public enum ScenarioLoader {
                 throw single(file, "--set '\(setting)' is not PATH=VALUE", expected: "like spark.locality.wait=0s")
             }
             let path = String(setting[..<equals])
-            guard let head = path.split(separator: ".").first, SweepDecoder.sweepRoots.contains(String(head)) else {
+            guard let head = path.split(separator: ".").first, SweepDecoder.sweepRoots.contains(String(head)),
+                  path.contains(".") else {
                 throw single(file, "--set path '\(path)' starts outside \(SweepDecoder.sweepRoots.joined(separator: ", "))",
                              expected: "a key path such as cluster.executor.cores or engine.control_plane")
             }

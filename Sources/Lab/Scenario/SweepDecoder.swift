@@ -4,7 +4,8 @@ import Engine
 struct SweepDecoder: SectionDecoder {
     let sink: DecodingSink
 
-    static let sweepRoots = ["cluster", "spark", "engine", "workload"]
+    /// `faults` (sparksim) takes a list position next: `faults.0.mtbf`.
+    static let sweepRoots = ["cluster", "spark", "engine", "workload", "faults"]
 
     /// The scenario decoded from `document` with `overrides` applied (nil with diagnostics).
     func decodePoint(_ document: SourceNode, overrides: [SweepOverride]) -> Scenario? {
@@ -93,9 +94,10 @@ struct SweepDecoder: SectionDecoder {
               !path.hasSuffix("."), !path.contains("..") else {
             let hint = NameSuggestion.closest(to: rootKey, among: Self.sweepRoots)
                 .map { " (did you mean '\($0).…'?)" } ?? ""
-            report(position, "sweep parameter '\(path)' is not a key under cluster, spark, engine or workload\(hint)",
-                   expected: "a path like cluster.racks, spark.locality.wait, engine.shuffle_offers "
-                       + "or workload.partitions")
+            report(position, "sweep parameter '\(path)' is not a key under cluster, spark, engine, workload "
+                       + "or faults\(hint)",
+                   expected: "a path like cluster.racks, spark.locality.wait, engine.shuffle_offers, "
+                       + "workload.partitions or faults.0.mtbf")
             return false
         }
         if rootKey == "spark", SparkConfigRegistry.key(named: path) == nil {

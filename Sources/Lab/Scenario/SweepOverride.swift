@@ -53,11 +53,21 @@ extension SourceNode {
         let pairs: [SourcePair]
         let position: SourcePosition
         switch self {
+        case .sequence(var items, let pos):
+            // A list entry by its position from 0 (`faults.0.mtbf`); entries are never added.
+            guard let entry = Int(segments.first!), entry >= 0, entry < items.count, segments.count > 1 else {
+                throw SweepPathError(
+                    problem: "sweep parameter '\(override.path)' reaches into a list of \(items.count) with "
+                        + "'\(segments.first!)'",
+                    expected: "an entry's position from 0 to \(items.count - 1), then its key, like faults.0.mtbf")
+            }
+            items[entry] = try items[entry].applying(segments.dropFirst(), override: override)
+            return .sequence(items, position: pos)
         case .mapping(let p, let pos): (pairs, position) = (p, pos)
         case .scalar where isNull: (pairs, position) = ([], self.position)
         default:
             throw SweepPathError(problem: "sweep parameter '\(override.path)' reaches into \(shapeName)",
-                                 expected: "a path of mapping keys ending at a single value")
+                                 expected: "a path of mapping keys (and list positions) ending at a single value")
         }
         let key = segments.first!
         var newPairs = pairs

@@ -6,7 +6,8 @@
 /// stage; failed attempts carry a hatch, a red outline and a cross at their end, killed
 /// ones a hatch, a dashed outline and a ring, so the marking survives greyscale.
 /// Barrier syncs are thin dashed ticks across all rows, faults red ticks with a
-/// triangle on top, lost executors a red tick in their own row.
+/// triangle on top, lost executors a dashed black tick in their own row. Past
+/// `maximumExecutorRows` executors, runs of consecutive executors share a row.
 public struct GanttChart: Sendable, Equatable {
     public var title: String
     public var subtitle: String?
@@ -18,6 +19,39 @@ public struct GanttChart: Sendable, Equatable {
     public var minimumRowHeight = 14.0
     /// Rows never get taller than this; with few executors the chart gets shorter.
     public var maximumRowHeight = 56.0
+    /// Past this many executors, consecutive executors share a row (at most
+    /// `aggregatedRows` rows), so 512 identical GPU workers are not drawn 7,000 px tall.
+    public var maximumExecutorRows = 100
+    public var aggregatedRows = 32
+
+    /// One row of the chart: one executor, or a run of consecutive executors.
+    struct Row {
+        var label: String
+        var lanes: Int
+    }
+
+    /// The rows, and for each executor its row and the lane its lane 0 maps to.
+    func rows() -> (rows: [Row], place: [String: (row: Int, laneOffset: Int)]) {
+        let executors = timeline.executors
+        let perRow = executors.count > maximumExecutorRows
+            ? (executors.count + aggregatedRows - 1) / aggregatedRows : 1
+        var rows: [Row] = []
+        var place: [String: (row: Int, laneOffset: Int)] = [:]
+        for start in stride(from: 0, to: executors.count, by: perRow) {
+            let group = executors[start..<min(start + perRow, executors.count)]
+            var lanes = 0
+            for track in group {
+                place[track.executor] = (rows.count, lanes)
+                lanes += max(1, track.laneCount)
+            }
+            let first = group.first!
+            let label = group.count == 1
+                ? first.executor + (first.host.map { " (\($0))" } ?? "")
+                : "\(first.executor) +\(group.count - 1)"
+            rows.append(Row(label: label, lanes: lanes))
+        }
+        return (rows, place)
+    }
 
     /// `GanttChart(title: "demo: tasks per executor", rows: traceRows).svg`
     public init(title: String, subtitle: String? = nil, rows: [TraceRow]) {
@@ -44,14 +78,16 @@ public struct GanttChart: Sendable, Equatable {
         let stages = stageOrder
         let colourOf = { (stage: String?) in PlotStyle.colour(stages.firstIndex(of: stage ?? "") ?? 0) }
         let axis = PlotAxis(title: "time", quantity: .durationNanoseconds, values: [0, Double(timeline.endNanoseconds)])
-        let labels = timeline.executors.map { track in track.executor + (track.host.map { " (\($0))" } ?? "") }
+        let (rows, place) = rows()
+        let labels = rows.map(\.label)
         let legend = legendEntries(stages)
         var frame = PlotFrame(width: width, height: height, hasSubtitle: subtitle != nil, yLabels: labels, legend: legend)
         // Many executors: grow so rows stay readable. Few: shrink, so one executor is a
         // band, not a wall; the legend still needs its rows.
-        let rows = Double(max(1, labels.count))
+        let rowCount = Double(max(1, labels.count))
         let legendHeight = Double(legend.count) * PlotFrame.legendRowHeight + 12
-        let wanted = min(max(frame.plotHeight, rows * minimumRowHeight), max(rows * maximumRowHeight, legendHeight))
+        let wanted = min(max(frame.plotHeight, rowCount * minimumRowHeight),
+                         max(rowCount * maximumRowHeight, legendHeight))
         if wanted != frame.plotHeight {
             frame = PlotFrame(width: width, height: height + wanted - frame.plotHeight, hasSubtitle: subtitle != nil,
                               yLabels: labels, legend: legend)
@@ -61,21 +97,21 @@ public struct GanttChart: Sendable, Equatable {
         let rowHeight = frame.plotHeight / Double(max(1, labels.count))
         document.append(contentsOf: rowBackgrounds(labels, frame: frame, rowHeight: rowHeight))
         document.append(contentsOf: frame.xAxis(axis))
-        let rowOf = Dictionary(uniqueKeysWithValues: timeline.executors.enumerated().map { ($0.element.executor, $0.offset) })
         let x = { (time: Int64) in frame.x(axis.fraction(Double(time))) }
         for task in timeline.tasks {
-            guard let row = rowOf[task.executor] else { continue }
-            let lanes = Double(max(1, timeline.executors[row].laneCount))
+            guard let (row, laneOffset) = place[task.executor] else { continue }
+            let lanes = Double(max(1, rows[row].lanes))
             let laneHeight = (rowHeight - 4) / lanes
-            let y = frame.top + Double(row) * rowHeight + 2 + Double(task.lane) * laneHeight
+            let y = frame.top + Double(row) * rowHeight + 2 + Double(laneOffset + task.lane) * laneHeight
             document.append(contentsOf: bar(task, x0: x(task.startNanoseconds), x1: x(task.endNanoseconds), y: y,
                                             height: max(1, laneHeight - 1), fill: colourOf(task.stage)))
         }
         for instant in timeline.instants {
             document.append(contentsOf: tick(instant, x: x(instant.timeNanoseconds), frame: frame, rowHeight: rowHeight,
-                                             row: instant.executor.flatMap { rowOf[$0] }))
+                                             row: instant.executor.flatMap { place[$0]?.row }))
         }
-        document.append(frame.yTitle("executor (host)"))
+        let grouped = rows.count < timeline.executors.count
+        document.append(frame.yTitle(grouped ? "executors (a row: the first and how many follow)" : "executor (host)"))
         document.append(contentsOf: frame.axisLines + frame.legend(legend, keepingLast: legend.count - stages.count) + frame.heading(title: title, subtitle: subtitle))
         return document
     }
@@ -156,8 +192,9 @@ public struct GanttChart: Sendable, Equatable {
         case .executorLost:
             guard let row else { return [] }
             let y = frame.top + Double(row) * rowHeight
-            return [PlotStyle.line(x1: x, y1: y, x2: x, y2: y + rowHeight, colour: PlotStyle.failureColour, width: 3)
-                .titled(tooltip)]
+            // Ink, not red, and only in its own row: a fault is red across the chart.
+            return [PlotStyle.line(x1: x, y1: y, x2: x, y2: y + rowHeight, colour: PlotStyle.ink, width: 4)
+                .with("stroke-dasharray", "3 2").titled(tooltip)]
         }
     }
 
@@ -173,7 +210,7 @@ public struct GanttChart: Sendable, Equatable {
         if kinds.contains(.barrierSync) { entries.append(LegendEntry("barrier sync", .tick(colour: PlotStyle.mutedInk, dash: "2 3"))) }
         if kinds.contains(.fault) { entries.append(LegendEntry("fault", .tick(colour: PlotStyle.failureColour, dash: ""))) }
         if kinds.contains(.executorLost) {
-            entries.append(LegendEntry("executor lost", .tick(colour: PlotStyle.failureColour, dash: "")))
+            entries.append(LegendEntry("executor lost", .tick(colour: PlotStyle.ink, dash: "3 2")))
         }
         return entries
     }

@@ -23,7 +23,7 @@ enum JobShape {
     static func sentence(label: String, trace: [TraceRow]) -> String? {
         guard let shape = lastSucceeded(in: trace), shape.stages.count > 1 else { return nil }
         let stages = shape.stages.enumerated().map { index, stage in
-            "\(stage.name) (\(stage.tasks)\(index == 0 ? " tasks" : ""))"
+            "\(stage.name) (\(stage.tasks)\(index > 0 ? "" : stage.tasks == 1 ? " task" : " tasks"))"
         }
         let who = label.isEmpty ? "" : "`\(label)`: "
         return "- \(who)its last job, `\(shape.job)`, ran " + stages.joined(separator: " -> ")

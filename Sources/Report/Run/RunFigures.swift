@@ -1,6 +1,7 @@
 /// The figures of a run folder: `trace.json` (Chrome trace event format, opens in
-/// ui.perfetto.dev) and `timeline.svg` (tasks per executor) from the first variant's
-/// trace, `loss.svg` (objective against simulated time, every variant) and the
+/// ui.perfetto.dev: every variant's tracks, one under the other), a Gantt chart of tasks
+/// per executor for each variant (`timeline.svg` for the first, `timeline-<variant>.svg`
+/// for the others), `loss.svg` (objective against simulated time, every variant) and the
 /// `TrainingFigures` for training runs, with the report's `## Figures` section that
 /// embeds them.
 enum RunFigures {
@@ -8,18 +9,38 @@ enum RunFigures {
     /// (which zooms) is written, the SVG is not.
     static let maximumGanttTasks = 2_000
 
+    /// `timeline.svg` for the first variant, `timeline-<variant>.svg` for the others.
+    static func timelineName(index: Int, variant: String) -> String {
+        index == 0 ? "timeline.svg" : "timeline-\(variant).svg"
+    }
+
     static func build(scenario: ScenarioDescription, runs: [RunRecord]) -> (files: [ReportFile], section: [String]) {
-        guard let first = runs.first else { return ([], []) }
+        guard !runs.isEmpty else { return ([], []) }
         var files: [ReportFile] = []
         var figures: [String] = []
-        let tasks = first.trace.filter { $0.event == .taskLaunched }.count
-        if tasks > 0 {
-            files.append(ReportFile("trace.json", ChromeTrace.json(rows: first.trace)))
-            if tasks <= maximumGanttTasks {
-                let chart = GanttChart(title: "Tasks per executor", subtitle: scenario.firstRunTitle, rows: first.trace)
-                files.append(ReportFile("timeline.svg", chart.svg))
-                figures.append("![Tasks per executor](timeline.svg)")
+        var tooMany: [String] = []
+        let names = scenario.variants.map(\.name)
+        let taskCounts = runs.map { run in run.trace.filter { $0.event == .taskLaunched }.count }
+        let traced = runs.indices.filter { taskCounts[$0] > 0 }
+        if !traced.isEmpty {
+            let labelled = names.count > 1 || !(names.first ?? "").isEmpty
+            files.append(ReportFile("trace.json", ChromeTrace.json(variants: traced.map { index in
+                (labelled ? names[index] : nil, TraceTimeline(rows: runs[index].trace))
+            })))
+        }
+        for index in traced {
+            let who = names[index].isEmpty ? "" : "`\(names[index])`: "
+            guard taskCounts[index] <= maximumGanttTasks else {
+                tooMany.append("No Gantt chart for \(who.isEmpty ? "the run" : who.dropLast(2) + "`"): it launched "
+                    + "\(taskCounts[index]) task attempts, more than a Gantt chart shows legibly "
+                    + "(\(maximumGanttTasks)); `trace.json` and `tasks.csv` hold them all.")
+                continue
             }
+            let subtitle = names[index].isEmpty ? scenario.name : "\(scenario.name): \(names[index])"
+            let chart = GanttChart(title: "Tasks per executor", subtitle: subtitle, rows: runs[index].trace)
+            let name = timelineName(index: index, variant: names[index])
+            files.append(ReportFile(name, chart.svg))
+            figures.append("![Tasks per executor\(names[index].isEmpty ? "" : ", " + names[index])](\(name))")
         }
         let series = runs.flatMap(\.trainingViews).compactMap { run -> LineSeries? in
             let points = run.iterations.map { LinePoint(x: Double($0.timeNanoseconds), y: $0.objective) }
@@ -35,15 +56,13 @@ enum RunFigures {
         let training = TrainingFigures.build(scenario: scenario, runs: runs)
         files += training.files
         lines += training.lines
-        if tasks > maximumGanttTasks {
-            lines += ["No `timeline.svg`: the first variant launched \(tasks) task attempts, more than a Gantt chart "
-                + "shows legibly (\(maximumGanttTasks)); `trace.json` and `tasks.csv` hold them all.", ""]
-        }
-        guard !lines.isEmpty || tasks > 0 else { return (files, []) }
+        lines += tooMany.flatMap { [$0, ""] }
+        guard !lines.isEmpty || !traced.isEmpty else { return (files, []) }
         var section = ["## Figures", ""] + lines
-        if tasks > 0 {
-            section += ["`trace.json` holds the first variant's tasks, barrier syncs and faults in Chrome's trace "
-                + "event format: open it in ui.perfetto.dev.", ""]
+        if !traced.isEmpty {
+            section += ["`trace.json` holds " + (traced.count > 1 ? "every variant's" : "the run's")
+                + " tasks, jobs, stages, barrier syncs and faults in Chrome's trace event format: open it in "
+                + "ui.perfetto.dev.", ""]
         }
         return (files, section)
     }

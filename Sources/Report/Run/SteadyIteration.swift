@@ -10,7 +10,7 @@ enum SteadyIteration {
     /// The first iteration counted.
     static let firstIteration = 2
     /// The definition in words, for captions and the report (said once per report).
-    static let definition = "the median of iterations 2 and later (iteration 1 carries the start-up)"
+    static let definition = "the median of iterations 2 and later, since iteration 1 carries the start-up"
 
     /// The steady iteration of `iterations` (in order, iteration 0 first) and its window;
     /// nil when no iteration 2 was reached.

@@ -111,9 +111,11 @@ struct TrainingComparison {
             // With one worker count on its line the efficiency is 1 by definition: say nothing.
             let alone = !rows.contains { $0.line == row.line && $0.workers != row.workers }
             let efficiency = alone ? "—" : NumberFormat.fixed(row.scalingEfficiency * 100, decimals: 1) + "%"
+            // A variant that reached fewer than two iterations has no time to quote.
+            let timed = row.iterations >= 1
             lines.append("| \(row.variant) | \(row.style) | \(row.workers) | \(target) | "
-                + "\(HumanUnits.duration(nanoseconds: row.totalNanoseconds)) | "
-                + "\(HumanUnits.duration(nanoseconds: row.steadyIterationNanoseconds)) | "
+                + (timed ? HumanUnits.duration(nanoseconds: row.totalNanoseconds) : "—") + " | "
+                + (timed ? HumanUnits.duration(nanoseconds: row.steadyIterationNanoseconds) : "—") + " | "
                 + "\(efficiency) |")
         }
         lines.append("")

@@ -8,6 +8,10 @@ extension ChromeTrace {
     /// order, so Perfetto lists tracks as the trace met them rather than by name.
     struct Tracks {
         private(set) var metadata: [JSONText] = []
+        /// The driver's process id: `processBase + 1`.
+        let driverProcess: Int64
+        /// The largest thread id used, so the next variant's tracks start after it.
+        private(set) var lastThread: Int64 = 0
         private var jobThreads: [Int64] = []
         private var stageThreads: [Int64] = []
         /// Host name (or nil) to process id; looked up, never iterated.
@@ -15,25 +19,29 @@ extension ChromeTrace {
         /// Executor id to the tid of its lane 0; its lanes follow.
         private var executorThreads: [String: Int64] = [:]
 
-        init(_ timeline: TraceTimeline) {
-            var nextThread: Int64 = 1
+        /// `processBase` and `threadBase` shift every id (0 for the first or only run);
+        /// `label` (a `compare:` variant's name) prefixes the process names.
+        init(_ timeline: TraceTimeline, processBase: Int64 = 0, threadBase: Int64 = 0, label: String? = nil) {
+            driverProcess = processBase + ChromeTrace.driverProcess
+            var nextThread: Int64 = threadBase + 1
             let jobLanes = max(1, (timeline.jobs.map(\.lane).max() ?? 0) + 1)
             let stageLanes = max(1, (timeline.stages.map(\.lane).max() ?? 0) + 1)
-            addProcess(ChromeTrace.driverProcess, name: "driver")
+            let prefix = label.map { "\($0): " } ?? ""
+            addProcess(driverProcess, name: prefix + "driver")
             for lane in 0..<jobLanes {
                 jobThreads.append(nextThread)
-                addThread(nextThread, process: ChromeTrace.driverProcess, name: Self.laneName("jobs", lane))
+                addThread(nextThread, process: driverProcess, name: Self.laneName("jobs", lane))
                 nextThread += 1
             }
             for lane in 0..<stageLanes {
                 stageThreads.append(nextThread)
-                addThread(nextThread, process: ChromeTrace.driverProcess, name: Self.laneName("stages", lane))
+                addThread(nextThread, process: driverProcess, name: Self.laneName("stages", lane))
                 nextThread += 1
             }
             for (index, host) in timeline.hosts.enumerated() {
-                let process = ChromeTrace.driverProcess + 1 + Int64(index)
+                let process = driverProcess + 1 + Int64(index)
                 hostProcesses[host] = process
-                addProcess(process, name: host.map { "host " + $0 } ?? "unknown host")
+                addProcess(process, name: prefix + (host.map { "host " + $0 } ?? "unknown host"))
                 for track in timeline.executors(onHost: host) {
                     executorThreads[track.executor] = nextThread
                     for lane in 0..<max(1, track.laneCount) {
@@ -42,13 +50,14 @@ extension ChromeTrace {
                     }
                 }
             }
+            lastThread = nextThread - 1
         }
 
         func jobThread(_ lane: Int) -> Int64 { jobThreads[lane] }
 
         func stageThread(_ lane: Int) -> Int64 { stageThreads[lane] }
 
-        func process(ofHost host: String?) -> Int64 { hostProcesses[host] ?? ChromeTrace.driverProcess }
+        func process(ofHost host: String?) -> Int64 { hostProcesses[host] ?? driverProcess }
 
         func thread(_ executor: String, lane: Int) -> Int64 {
             guard let first = executorThreads[executor] else {

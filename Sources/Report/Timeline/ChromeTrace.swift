@@ -26,9 +26,26 @@ public enum ChromeTrace {
     public static func json(rows: [TraceRow]) -> String { json(timeline: TraceTimeline(rows: rows)) }
 
     /// The whole file for an already derived timeline.
-    public static func json(timeline: TraceTimeline) -> String {
+    public static func json(timeline: TraceTimeline) -> String { json(variants: [(nil, timeline)]) }
+
+    /// One file for several runs side by side (a `compare:`'s variants): each run's
+    /// processes are named after it and numbered apart (`100000` ids per run), so
+    /// Perfetto shows the variants one under the other on one time axis. A single run
+    /// with no label writes exactly what `json(timeline:)` writes.
+    public static func json(variants: [(label: String?, timeline: TraceTimeline)]) -> String {
+        var metadata: [JSONText] = []
+        var timed: [(time: Int64, event: JSONText)] = []
+        var threadBase: Int64 = 0
+        for (index, variant) in variants.enumerated() {
+            let tracks = Tracks(variant.timeline, processBase: Int64(index) * processesPerVariant,
+                                threadBase: threadBase, label: variant.label)
+            threadBase = tracks.lastThread
+            metadata += tracks.metadata
+            timed += timedEvents(timeline: variant.timeline, tracks: tracks)
+        }
+        let ordered = timed.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
         var output = "{\"traceEvents\":[\n"
-        for (index, event) in events(timeline: timeline).enumerated() {
+        for (index, event) in (metadata + ordered.map(\.element.event)).enumerated() {
             if index > 0 { output += ",\n" }
             event.render(into: &output)
         }
@@ -39,10 +56,20 @@ public enum ChromeTrace {
     /// spans and instants by time.
     public static func events(timeline: TraceTimeline) -> [JSONText] {
         let tracks = Tracks(timeline)
+        let ordered = timedEvents(timeline: timeline, tracks: tracks).enumerated()
+            .sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
+        return tracks.metadata + ordered.map(\.element.event)
+    }
+
+    /// Process ids each variant of a multi-run file reserves.
+    static let processesPerVariant: Int64 = 100_000
+
+    /// One run's spans and instants with their start times, in creation order.
+    static func timedEvents(timeline: TraceTimeline, tracks: Tracks) -> [(time: Int64, event: JSONText)] {
         var timed: [(time: Int64, event: JSONText)] = []
         for span in timeline.jobs + timeline.stages {
             let tid = span.kind == .job ? tracks.jobThread(span.lane) : tracks.stageThread(span.lane)
-            timed.append((span.startNanoseconds, driverEvent(span, tid: tid)))
+            timed.append((span.startNanoseconds, driverEvent(span, pid: tracks.driverProcess, tid: tid)))
         }
         for task in timeline.tasks {
             timed.append((task.startNanoseconds, taskEvent(task, pid: tracks.process(ofHost: task.host),
@@ -51,8 +78,7 @@ public enum ChromeTrace {
         for instant in timeline.instants {
             timed.append((instant.timeNanoseconds, instantEvent(instant, timeline: timeline, tracks: tracks)))
         }
-        let ordered = timed.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
-        return tracks.metadata + ordered.map(\.element.event)
+        return timed
     }
 
     static func taskEvent(_ task: TaskAttemptSpan, pid: Int64, tid: Int64) -> JSONText {
@@ -71,7 +97,7 @@ public enum ChromeTrace {
                         pid: pid, tid: tid, args: args)
     }
 
-    static func driverEvent(_ span: DriverSpan, tid: Int64) -> JSONText {
+    static func driverEvent(_ span: DriverSpan, pid: Int64, tid: Int64) -> JSONText {
         var name: String
         switch span.kind {
         case .job: name = "job " + (span.job ?? "?")
@@ -85,13 +111,13 @@ public enum ChromeTrace {
             ("detail", span.detail.map(JSONText.string)),
         ])
         return complete(name: name, category: span.kind.rawValue, start: span.startNanoseconds,
-                        end: span.endNanoseconds, pid: driverProcess, tid: tid, args: args)
+                        end: span.endNanoseconds, pid: pid, tid: tid, args: args)
     }
 
     static func instantEvent(_ instant: TraceInstant, timeline: TraceTimeline, tracks: Tracks) -> JSONText {
         let host = instant.host ?? timeline.executors.first { $0.executor == instant.executor }?.host
         var scope = "g"
-        var pid = driverProcess
+        var pid = tracks.driverProcess
         var tid = tracks.stageThread(0)
         switch instant.kind {
         case .barrierSync: break

@@ -74,12 +74,12 @@ import Testing
 
     @Test func pathsMustNameSingleValuesUnderSweptSections() {
         #expect(diagnostics(minimal("sweep: {parameters: {seed: [1, 2]}}")).first?.problem
-            == "sweep parameter 'seed' is not a key under cluster, spark, engine or workload")
+            == "sweep parameter 'seed' is not a key under cluster, spark, engine, workload or faults")
         #expect(diagnostics(minimal(cluster: "cluster: {hosts_per_rack: 1, network: {latency: 1us}}",
                                     "sweep: {parameters: {cluster.network: [1]}}")).first?.problem
             == "sweep parameter 'cluster.network' names a whole section")
         #expect(diagnostics(minimal("sweep: {parameters: {workload.jobs.name: [a]}}")).first?.problem
-            == "sweep parameter 'workload.jobs.name' reaches into a list")
+            == "sweep parameter 'workload.jobs.name' reaches into a list of 1 with 'name'")
         #expect(diagnostics(minimal("sweep: {parameters: {cluster.racks: []}}")).first?.problem
             == "cluster.racks has an empty list of values")
     }

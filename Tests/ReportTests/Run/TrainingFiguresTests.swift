@@ -1,25 +1,27 @@
 import Testing
 @testable import Report
 
-/// Where a steady iteration's time goes: the mean of iterations 2 and later, and its table.
+/// Where a steady iteration's time goes: the steady iteration's parts, and its table.
 @Suite struct TrainingFiguresTests {
-    static func cost(_ iteration: Int, _ parts: [Int64]) -> IterationRecord {
-        IterationRecord(iteration: iteration, timeNanoseconds: 0, objective: 0, computeNanoseconds: parts[0],
+    /// An iteration whose window is the sum of its parts, ending at `time`.
+    static func cost(_ iteration: Int, _ parts: [Int64], at time: Int64) -> IterationRecord {
+        IterationRecord(iteration: iteration, timeNanoseconds: time, objective: 0, computeNanoseconds: parts[0],
                         communicationNanoseconds: parts[1], schedulingNanoseconds: parts[2],
                         driverNanoseconds: parts[3], idleNanoseconds: parts[4])
     }
 
-    @Test func theBreakdownIsTheMeanOfIterationsTwoAndLater() throws {
+    @Test func theBreakdownIsTheSteadyIterationsParts() throws {
         let rows = [
-            Self.cost(0, [0, 0, 0, 0, 0]),
-            Self.cost(1, [900, 900, 900, 900, 900]),  // start-up: left out
-            Self.cost(2, [10, 4, 6, 1, 0]),
-            Self.cost(3, [20, 4, 7, 1, 3]),
-            Self.cost(4, [30, 4, 6, 2, 0]),
+            Self.cost(0, [0, 0, 0, 0, 0], at: 0),
+            Self.cost(1, [900, 900, 900, 900, 900], at: 4_500),  // start-up: left out
+            Self.cost(2, [10, 4, 6, 1, 0], at: 4_521),            // 21
+            Self.cost(3, [20, 4, 7, 1, 3], at: 4_556),            // 35
+            Self.cost(4, [30, 4, 6, 2, 0], at: 4_598),            // 42
         ]
+        // The median of 21, 35 and 42 is iteration 3.
         let bar = try #require(TrainingFigures.breakdown(variant: "v", iterations: rows))
         #expect(bar == IterationTimeBreakdown(label: "v", computeNanoseconds: 20, communicationNanoseconds: 4,
-                                              schedulingNanoseconds: 6, driverNanoseconds: 1, idleNanoseconds: 1))
+                                              schedulingNanoseconds: 7, driverNanoseconds: 1, idleNanoseconds: 3))
         #expect(TrainingFigures.breakdown(variant: "v", iterations: Array(rows.prefix(2))) == nil)
     }
 
