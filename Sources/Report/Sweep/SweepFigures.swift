@@ -27,7 +27,7 @@ public struct SweepFigures {
         let seeds = sweep.scenario.seeds.count
         let band = seeds >= 2 ? "95% CI, \(seeds) seeds" : nil
         let subtitle = sweep.scenario.name + (seeds >= 2 ? ": mean of \(seeds) seeds" : "")
-        let xTitle = axis.path == "workload.partitions" ? "workers (workload.partitions)" : axis.title
+        let xTitle = axis.title
         var figures: [Figure] = []
         func add(_ fileName: String, _ title: String, _ yTitle: String, _ quantity: PlotQuantity,
                  _ series: [LineSeries], _ caption: String, logarithmic: Bool = true)

@@ -78,6 +78,6 @@ public struct SweepCurveAxis: Sendable, Equatable {
         self.scale = scale
     }
 
-    /// The axis title: the path, with its unit added by the chart.
-    var title: String { path }
+    /// The axis title: what the path means and the path, with its unit added by the chart.
+    var title: String { SweepAxisMeaning.title(for: path) }
 }

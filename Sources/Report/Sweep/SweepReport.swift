@@ -35,12 +35,21 @@ public struct SweepReport {
     private var showsVariant: Bool { table.aggregates.contains { !$0.variant.isEmpty } }
     private var showsObjective: Bool { table.numericColumns.contains(SweepTable.objectiveColumn) }
     private var showsIteration: Bool { table.numericColumns.contains("steady_iteration_ns") }
+    /// Faults and failed jobs get their columns when any run met one: a failure study's
+    /// variants meet different numbers of failures, and the reader must see how many.
+    private func anyPositive(_ column: String) -> Bool {
+        table.aggregates.contains { ($0.statistics[column]?.mean ?? 0) > 0 }
+    }
     private var showsTarget: Bool { table.numericColumns.contains("time_to_target_ns") }
 
     private var tableLines: [String] {
         var header = ["point"] + table.parameterPaths.map { "`\($0)`" }
         if showsVariant { header.append("variant") }
+        let showsFaults = anyPositive("faults_applied")
+        let showsFailedJobs = anyPositive("jobs_failed")
         header += ["n", "makespan", "± 95%", "sd", "tasks launched"]
+        if showsFaults { header.append("faults met") }
+        if showsFailedJobs { header.append("jobs failed") }
         if showsObjective { header.append("final objective") }
         if showsIteration { header += ["per iteration", "± 95%"] }
         if showsTarget { header += ["time to target", "± 95%"] }
@@ -55,6 +64,8 @@ public struct SweepReport {
             cells.append(makespan?.confidenceInterval().map { duration($0.halfWidth) } ?? "")
             cells.append(makespan?.standardDeviation.map(duration) ?? "")
             cells.append(aggregate.statistics["tasks_launched"].map(count) ?? "")
+            if showsFaults { cells.append(aggregate.statistics["faults_applied"].map(count) ?? "") }
+            if showsFailedJobs { cells.append(aggregate.statistics["jobs_failed"].map(count) ?? "") }
             if showsObjective {
                 cells.append(aggregate.statistics[SweepTable.objectiveColumn].map {
                     NumberFormat.fixed($0.mean, decimals: 6)

@@ -99,8 +99,8 @@ import TestSupport
         let scenarios = RepositoryPaths.resolve("scenarios").path
         let files = ScenarioCheck.scenarioFiles(in: scenarios) ?? []
         let (paths, unknown) = ScenarioCheck.select(
-            files, in: scenarios, only: ["failure-sensitivity-mtbf-30s", "ds-01-no-preferences-lowest-index-first", "nope"])
-        #expect(paths == ["conformance/ds-01-no-preferences-lowest-index-first.yaml", "failure-sensitivity/mtbf-30s.yaml"])
+            files, in: scenarios, only: ["demo", "ds-01-no-preferences-lowest-index-first", "nope"])
+        #expect(paths == ["conformance/ds-01-no-preferences-lowest-index-first.yaml", "demo/demo.yaml"])
         #expect(unknown == ["nope"])
     }
 }

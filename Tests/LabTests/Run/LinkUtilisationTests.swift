@@ -41,7 +41,7 @@ import TestSupport
 
     @Test func aLongRunKeepsBetweenHalfAndAllOfTheSampleBudget() throws {
         // Random executor loss over minutes: far longer than the 1 µs starting width.
-        let (outcome, _) = try Self.outcome("scenarios/failure-sensitivity/mtbf-600s.yaml")
+        let (outcome, _) = try Self.outcome("scenarios/failure-sensitivity.yaml")
         let first = try #require(outcome.linkUtilisation.first?.link)
         let buckets = outcome.linkUtilisation.filter { $0.link == first }
         #expect(buckets.count >= LinkSampler.maximumSamples / 2 - 1 && buckets.count <= LinkSampler.maximumSamples)
