@@ -21,6 +21,9 @@ struct DeploymentSetup {
     var taskMaxFailures: Int
     /// Spark's local mode, where dynamic allocation is ignored.
     var runsOnLocalMaster: Bool
+    /// `cluster.cpu.host_slowdown`: each host's factor, drawn over the scenario's whole
+    /// cluster (a run on its first hosts sees the same factors there).
+    var hostSlowdowns: HostSlowdowns?
 
     /// The deployment of `scenario` as its file describes it.
     init(_ scenario: Scenario) {
@@ -37,6 +40,7 @@ struct DeploymentSetup {
         engine = scenario.engine
         taskMaxFailures = scenario.taskMaxFailures
         runsOnLocalMaster = scenario.runsOnLocalMaster
+        hostSlowdowns = HostSlowdowns(scenario)
     }
 
     /// Resource profile ids: `resource_profiles:` in file order, from 1 (0 = Spark's default).

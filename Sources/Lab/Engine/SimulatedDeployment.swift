@@ -70,6 +70,7 @@ final class SimulatedDeployment {
             maxDirectResultSize: setup.spark.maxDirectResultSizeBytes,
             physicalCores: setup.cluster.cpu?.physicalCores,
             workVariation: WorkVariation(coefficient: setup.cluster.cpu?.variation ?? 0, streams: streams),
+            hostSlowdowns: setup.hostSlowdowns,
             heartbeats: HeartbeatSettings(
                 interval: SimDuration(nanoseconds: setup.spark.executorHeartbeatIntervalNanoseconds),
                 timeout: SimDuration(nanoseconds: setup.spark.networkTimeoutNanoseconds),

@@ -13,20 +13,18 @@ extension SimulatedExecutorBackend {
             let step = task.stage.program.nextStep(context, cursor: &tasks[id]!.program, now: now)
             tasks[id]!.phase = .working
             if let work = step.hostWork {
-                let varied = options.workVariation.map { $0.vary(work) } ?? work
-                startHostWork(id, work: varied, needsCore: step.needsCore)
+                startHostWork(id, work: stretched(work, of: task), needsCore: step.needsCore)
                 return
             }
             switch step {
             case .wait(let duration):
-                let varied = options.workVariation.map { $0.vary(duration) } ?? duration
-                tasks[id]!.step = schedule(.segmentEnd(id), at: now + varied)
+                // Not the host's CPU: neither its slowdown nor a straggler's applies.
+                tasks[id]!.step = schedule(.segmentEnd(id), at: now + varied(duration))
                 return
             case .pythonWorker:
                 if takePythonWorker(id) { continue }
-                let startup = deployment.controlPlane.pythonWorkerStartup
-                let varied = options.workVariation.map { $0.vary(startup) } ?? startup
-                startHostWork(id, work: varied, needsCore: true)
+                startHostWork(id, work: stretched(deployment.controlPlane.pythonWorkerStartup, of: task),
+                              needsCore: true)
                 return
             case .readShuffle:
                 beginReads(id)
@@ -61,6 +59,19 @@ extension SimulatedExecutorBackend {
                 return
             }
         }
+    }
+
+    /// A stretch of `task`'s CPU work as its host takes it: times the host's persistent
+    /// factor (`cluster.cpu.host_slowdown`, like a straggler that lasts the whole run),
+    /// then times this stretch's own draw (`cluster.cpu.variation`).
+    private func stretched(_ work: SimDuration, of task: RunningTask) -> SimDuration {
+        varied(options.hostSlowdowns.map { $0.scale(work, onHost: task.description.host) } ?? work)
+    }
+
+    /// A stretch of work times its own draw (`cluster.cpu.variation`); unchanged, and no
+    /// stream touched, without it.
+    private func varied(_ work: SimDuration) -> SimDuration {
+        options.workVariation.map { $0.vary(work) } ?? work
     }
 
     /// The task's current step took its time: the program goes on.

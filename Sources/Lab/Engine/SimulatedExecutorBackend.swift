@@ -19,6 +19,8 @@ struct BackendOptions {
     var physicalCores: Int?
     /// `cluster.cpu.variation`: noise on each stretch of task work (nil: none).
     var workVariation: WorkVariation?
+    /// `cluster.cpu.host_slowdown`: each host's persistent factor on that work (nil: none).
+    var hostSlowdowns: HostSlowdowns?
     /// How the driver notices a silent executor (Spark's HeartbeatReceiver).
     var heartbeats = HeartbeatSettings()
 }

@@ -16,7 +16,7 @@ extension ScenarioDescription {
         let clusterDescription = ClusterDescription(
             racks: cluster.racks.count, hosts: cluster.hosts.count, executors: cluster.executors.count,
             cores: cluster.executors.reduce(0) { $0 + $1.cores }, gpus: cluster.executors.reduce(0) { $0 + $1.gpus },
-            executorsAdded: added, network: network)
+            executorsAdded: added, network: network, hostSlowdown: Self.hostSlowdown(scenario))
         let settingsFree = scenario.variants.map { Self.withoutWorkers($0.workload) }
         let variants = scenario.variants.enumerated().map { index, variant in
             VariantDescription(name: variant.name, kind: variant.workload.kind, shape: Self.shape(variant.workload),
@@ -35,6 +35,15 @@ extension ScenarioDescription {
                       description.note = index < scenario.faultNotes.count ? scenario.faultNotes[index] : nil
                       return description
                   })
+    }
+
+    /// `cluster.cpu.host_slowdown` as written, and the factors the run draws from it.
+    static func hostSlowdown(_ scenario: Scenario) -> HostSlowdownDescription? {
+        guard let slowdown = scenario.cluster.cpu?.hostSlowdown, let drawn = HostSlowdowns(scenario) else { return nil }
+        return HostSlowdownDescription(
+            variation: slowdown.variation,
+            written: slowdown.hosts.map { HostSlowdownDescription.Host(id: $0.host, factor: $0.factor) },
+            factors: drawn.factors.map { HostSlowdownDescription.Host(id: $0.host, factor: $0.factor) })
     }
 
     /// A setting's value in Spark's own spelling (`30s`, `64m`).

@@ -12,7 +12,10 @@ struct ClusterDecoder: SectionDecoder {
         "one cluster form: executors: [...], master: local[N], or racks:/hosts_per_rack:/executors_per_host:/executor:"
 
     /// The cluster and its executors as decoded (generated ones included, for later checks).
-    func decodeCluster(_ node: SourceNode, defaults: ExecutorDefaults) -> (Scenario.Cluster, [DecodedExecutor])?
+    /// `addedHosts`: hosts that `executor-added` faults bring, which `cpu.host_slowdown`
+    /// may name too.
+    func decodeCluster(_ node: SourceNode, defaults: ExecutorDefaults, addedHosts: [String] = [])
+        -> (Scenario.Cluster, [DecodedExecutor])?
     {
         guard let f = fields(node, context: "cluster", allowed: Self.clusterKeys,
                              expected: "a mapping with executors:, master: or racks:") else { return nil }
@@ -35,19 +38,21 @@ struct ClusterDecoder: SectionDecoder {
             decoded = MasterDecoder(sink: sink).decodeMaster(f.value("master")!, defaults: defaults)
         default: decoded = decodeGenerated(f, defaults: defaults)
         }
-        let gpu = f.present("gpu").flatMap { decodeGPU($0) }
-        let cpu = f.present("cpu").flatMap { decodeCPU($0) }
-        let network = f.present("network").flatMap { decodeNetwork($0) }
-        guard let (clusterForm, executors) = decoded else { return nil }
-        let list = executors.map(\.executor)
         var hosts: [Scenario.Host] = []
         var racks: [String] = []
         var seenHosts = Set<String>()
         var seenRacks = Set<String>()
-        for e in list {
+        for e in decoded?.1.map(\.executor) ?? [] {
             if seenHosts.insert(e.host).inserted { hosts.append(Scenario.Host(id: e.host, rack: e.rack)) }
             if let rack = e.rack, seenRacks.insert(rack).inserted { racks.append(rack) }
         }
+        // Host names are checked only against a cluster that decoded.
+        let known = decoded.map { _ in KnownNames(ScenarioDecoder.appendingNew(hosts.map(\.id), addedHosts)) }
+        let gpu = f.present("gpu").flatMap { decodeGPU($0) }
+        let cpu = f.present("cpu").flatMap { decodeCPU($0, hosts: known) }
+        let network = f.present("network").flatMap { decodeNetwork($0) }
+        guard let (clusterForm, executors) = decoded else { return nil }
+        let list = executors.map(\.executor)
         let cluster = Scenario.Cluster(form: clusterForm, executors: list, hosts: hosts, racks: racks,
                                        gpu: gpu, cpu: cpu, network: network)
         return (cluster, executors)
@@ -126,17 +131,23 @@ struct ClusterDecoder: SectionDecoder {
         return Scenario.GPU(model: model.flatMap { $0 }, flops: flops.flatMap { $0 }, memory: memory.flatMap { $0 })
     }
 
-    func decodeCPU(_ node: SourceNode) -> Scenario.CPU? {
-        guard let f = fields(node, context: "cluster.cpu", allowed: ["flops_per_core", "variation", "physical_cores"])
-        else { return nil }
+    static let cpuKeys = ["flops_per_core", "variation", "physical_cores", "host_slowdown"]
+
+    /// `cluster.cpu:`. `hosts`: the run's hosts, which `host_slowdown.hosts` must name
+    /// (nil: not checked here, as in an included fragment).
+    func decodeCPU(_ node: SourceNode, hosts: KnownNames? = nil) -> Scenario.CPU? {
+        guard let f = fields(node, context: "cluster.cpu", allowed: Self.cpuKeys) else { return nil }
         let flops = f.present("flops_per_core").map { flopRate($0, "flops_per_core") }
         let physical = f.present("physical_cores").map { int($0, "physical_cores", range: 1...65_536) }
         let variation = f.present("variation").map {
             double($0, "variation", expected: "a coefficient of variation from 0 to 10, like 0.1") { (0...10).contains($0) }
         }
-        if flops == .some(nil) || variation == .some(nil) || physical == .some(nil) { return nil }
+        let slowdown = f.present("host_slowdown").map { HostSlowdownDecoder(sink: sink).decode($0, known: hosts) }
+        if flops == .some(nil) || variation == .some(nil) || physical == .some(nil) || slowdown == .some(nil) {
+            return nil
+        }
         return Scenario.CPU(flopsPerCore: flops.flatMap { $0 }, variation: variation.flatMap { $0 } ?? 0,
-                            physicalCores: physical.flatMap { $0 })
+                            physicalCores: physical.flatMap { $0 }, hostSlowdown: slowdown.flatMap { $0 })
     }
 
     static let networkKeys = ["host_link", "rack_uplink", "latency", "rack_uplink_latency", "intra_host"]

@@ -95,6 +95,30 @@ extension Scenario {
         /// shares them (processor sharing, one core at most each). Nil = every task slot
         /// has a core of its own.
         public var physicalCores: Int?
+        /// `cluster.cpu.host_slowdown` *(sparksim)*: each host's persistent factor on its
+        /// work (a slow node stays slow); nil = every host at factor 1.
+        public var hostSlowdown: HostSlowdown? = nil
+    }
+
+    /// How much longer each host takes over its tasks' work, for the whole run: a factor
+    /// above 1 is a slower host (older CPU, thermal throttling, a noisy neighbour), below 1
+    /// a faster one. It slows what a `straggler` fault slows (the tasks' CPU work: compute,
+    /// exchange, Python start-up; not a scripted stretch's waiting part, nor transfers),
+    /// as a straggler lasting the whole run would; `cpu.variation` then varies each stretch.
+    public struct HostSlowdown: Sendable, Equatable {
+        /// Coefficient of variation of the factor each host draws once before time starts
+        /// (lognormal, mean 1, stream `cluster.cpu.host_slowdown`, hosts in cluster order);
+        /// 0 = no draw, every host not named in `hosts` at 1.
+        public var variation: Double = 0
+        /// Factors written for named hosts, in file order; each replaces its host's draw
+        /// (the draw is still made, so naming a host never shifts another host's factor).
+        public var hosts: [HostFactor] = []
+    }
+
+    /// One host's slowdown factor.
+    public struct HostFactor: Sendable, Equatable {
+        public var host: String
+        public var factor: Double
     }
 
     /// Links and latencies; absent rates mean "not a bottleneck".

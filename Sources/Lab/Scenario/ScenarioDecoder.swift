@@ -32,7 +32,10 @@ struct ScenarioDecoder: SectionDecoder {
         let pools = PoolsDecoder(sink: sink).decodePools(f.value("pools"))
         let defaults = ExecutorDefaults(conf: conf, profiles: profiles)
         let cluster = required(f, "cluster", expected: "executors:, master: or racks:/hosts_per_rack:")
-            .flatMap { ClusterDecoder(sink: sink).decodeCluster($0, defaults: defaults) }
+            .flatMap { node in
+                ClusterDecoder(sink: sink).decodeCluster(node, defaults: defaults,
+                                                         addedHosts: Self.addedExecutors(f.value("faults")).map(\.host))
+            }
         let engine = EngineDecoder(sink: sink).decodeEngine(f.value("engine"))
         let (variants, scripted) = decodeVariants(f, cluster: cluster?.0, defaults: defaults)
         let faultContext = FaultContext(defaults: defaults, initialExecutors: cluster?.0.executors, scripted: scripted)

@@ -16,6 +16,10 @@ extension RunReport {
         } else {
             lines += ["Network: ideal (no `network:` section).", ""]
         }
+        if let slowdown = cluster.hostSlowdown {
+            lines += ["Host slowdown (`cluster.cpu.host_slowdown`: \(slowdown.settingText)): "
+                + "\(slowdown.factorsText); each host's CPU work takes its factor times as long, for the whole run.", ""]
+        }
         lines += [
             "Executors at the end of the run: \(first.executorsAtEnd) of "
                 + "\(cluster.executors + cluster.executorsAdded) "

@@ -65,9 +65,11 @@ public struct ClusterDescription: Sendable, Equatable {
     public var executorsAdded: Int
     /// Nil for an ideal network (no `network:` section).
     public var network: NetworkDescription?
+    /// Nil without `cluster.cpu.host_slowdown`.
+    public var hostSlowdown: HostSlowdownDescription?
 
     public init(racks: Int, hosts: Int, executors: Int, cores: Int, gpus: Int, executorsAdded: Int,
-                network: NetworkDescription?) {
+                network: NetworkDescription?, hostSlowdown: HostSlowdownDescription? = nil) {
         self.racks = racks
         self.hosts = hosts
         self.executors = executors
@@ -75,6 +77,34 @@ public struct ClusterDescription: Sendable, Equatable {
         self.gpus = gpus
         self.executorsAdded = executorsAdded
         self.network = network
+        self.hostSlowdown = hostSlowdown
+    }
+}
+
+/// `cluster.cpu.host_slowdown`: each host's persistent factor on its work (> 1 slower).
+public struct HostSlowdownDescription: Sendable, Equatable {
+    /// One host and its factor.
+    public struct Host: Sendable, Equatable {
+        public var id: String
+        public var factor: Double
+
+        public init(id: String, factor: Double) {
+            self.id = id
+            self.factor = factor
+        }
+    }
+
+    /// The coefficient of variation the factors were drawn with; 0 = none drawn.
+    public var variation: Double
+    /// The hosts whose factor the file writes, in file order.
+    public var written: [Host]
+    /// Every host's factor in cluster order, as a run with the scenario's seed uses them.
+    public var factors: [Host]
+
+    public init(variation: Double, written: [Host], factors: [Host]) {
+        self.variation = variation
+        self.written = written
+        self.factors = factors
     }
 }
 

@@ -22,6 +22,11 @@ extension SweepReport {
                 + "\(network.rackUplink ?? "non-blocking"), latency \(network.latency) per link"
         }
         lines.append(clusterLine)
+        if let slowdown = cluster.hostSlowdown {
+            let draws = slowdown.variation > 0 ? "; each seed draws its own factors" : ""
+            lines.append("- persistent host slowdown (`cluster.cpu.host_slowdown`, as in the file; a swept key "
+                + "varies it): \(slowdown.settingText)\(draws)")
+        }
         for variant in scenario.variants {
             let label = variant.name.isEmpty ? "workload" : "variant `\(variant.name)`"
             let style = variant.shape.trainingStyle.map { " (\($0))" } ?? ""
