@@ -105,6 +105,34 @@ set +e
 set -e
 [ "$status" -eq 2 ] && [ ! -e "$work/set-bad" ] || fail "run --set with a bad value: exit $status or output written"
 
+# 8. compare: two runs of the demo (the second with spark.locality.wait=0s) compare with exit 0,
+#    every section and the CSV's header; a folder compared with itself shows no change (every
+#    delta of its CSV is 0); a sweep folder and a folder without summary.csv are exit 2.
+"$bin" run scenarios/demo/demo.yaml --out "$work/compare-a" >/dev/null
+"$bin" run scenarios/demo/demo.yaml --out "$work/compare-b" --set spark.locality.wait=0s >/dev/null
+set +e
+"$bin" compare "$work/compare-a/demo" "$work/compare-b/demo" --csv "$work/compare.csv" > "$work/compare.txt"; status=$?
+set -e
+[ "$status" -eq 0 ] || fail "compare of two demo runs: exit $status, expected 0"
+for section in "Variants: " "Jobs: " "Stages: "; do
+  grep -q "^$section" "$work/compare.txt" || fail "compare: no '$section' section"
+done
+[ "$(head -n 1 "$work/compare.csv")" = "section,variant,job,stage,iteration,metric,a,b,delta,delta_percent,presence" ] \
+  || fail "compare --csv: header '$(head -n 1 "$work/compare.csv")'"
+"$bin" compare "$work/compare-a/demo" "$work/compare-a/demo" > "$work/compare-self.txt" || fail "compare with itself failed"
+grep -q "^no change: " "$work/compare-self.txt" || fail "compare with itself does not say 'no change'"
+nonzero="$("$bin" compare "$work/compare-a/demo" "$work/compare-a/demo" --csv - | awk -F, 'NR > 1 && $9 != "" && $9 != "0"')"
+[ -z "$nonzero" ] || fail "compare with itself: nonzero deltas: $(echo "$nonzero" | head -3)"
+mkdir -p "$work/compare-sweep" "$work/compare-empty"
+printf 'x\n' > "$work/compare-sweep/sweep.csv"
+for folder in "$work/compare-sweep" "$work/compare-empty" "$work/compare-missing"; do
+  set +e
+  message="$("$bin" compare "$work/compare-a/demo" "$folder" 2>&1 >/dev/null)"; status=$?
+  set -e
+  [ "$status" -eq 2 ] || fail "compare with $folder: exit $status, expected 2"
+  case "$message" in "sparksim: $folder "*) ;; *) fail "compare with $folder: message '$message'" ;; esac
+done
+
 if [ "$failures" -gt 0 ]; then
   echo "check-cli: $failures failure(s)" >&2
   exit 1
