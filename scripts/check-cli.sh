@@ -5,7 +5,7 @@
 #  2. every valid fixture and shipped scenario validates;
 #  3. every shipped scenario run twice gives byte-identical output folders;
 #  4. bad event logs are refused by import, replay and calibrate (exit 2, nothing written);
-#  5.-8. output folders, the swarm, --set/--seed, --version and the rest of the command line.
+#  5.-9. output folders, the swarm, --set/--seed, --version, the rest of the command line, compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:?usage: scripts/check-cli.sh PATH-TO-SPARKSIM}"
@@ -138,6 +138,34 @@ here="$(pwd)"
 "$bin" run scenarios/demo/demo.yaml --out "$work/here" >/dev/null || fail "run from the repository"
 "$bin" diff "$work/here/demo" "$work/elsewhere/demo" >/dev/null \
   || fail "two runs of one scenario from different working directories differ"
+
+# 9. compare: two runs of the demo (the second with spark.locality.wait=0s) compare with exit 0,
+#    every section and the CSV's header; a folder compared with itself shows no change (every
+#    delta of its CSV is 0); a sweep folder and a folder without summary.csv are exit 2.
+"$bin" run scenarios/demo/demo.yaml --out "$work/compare-a" >/dev/null
+"$bin" run scenarios/demo/demo.yaml --out "$work/compare-b" --set spark.locality.wait=0s >/dev/null
+set +e
+"$bin" compare "$work/compare-a/demo" "$work/compare-b/demo" --csv "$work/compare.csv" > "$work/compare.txt"; status=$?
+set -e
+[ "$status" -eq 0 ] || fail "compare of two demo runs: exit $status, expected 0"
+for section in "Variants: " "Jobs: " "Stages: "; do
+  grep -q "^$section" "$work/compare.txt" || fail "compare: no '$section' section"
+done
+[ "$(head -n 1 "$work/compare.csv")" = "section,variant,job,stage,iteration,metric,a,b,delta,delta_percent,presence" ] \
+  || fail "compare --csv: header '$(head -n 1 "$work/compare.csv")'"
+"$bin" compare "$work/compare-a/demo" "$work/compare-a/demo" > "$work/compare-self.txt" || fail "compare with itself failed"
+grep -q "^no change: " "$work/compare-self.txt" || fail "compare with itself does not say 'no change'"
+nonzero="$("$bin" compare "$work/compare-a/demo" "$work/compare-a/demo" --csv - | awk -F, 'NR > 1 && $9 != "" && $9 != "0"')"
+[ -z "$nonzero" ] || fail "compare with itself: nonzero deltas: $(echo "$nonzero" | head -3)"
+mkdir -p "$work/compare-sweep" "$work/compare-empty"
+printf 'x\n' > "$work/compare-sweep/sweep.csv"
+for folder in "$work/compare-sweep" "$work/compare-empty" "$work/compare-missing"; do
+  set +e
+  message="$("$bin" compare "$work/compare-a/demo" "$folder" 2>&1 >/dev/null)"; status=$?
+  set -e
+  [ "$status" -eq 2 ] || fail "compare with $folder: exit $status, expected 2"
+  case "$message" in "sparksim: $folder "*) ;; *) fail "compare with $folder: message '$message'" ;; esac
+done
 
 if [ "$failures" -gt 0 ]; then
   echo "check-cli: $failures failure(s)" >&2

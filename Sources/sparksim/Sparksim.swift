@@ -15,6 +15,7 @@ struct Sparksim: ParsableCommand {
             """,
         version: "sparksim \(SparksimVersion.current)",
         subcommands: [ValidateCommand.self, RunCommand.self, SweepCommand.self, CheckCommand.self, DiffCommand.self,
+                      CompareCommand.self,
                       BenchCommand.self, ImportCommand.self, ReplayCommand.self, CalibrateCommand.self,
                       SwarmCommand.self, SwarmWorkerCommand.self])
 
