@@ -26,9 +26,13 @@ struct LogisticRegressionDecoder: SectionDecoder {
         let regParam = f.present("reg_param").map {
             double($0, "reg_param", expected: "a number of at least 0, like 0.01") { $0 >= 0 }
         } ?? 0
-        guard let style, let data, let partitions, let solver, let maxIter, let tol, let regParam else { return nil }
+        let representsFeatures = f.present("represents_features").map {
+            int($0, "represents_features", range: 1...ScenarioLimits.maxRepresentedFeatures)
+        }
+        guard let style, let data, let partitions, let solver, let maxIter, let tol, let regParam,
+              representsFeatures != .some(nil) else { return nil }
         return LR(style: style, data: data, partitions: partitions, solver: solver, maxIter: maxIter, tol: tol,
-                  regParam: regParam)
+                  regParam: regParam, representsFeatures: representsFeatures.flatMap { $0 })
     }
 
     func decodeTrainingData(_ node: SourceNode)

@@ -181,11 +181,29 @@ extension Scenario {
         public var tol: Double
         /// Default 0 (MLlib's `regParam`).
         public var regParam: Double
+        /// `represents_features` (sparksim): the model's width the cost model charges for,
+        /// as a wide sparse model has it: gradients, broadcasts, the driver's update and
+        /// checkpoints are `represents_features + 1` doubles, while each row keeps its
+        /// `data.features` values (its nonzeros), so per-row compute and exchange are
+        /// unchanged. Nil: the data's width.
+        public var representsFeatures: Int?
         /// Optional cost keys (`allreduce`, `sync`, `python_worker_startup`, `exchange`,
         /// `checkpoint_every`).
         public var options = TrainingOptions()
 
         public typealias TrainingStyle = Scenario.TrainingStyle
+
+        public init(style: TrainingStyle, data: TrainingData, partitions: Int, solver: Solver, maxIter: Int, tol: Double,
+                    regParam: Double, representsFeatures: Int? = nil) {
+            self.style = style
+            self.data = data
+            self.partitions = partitions
+            self.solver = solver
+            self.maxIter = maxIter
+            self.tol = tol
+            self.regParam = regParam
+            self.representsFeatures = representsFeatures
+        }
 
         public enum Solver: String, Sendable, Equatable, CaseIterable {
             case lbfgs

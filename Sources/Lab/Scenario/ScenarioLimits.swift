@@ -31,6 +31,8 @@ public enum ScenarioLimits {
     public static let maxRows = 1_000_000_000
     /// `represents_rows`: a data set the cost model may stand for (a trillion rows).
     public static let maxRepresentedRows = 1_000_000_000_000
+    /// `represents_features`: up to a billion-wide model (8 GB of doubles a gradient).
+    public static let maxRepresentedFeatures = 1_000_000_000
     public static let maxFeatures = 1_000_000
     /// Iterations of a training loop.
     public static let maxIterations = 1_000_000

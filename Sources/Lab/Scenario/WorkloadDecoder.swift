@@ -61,7 +61,8 @@ struct WorkloadDecoder: SectionDecoder {
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
             return decodeCollective(f, ctx: ctx).map { .collective($0) }
         case "logistic-regression":
-            let allowed = ["kind", "style", "data", "partitions", "solver", "max_iter", "tol", "reg_param"]
+            let allowed = ["kind", "style", "data", "partitions", "solver", "max_iter", "tol", "reg_param",
+                           "represents_features"]
                 + TrainingOptionsDecoder.trainingOptionKeys + extraKeys
             guard let f = fields(node, context: context, allowed: allowed) else { return nil }
             guard var workload = LogisticRegressionDecoder(sink: sink).decodeLogisticRegression(f) else { return nil }

@@ -14,7 +14,8 @@ struct SweepAxis: Equatable {
     var numbers: [String: Double]
     var quantity: PlotQuantity
     /// Log2 when every value is positive and they span at least a factor of 8 (worker
-    /// counts 2…256): equal steps for each doubling.
+    /// counts 2…256): equal steps for each doubling; log10 when consecutive values are a
+    /// decade or more apart.
     var scale: PlotAxis.Scale
 
     init?(_ sweep: Scenario.Sweep) {
@@ -25,7 +26,11 @@ struct SweepAxis: Equatable {
             self.numbers = Dictionary(uniqueKeysWithValues: zip(parameter.values, numbers))
             self.quantity = quantity
             let positive = numbers.allSatisfy { $0 > 0 }
-            scale = positive && numbers.max()! / numbers.min()! >= 8 ? .log2 : .linear
+            let sorted = numbers.sorted()
+            // Decades apart (model widths 1e3 ... 1e7): a log10 axis with decade ticks;
+            // doublings (worker counts 2 ... 256): log2.
+            let decades = positive && zip(sorted, sorted.dropFirst()).allSatisfy { $1 / $0 >= 10 }
+            scale = !positive || sorted.last! / sorted.first! < 8 ? .linear : decades ? .log10 : .log2
             return
         }
         return nil

@@ -69,21 +69,23 @@ extension TrainingDriver {
             cursor.phase = .reduce(pass: k)
             switch setup.style {
             case .barrier(.allreduce(let algorithm)):
-                return .allreduce(pass: k, bytes: Int64(barrier.passes[k].resultDoubles) * 8, algorithm: algorithm)
+                return .allreduce(pass: k, bytes: Int64(setup.modelDoubles(barrier.passes[k].resultDoubles)) * 8,
+                                  algorithm: algorithm)
             case .barrier(.allGather): return .sync(.allGather)
             default: preconditionFailure("TrainingDriver: a barrier task in a \(setup.style) run")
             }
         case .reduce(let k):
             completePass(k)
             cursor.phase = .update(pass: k)
-            return .compute(TrainingCosts.computeTime(flops: barrier.passes[k].driverFlops, rate: taskRate), .driver)
+            return .compute(TrainingCosts.computeTime(flops: barrier.passes[k].driverFlops * setup.modelCostScale,
+                                                      rate: taskRate), .driver)
         case .update(let k):
             barrier.updatesLeft[k] -= 1
             if barrier.updatesLeft[k] == 0 { passEnded(k, updateStart: cursor.stepStart, at: now) }
             if task.partition == 0, barrier.snapshots[k] != nil {
                 // Rank 0 writes the model (the doubles a pass would broadcast).
                 cursor.phase = .checkpoint(pass: k)
-                let bytes = Int64(barrier.passes[k].broadcastDoubles) * 8
+                let bytes = Int64(setup.modelDoubles(barrier.passes[k].broadcastDoubles)) * 8
                 return .compute(setup.costs.checkpointTime(bytes: bytes), .communication)
             }
             return afterPass(k, task: task, cursor: &cursor)

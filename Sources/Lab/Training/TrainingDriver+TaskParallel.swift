@@ -60,11 +60,12 @@ extension TrainingDriver {
         switch cursor.phase {
         case .start where level == 0 && pass.broadcastDoubles > 0, .cache where pass.broadcastDoubles > 0:
             cursor.phase = .fetch
-            return .fetchBroadcast(id: "\(keyPrefix)\(jobCount - 1)", bytes: Int64(pass.broadcastDoubles) * 8)
+            return .fetchBroadcast(id: "\(keyPrefix)\(jobCount - 1)",
+                                   bytes: Int64(setup.modelDoubles(pass.broadcastDoubles)) * 8)
         case .start, .cache, .fetch:
             cursor.phase = .compute
             guard level == 0 else {
-                let flops = Double(inputs(toPartition: task.partition, level: level) * pass.resultDoubles)
+                let flops = Double(inputs(toPartition: task.partition, level: level) * setup.modelDoubles(pass.resultDoubles))
                 return .compute(TrainingCosts.computeTime(flops: flops, rate: taskRate), .compute)
             }
             let rows = Double(slices[task.partition].count) * setup.rowCostScale
@@ -72,7 +73,7 @@ extension TrainingDriver {
             return .compute(arithmetic + jvmOverhead(rows: rows, task: task, purpose: pass.purpose), .compute)
         case .compute where isLast:
             cursor.phase = .send
-            return .sendToDriver(bytes: Int64(pass.resultDoubles) * 8)
+            return .sendToDriver(bytes: Int64(setup.modelDoubles(pass.resultDoubles)) * 8)
         case .compute, .send:
             cursor.phase = .done
             return .finish
@@ -110,7 +111,7 @@ extension TrainingDriver {
     /// partition of the next level that `treeAggregate` keys it to.
     func taskParallelSizes(level: Int, partition: Int, reducers: Int) -> [Int64] {
         var sizes = [Int64](repeating: 0, count: reducers)
-        sizes[shape.target(of: partition, atLevel: level)] = Int64(pass?.resultDoubles ?? 0) * 8
+        sizes[shape.target(of: partition, atLevel: level)] = Int64(setup.modelDoubles(pass?.resultDoubles ?? 0)) * 8
         return sizes
     }
 
@@ -181,7 +182,8 @@ extension TrainingDriver {
             timeline.add(.scheduling, from: timeline.cursor, to: critical.launch)
             for interval in critical.log { timeline.add(interval) }
         }
-        let ready = now + TrainingCosts.computeTime(flops: finished.driverFlops, rate: setup.driverRate)
+        let ready = now + TrainingCosts.computeTime(flops: finished.driverFlops * setup.modelCostScale,
+                                                    rate: setup.driverRate)
         timeline.add(.driver, from: now, to: ready)
         stamp(trainer.complete(finished, sum: sum), at: ready)
         pass = nil

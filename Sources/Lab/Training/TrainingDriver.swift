@@ -31,6 +31,14 @@ struct TrainingSetup {
     /// data.rows`, 1 by default): the numerics run on the rows held, time is charged as for
     /// the full data set, so strong-scaling experiments need not hold it in memory.
     var rowCostScale = 1.0
+    /// How many of the model's doubles each one the trainer holds stands for in the cost
+    /// model (`represents_features`: a wide sparse model), 1 by default: what crosses the
+    /// network or the driver per pass (gradients, broadcasts, checkpoints) and the
+    /// driver's update scale with it; per-row work does not.
+    var modelCostScale = 1.0
+
+    /// `doubles` of the trainer's model as the cost model charges them.
+    func modelDoubles(_ doubles: Int) -> Int { Int((Double(doubles) * modelCostScale).rounded()) }
     /// Bytes of one row as it crosses from the JVM to Python (features and label, 8 each).
     var bytesPerRow: Int64
     var costs = TrainingCosts()

@@ -11,9 +11,12 @@ enum TrainingPlan {
         case .logisticRegression(let training):
             let data = LogisticRegressionRun.dataset(training.data, streams: streams)
             let trainer = LogisticRegressionRun.trainer(training, data: data)
-            let setup = TrainingRun.setup(scenario, style: training.style, partitions: training.partitions,
+            var setup = TrainingRun.setup(scenario, style: training.style, partitions: training.partitions,
                                           options: training.options, rows: data.rows,
                                           bytesPerRow: Int64(data.features + 1) * 8)
+            if let width = training.representsFeatures {
+                setup.modelCostScale = Double(width + 1) / Double(data.features + 1)
+            }
             return (trainer, setup)
         case .kMeans(let training):
             let trainer = TrainingKindsRun.kMeansTrainer(training, streams: streams)

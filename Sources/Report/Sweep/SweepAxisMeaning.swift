@@ -7,6 +7,8 @@ enum SweepAxisMeaning {
         ("workload.max_iter", "iterations"),
         ("workload.bytes", "bytes per rank"),
         ("workload.ranks", "ranks"),
+        ("workload.represents_features", "model width (features)"),
+        ("workload.represents_rows", "rows represented"),
         ("cluster.racks", "racks"),
         ("cluster.hosts_per_rack", "hosts per rack"),
         ("cluster.executors_per_host", "executors per host"),

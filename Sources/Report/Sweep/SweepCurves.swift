@@ -27,8 +27,12 @@ struct SweepCurves {
         for row in table.rows {
             var parts: [String] = []
             if !row.variant.isEmpty { parts.append(row.variant) }
+            // The last key of the path is enough in a legend (`rack_uplink=20Gbps`); the
+            // full paths are in the table.
             for assignment in row.run.assignments where assignment.path != axis.path {
-                parts.append("\(assignment.path)=\(assignment.value)")
+                let key = assignment.path.hasPrefix("spark.") ? assignment.path
+                    : String(assignment.path.split(separator: ".").last ?? "")
+                parts.append("\(key)=\(assignment.value)")
             }
             let name = parts.isEmpty ? "mean" : parts.joined(separator: ", ")
             if let index = groups.firstIndex(where: { $0.name == name }) {

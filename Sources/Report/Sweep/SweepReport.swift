@@ -114,6 +114,13 @@ public struct SweepReport {
         if steady.count >= 2, let a = steady.min(by: { $0.1 < $1.1 }), let b = steady.max(by: { $0.1 < $1.1 }) {
             line += "; per steady iteration `\(a.0)` is \(NumberFormat.fixed(b.1 / a.1, decimals: 2))x faster "
                 + "(\(duration(a.1)) vs \(duration(b.1)))"
+            // With three or more variants the order between them is the finding (which
+            // allreduce wins where): rank them all, so a crossover shows from point to point.
+            if steady.count >= 3 {
+                let ranked = steady.enumerated().sorted { ($0.element.1, $0.offset) < ($1.element.1, $1.offset) }
+                line += "; ranked per steady iteration: "
+                    + ranked.map { "`\($0.element.0)` \(duration($0.element.1))" }.joined(separator: " < ")
+            }
         }
         return line + "."
     }
