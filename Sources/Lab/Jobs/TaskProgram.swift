@@ -4,6 +4,10 @@ import Sim
 /// Where a training task's time goes, for `iteration_costs.csv`.
 enum CostPart: Int, CaseIterable {
     case compute, communication, scheduling, driver
+    /// A Python worker starting (Hydrogen's barrier tasks, a Python stage).
+    case pythonStartup
+    /// Rows crossing from the JVM to Python (pickled or as Arrow batches).
+    case exchange
 }
 
 /// One typed step of a task's program, as the simulated executors run it.
@@ -73,9 +77,10 @@ enum TaskStep: Equatable {
     var costPart: CostPart? {
         switch self {
         case .compute(_, let part): return part
-        case .pythonStartup, .pythonWorker: return .scheduling
+        case .pythonStartup, .pythonWorker: return .pythonStartup
         case .wait: return .compute
-        case .exchange, .fetchBroadcast, .sendToDriver, .readCachedBlock, .allreduce, .sync: return .communication
+        case .exchange: return .exchange
+        case .fetchBroadcast, .sendToDriver, .readCachedBlock, .allreduce, .sync: return .communication
         case .readShuffle, .finish: return nil
         }
     }

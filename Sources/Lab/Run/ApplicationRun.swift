@@ -74,7 +74,8 @@ enum ApplicationRun {
         for (index, benchmark) in benchmarks where index < source.started.count {
             outcome.phases[index].deepLearning = DeepLearningRecord(
                 setup: DeepLearningRun.setup(benchmark.workload, cluster: scenario.cluster),
-                points: DeepLearningRun.rows(benchmark.points, benchmark.workload).map(\.point))
+                points: DeepLearningRun.rows(benchmark.points, benchmark.workload).map(\.point),
+                published: DeepLearningRun.published(benchmark.workload))
         }
         var summary = EngineRun.summary(engine, scenario: scenario, variant: variant)
         summary.simulated = RunScope.application.rawValue

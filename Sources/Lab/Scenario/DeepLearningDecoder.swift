@@ -8,7 +8,7 @@ struct DeepLearningDecoder: SectionDecoder {
     static let deepLearningKeys = ["kind", "model", "models", "batch_size", "iterations", "warmup", "allreduce",
                                    "fusion_threshold", "cycle_time", "overlap", "precision", "scale_gpus",
                                    "efficiency", "winograd", "nccl_step_latency", "nccl_launch_latency",
-                                   "link_goodput", "control_message_cost"]
+                                   "link_goodput", "control_message_cost", "published_efficiency"]
 
     func decodeDeepLearning(_ f: Fields, ctx: WorkloadContext) -> Scenario.DeepLearningWorkload? {
         typealias DL = Scenario.DeepLearningWorkload
@@ -55,11 +55,17 @@ struct DeepLearningDecoder: SectionDecoder {
                    expected: "GPU counts that are multiples of the \(perHost) GPUs per host, or allreduce: ring")
             return nil
         }
+        var published: Scenario.PublishedEfficiency?
+        if let node = f.present("published_efficiency") {
+            guard let decoded = PublishedEfficiencyDecoder(sink: sink).decode(node, models: models, scale: scale)
+            else { return nil }
+            published = decoded
+        }
         return DL(models: models, batchSize: batch, iterations: iterations, warmup: warmup, allreduce: allreduce,
                   fusionThreshold: threshold, cycleTime: cycle, overlap: overlap, precision: precision,
                   scaleGPUs: scale, efficiency: efficiency, winograd: winograd,
                   nccl: .init(stepLatency: stepLatency, launchLatency: launchLatency, goodput: goodput),
-                  controlMessageCost: messageCost)
+                  controlMessageCost: messageCost, published: published)
     }
 
     private func decodeModels(_ f: Fields) -> [String]? {

@@ -15,9 +15,11 @@ extension TrainingRun.Result {
                 objective: iteration.record.objective, accuracy: iteration.record.accuracy,
                 computeNanoseconds: parts[.compute] ?? 0, communicationNanoseconds: parts[.communication] ?? 0,
                 schedulingNanoseconds: parts[.scheduling] ?? 0, driverNanoseconds: parts[.driver] ?? 0,
-                idleNanoseconds: idle)
+                idleNanoseconds: idle, pythonStartupNanoseconds: parts[.pythonStartup] ?? 0,
+                exchangeNanoseconds: parts[.exchange] ?? 0)
             assert(record.computeNanoseconds + record.communicationNanoseconds + record.schedulingNanoseconds
-                   + record.driverNanoseconds + record.idleNanoseconds == (iteration.time - previous).nanoseconds)
+                   + record.driverNanoseconds + record.idleNanoseconds + record.pythonStartupNanoseconds
+                   + record.exchangeNanoseconds == (iteration.time - previous).nanoseconds)
             previous = iteration.time
             return record
         }

@@ -31,6 +31,19 @@ public struct LineSeries: Sendable, Equatable {
     }
 }
 
+/// A reference point on a line chart: a published result beside series `series`.
+public struct LineReference: Sendable, Equatable {
+    public var series: Int
+    public var x: Double
+    public var y: Double
+
+    public init(series: Int, x: Double, y: Double) {
+        self.series = series
+        self.x = x
+        self.y = y
+    }
+}
+
 /// A line chart of one or more series, with optional confidence bands.
 ///
 /// Why one type for scaling curves and loss curves: both are "y against x per
@@ -59,6 +72,10 @@ public struct LineChart: Sendable, Equatable {
     public var bandLabel: String?
     /// Markers on every point; nil means "when no series has more than 30 points".
     public var showsMarkers: Bool?
+    /// Reference points (published results) drawn as hollow circles in their series'
+    /// colour, under one legend entry `referenceLabel`.
+    public var references: [LineReference] = []
+    public var referenceLabel = "published"
     /// Draw each series as steps: a value holds until the next point, where the line
     /// jumps. Why: a training's objective changes only when an iteration ends, so a
     /// diagonal between two iterations would show learning that did not happen.
@@ -128,7 +145,7 @@ public struct LineChart: Sendable, Equatable {
         let xAxis = PlotAxis(title: xTitle, quantity: xQuantity, values: ordered.flatMap { $0.points.map(\.x) },
                              scale: xScale, includeZero: false)
         let yValues = ordered.flatMap { $0.points.flatMap { [$0.y, $0.lower, $0.upper].compactMap { $0 } } }
-            + yAlsoCovers
+            + yAlsoCovers + references.map(\.y)
         let yAxis = PlotAxis(title: yTitle, quantity: yQuantity, values: yValues, scale: yScale,
                              includeZero: yIncludesZero)
         let markers = showsMarkers ?? (ordered.map(\.points.count).max() ?? 0 <= 30)
@@ -136,8 +153,11 @@ public struct LineChart: Sendable, Equatable {
             LegendEntry(line.name, .line(colour: PlotStyle.colour(index), dash: PlotStyle.dash(index),
                                          marker: markers ? index : nil))
         }
-        let hasBands = ordered.contains { $0.points.contains { $0.lower != nil && $0.upper != nil } }
-        if let bandLabel, hasBands { legend.append(LegendEntry(bandLabel, .band(fill: PlotStyle.mutedInk))) }
+        let banded = ordered.indices.filter { ordered[$0].points.contains { $0.lower != nil && $0.upper != nil } }
+        if let bandLabel, !banded.isEmpty {
+            legend.append(LegendEntry(bandLabel, .bands(fills: banded.map { PlotStyle.colour($0) })))
+        }
+        if !references.isEmpty { legend.append(LegendEntry(referenceLabel, .hollowMarker(colour: PlotStyle.ink))) }
         let frame = PlotFrame(width: width, height: height, hasSubtitle: subtitle != nil,
                               yLabels: yAxis.tickLabels, legend: legend)
         var document = SVGDocument(width: width, height: height, title: title)
@@ -156,6 +176,20 @@ public struct LineChart: Sendable, Equatable {
                             + "\(yTitle) \(yQuantity.format(point.y))")
                 })
             }
+        }
+        var drawn: [(Double, Double)] = []
+        for reference in references where reference.x.isFinite && reference.y.isFinite {
+            var (x, y) = place(reference.x, reference.y)
+            // Equal published values (two models at 90%) would hide one circle: step aside.
+            let twins = drawn.filter { abs($0.0 - x) < 1 && abs($0.1 - y) < 1 }.count
+            drawn.append((x, y))
+            x -= Double(twins) * 9
+            let name = ordered.indices.contains(reference.series) ? ordered[reference.series].name : ""
+            document.append(SVGElement("circle", ["cx": SVGElement.number(x), "cy": SVGElement.number(y), "r": "6",
+                                                  "fill": "none", "stroke": PlotStyle.colour(reference.series),
+                                                  "stroke-width": "2"])
+                .titled("\(referenceLabel): \(name), \(xTitle) \(xQuantity.format(reference.x)), "
+                    + "\(yTitle) \(yQuantity.format(reference.y))"))
         }
         document.append(contentsOf: frame.axisLines + frame.legend(legend) + frame.heading(title: title, subtitle: subtitle))
         return document

@@ -44,16 +44,34 @@ public struct LinkUtilisationChart: Sendable, Equatable {
         return names
     }
 
+    /// Links whose curves are identical (a rack's uplink and the other rack's downlink
+    /// carry the same flows) drawn once: each group's names, in order of first appearance.
+    public var curveGroups: [[String]] {
+        var groups: [(curve: [String], names: [String])] = []
+        for name in links {
+            let curve = Self.steps(samples.filter { $0.link == name })
+                .map { "\($0.time):\($0.utilisation)" }
+            if let index = groups.firstIndex(where: { $0.curve == curve }) {
+                groups[index].names.append(name)
+            } else {
+                groups.append((curve, [name]))
+            }
+        }
+        return groups.map(\.names)
+    }
+
     /// The chart as a complete SVG file.
     public var svg: String { document.text }
 
     public var document: SVGDocument {
-        let names = links
+        let groups = curveGroups
+        let names = groups.map { $0[0] }
+        let labels = groups.map { $0.count == 1 ? $0[0] : $0.joined(separator: " = ") }
         let times = samples.flatMap { [Double($0.startNanoseconds), Double($0.endNanoseconds)] }
         let xAxis = PlotAxis(title: "simulated time", quantity: .durationNanoseconds, values: times)
         let yAxis = PlotAxis(title: "utilisation", quantity: .fraction, values: [0, 1])
-        let legend = names.enumerated().map { index, name in
-            LegendEntry(name, .line(colour: PlotStyle.colour(index), dash: PlotStyle.dash(index), marker: nil))
+        let legend = labels.enumerated().map { index, label in
+            LegendEntry(label, .line(colour: PlotStyle.colour(index), dash: PlotStyle.dash(index), marker: nil))
         }
         let frame = PlotFrame(width: width, height: height, hasSubtitle: subtitle != nil,
                               yLabels: yAxis.tickLabels, legend: legend)
@@ -72,7 +90,7 @@ public struct LinkUtilisationChart: Sendable, Equatable {
             let dash = PlotStyle.dash(index)
             if !dash.isEmpty { path = path.with("stroke-dasharray", dash) }
             let busy = samples.filter { $0.link == name }
-            document.append(path.titled(name + ": peak " + PlotQuantity.fraction.format(
+            document.append(path.titled(labels[index] + ": peak " + PlotQuantity.fraction.format(
                 busy.map { Self.clamped($0.utilisation) }.max() ?? 0)))
         }
         document.append(contentsOf: frame.axisLines + frame.legend(legend) + frame.heading(title: title, subtitle: subtitle))

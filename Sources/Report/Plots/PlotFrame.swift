@@ -10,6 +10,11 @@ public struct LegendEntry: Sendable, Equatable {
         case hatched(outline: String, dash: String)
         /// A thin vertical tick, for instants (barrier syncs, faults).
         case tick(colour: String, dash: String)
+        /// Translucent strips in the given colours: the bands of several lines, each in
+        /// its line's colour, as the chart draws them.
+        case bands(fills: [String])
+        /// A hollow circle, for reference points (published results).
+        case hollowMarker(colour: String)
     }
 
     public var label: String
@@ -168,6 +173,16 @@ struct PlotFrame {
             var line = PlotStyle.line(x1: x + 10, y1: y - 8, x2: x + 10, y2: y + 8, colour: colour, width: 1.5)
             if !dash.isEmpty { line = line.with("stroke-dasharray", dash) }
             return [line]
+        case .bands(let fills):
+            let shown = Array(fills.prefix(4))
+            let width = 16.0 / Double(max(1, shown.count))
+            return shown.enumerated().map { index, fill in
+                PlotStyle.rect(x: x + 2 + Double(index) * width, y: y - 6, width: width, height: 12, fill: fill)
+                    .with("fill-opacity", "0.2")
+            }
+        case .hollowMarker(let colour):
+            return [SVGElement("circle", ["cx": SVGElement.number(x + 10), "cy": SVGElement.number(y), "r": "5",
+                                          "fill": "#FFFFFF", "stroke": colour, "stroke-width": "2"])]
         }
     }
 }

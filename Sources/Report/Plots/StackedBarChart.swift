@@ -21,11 +21,16 @@ public struct IterationTimeBreakdown: Sendable, Equatable {
     public var schedulingNanoseconds: Int64
     public var driverNanoseconds: Int64
     public var idleNanoseconds: Int64
+    public var pythonStartupNanoseconds: Int64
+    public var exchangeNanoseconds: Int64
 
     public init(
         label: String, computeNanoseconds: Int64, communicationNanoseconds: Int64, schedulingNanoseconds: Int64,
-        driverNanoseconds: Int64, idleNanoseconds: Int64
+        driverNanoseconds: Int64, idleNanoseconds: Int64, pythonStartupNanoseconds: Int64 = 0,
+        exchangeNanoseconds: Int64 = 0
     ) {
+        self.pythonStartupNanoseconds = pythonStartupNanoseconds
+        self.exchangeNanoseconds = exchangeNanoseconds
         self.label = label
         self.computeNanoseconds = computeNanoseconds
         self.communicationNanoseconds = communicationNanoseconds
@@ -35,13 +40,22 @@ public struct IterationTimeBreakdown: Sendable, Equatable {
     }
 
     /// The segment names, bottom to top, matching ``values``.
-    public static let segments = ["compute", "communication", "scheduling", "driver", "idle"]
-    /// Colours per segment: idle is grey, as time nothing useful happened.
-    public static let colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#BBBBBB"]
+    public static let segments = ["compute", "communication", "scheduling", "driver", "Python start-up",
+                                  "exchange", "idle"]
+    /// Colours per segment (Okabe-Ito): idle is grey, as time nothing useful happened.
+    public static let colours = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#BBBBBB"]
 
     public var values: [Double] {
-        [computeNanoseconds, communicationNanoseconds, schedulingNanoseconds, driverNanoseconds, idleNanoseconds]
-            .map(Double.init)
+        [computeNanoseconds, communicationNanoseconds, schedulingNanoseconds, driverNanoseconds,
+         pythonStartupNanoseconds, exchangeNanoseconds, idleNanoseconds].map(Double.init)
+    }
+
+    /// The segments worth showing for `bars`: the five every training has, and Python
+    /// start-up and exchange only when some bar has them (a steady iteration never does).
+    public static func shownSegments(_ bars: [IterationTimeBreakdown]) -> [Int] {
+        segments.indices.filter { index in
+            !(4...5).contains(index) || bars.contains { $0.values[index] > 0 }
+        }
     }
 }
 
@@ -90,11 +104,12 @@ public struct StackedBarChart: Sendable, Equatable {
         title: String, subtitle: String? = nil, category: String, valueTitle: String = "time per iteration",
         bars: [IterationTimeBreakdown]
     ) -> StackedBarChart {
-        StackedBarChart(
+        let shown = IterationTimeBreakdown.shownSegments(bars)
+        return StackedBarChart(
             title: title, subtitle: subtitle, categoryTitle: category, valueTitle: valueTitle,
-            quantity: .durationNanoseconds, segments: IterationTimeBreakdown.segments,
-            colours: IterationTimeBreakdown.colours,
-            bars: bars.map { StackedBar(label: $0.label, values: $0.values) })
+            quantity: .durationNanoseconds, segments: shown.map { IterationTimeBreakdown.segments[$0] },
+            colours: shown.map { IterationTimeBreakdown.colours[$0] },
+            bars: bars.map { bar in StackedBar(label: bar.label, values: shown.map { bar.values[$0] }) })
     }
 
     /// The chart as a complete SVG file.

@@ -4,10 +4,13 @@ public struct DeepLearningRecord: Sendable, Equatable {
     public var setup: DeepLearningSetup
     /// Models in the scenario's order, GPU counts ascending within a model.
     public var points: [DeepLearningPoint]
+    /// The published results the scenario re-creates, when it names them.
+    public var published: PublishedEfficiencies?
 
-    public init(setup: DeepLearningSetup, points: [DeepLearningPoint]) {
+    public init(setup: DeepLearningSetup, points: [DeepLearningPoint], published: PublishedEfficiencies? = nil) {
         self.setup = setup
         self.points = points
+        self.published = published
     }
 
     static let scalingColumns = ["model", "gpus", "throughput_samples_per_s", "scaling_efficiency"]
@@ -140,10 +143,57 @@ enum DeepLearningReport {
                 + "\(ms(point.computeNanoseconds)) | \(point.allreduces) | "
                 + "\(ms(point.exposedCommunicationNanoseconds)) |")
         }
-        return lines + [""]
+        return lines + [""] + publishedLines(record)
+    }
+
+    /// Simulated against published efficiency at each published point, in points.
+    static func publishedLines(_ record: DeepLearningRecord) -> [String] {
+        guard let published = record.published, !published.points.isEmpty else { return [] }
+        var lines = ["Against the published results (\(published.source)):", "",
+                     "| model | GPUs | published | simulated | difference |", "| --- | ---: | ---: | ---: | ---: |"]
+        var worst = 0.0
+        for reference in published.points {
+            guard let point = record.points.first(where: { $0.model == reference.model && $0.gpus == reference.gpus })
+            else {
+                lines.append("| \(reference.model) | \(reference.gpus) | "
+                    + "\(NumberFormat.percent(reference.efficiency, decimals: 1)) | not run | |")
+                continue
+            }
+            let difference = (point.efficiency - reference.efficiency) * 100
+            worst = max(worst, abs(difference))
+            lines.append("| \(reference.model) | \(reference.gpus) | \(NumberFormat.percent(reference.efficiency, decimals: 1)) | "
+                + "\(NumberFormat.percent(point.efficiency, decimals: 1)) | "
+                + "\(difference >= 0 ? "+" : "")\(NumberFormat.fixed(difference, decimals: 1)) points |")
+        }
+        return lines + ["", "Largest difference: \(NumberFormat.fixed(worst, decimals: 1)) points.", ""]
     }
 
     private static func ms(_ nanoseconds: Int64) -> String {
         NumberFormat.fixed(Double(nanoseconds) / 1e6, decimals: 1) + " ms"
+    }
+}
+
+/// Published scaling efficiencies (a paper's or a project's benchmark page) that a
+/// deep-learning scenario re-creates: drawn as hollow markers on `efficiency.svg` and
+/// compared in the report.
+public struct PublishedEfficiencies: Sendable, Equatable {
+    public struct Point: Sendable, Equatable {
+        public var model: String
+        public var gpus: Int
+        public var efficiency: Double
+
+        public init(model: String, gpus: Int, efficiency: Double) {
+            self.model = model
+            self.gpus = gpus
+            self.efficiency = efficiency
+        }
+    }
+
+    public var source: String
+    public var points: [Point]
+
+    public init(source: String, points: [Point]) {
+        self.source = source
+        self.points = points
     }
 }

@@ -113,7 +113,7 @@ public struct LinkRecord: Sendable, Equatable {
 
 /// One training iteration reached: when, the objective there, and where the time since
 /// the previous iteration (or the training's start, for iteration 0) went along the
-/// critical path. The five parts add up exactly to that window.
+/// critical path. The seven parts add up exactly to that window.
 public struct IterationRecord: Sendable, Equatable {
     public var iteration: Int
     public var timeNanoseconds: Int64
@@ -124,10 +124,17 @@ public struct IterationRecord: Sendable, Equatable {
     public var schedulingNanoseconds: Int64
     public var driverNanoseconds: Int64
     public var idleNanoseconds: Int64
+    /// Python workers starting, on the critical path (barrier training's first iteration).
+    public var pythonStartupNanoseconds: Int64
+    /// Rows moving from the JVM to Python, on the critical path.
+    public var exchangeNanoseconds: Int64
 
     public init(iteration: Int, timeNanoseconds: Int64, objective: Double, accuracy: Double? = nil,
                 computeNanoseconds: Int64 = 0, communicationNanoseconds: Int64 = 0, schedulingNanoseconds: Int64 = 0,
-                driverNanoseconds: Int64 = 0, idleNanoseconds: Int64 = 0) {
+                driverNanoseconds: Int64 = 0, idleNanoseconds: Int64 = 0, pythonStartupNanoseconds: Int64 = 0,
+                exchangeNanoseconds: Int64 = 0) {
+        self.pythonStartupNanoseconds = pythonStartupNanoseconds
+        self.exchangeNanoseconds = exchangeNanoseconds
         self.iteration = iteration
         self.timeNanoseconds = timeNanoseconds
         self.objective = objective

@@ -14,7 +14,9 @@ enum TrainingFigures {
                                       communicationNanoseconds: steady.communicationNanoseconds,
                                       schedulingNanoseconds: steady.schedulingNanoseconds,
                                       driverNanoseconds: steady.driverNanoseconds,
-                                      idleNanoseconds: steady.idleNanoseconds)
+                                      idleNanoseconds: steady.idleNanoseconds,
+                                      pythonStartupNanoseconds: steady.pythonStartupNanoseconds,
+                                      exchangeNanoseconds: steady.exchangeNanoseconds)
     }
 
     /// The figures' files and the report lines that embed them.
@@ -34,26 +36,56 @@ enum TrainingFigures {
                           + "as in `iteration_costs.csv`; in milliseconds and share of the iteration:", ""]
                 + breakdownTable(bars) + [""]
         }
+        lines += startupFigure(scenario: scenario, runs: runs, files: &files)
         if let comparison = TrainingComparison(scenario: scenario, runs: runs) {
             lines += scalingFigures(comparison, name: scenario.name, files: &files)
         }
         if let deepLearning = runs.lazy.compactMap(\.deepLearning).first {
-            lines += deepLearningFigures(deepLearning.points, name: scenario.name, files: &files)
+            lines += deepLearningFigures(deepLearning.points, published: deepLearning.published, name: scenario.name,
+                                         files: &files)
         }
         return (files, lines)
+    }
+
+    /// `startup.svg`: the first iteration's parts per variant, when some variant started
+    /// Python workers or moved rows to Python. Why: that one-off cost (what Arrow saves
+    /// over pickle) never shows in a steady iteration, yet it is often the whole story.
+    static func startupFigure(scenario: ScenarioDescription, runs: [RunRecord], files: inout [ReportFile])
+        -> [String]
+    {
+        let bars = runs.flatMap(\.trainingViews).compactMap { run -> IterationTimeBreakdown? in
+            guard let first = run.iterations.first(where: { $0.iteration == 1 }) else { return nil }
+            return IterationTimeBreakdown(
+                label: run.legendName(scenario), computeNanoseconds: first.computeNanoseconds,
+                communicationNanoseconds: first.communicationNanoseconds, schedulingNanoseconds: first.schedulingNanoseconds,
+                driverNanoseconds: first.driverNanoseconds, idleNanoseconds: first.idleNanoseconds,
+                pythonStartupNanoseconds: first.pythonStartupNanoseconds, exchangeNanoseconds: first.exchangeNanoseconds)
+        }
+        guard bars.contains(where: { $0.pythonStartupNanoseconds + $0.exchangeNanoseconds > 0 }) else { return [] }
+        let chart = StackedBarChart.timeBreakdown(
+            title: "Where the first iteration's time goes", subtitle: "\(scenario.name): iteration 1, start-up included",
+            category: scenario.variants.count > 1 ? "variant" : "run", valueTitle: "time to iteration 1", bars: bars)
+        files.append(ReportFile("startup.svg", chart.svg))
+        return ["![Where the first iteration's time goes](startup.svg)", "",
+                "Iteration 1, from the start of training: the one-off Python start-up and the rows' exchange to "
+                    + "Python, which no steady iteration shows; in milliseconds and share of the iteration:", ""]
+            + breakdownTable(bars, iteration: "iteration 1") + [""]
     }
 
     /// Milliseconds per part and its share of the iteration, one row per variant.
     ///
     /// Why one unit for the whole table: columns of `17 ms`, `81.3 µs` and `21 ns` do
     /// not compare at a glance; the exact nanoseconds are in `iteration_costs.csv`.
-    static func breakdownTable(_ bars: [IterationTimeBreakdown]) -> [String] {
-        let segments = IterationTimeBreakdown.segments
-        var lines = ["| variant | steady iteration (ms) | " + segments.map { "\($0) (ms)" }.joined(separator: " | ") + " |",
+    static func breakdownTable(_ bars: [IterationTimeBreakdown], iteration: String = "steady iteration")
+        -> [String]
+    {
+        let shown = IterationTimeBreakdown.shownSegments(bars)
+        let segments = shown.map { IterationTimeBreakdown.segments[$0] }
+        var lines = ["| variant | \(iteration) (ms) | " + segments.map { "\($0) (ms)" }.joined(separator: " | ") + " |",
                      "| --- | ---: |" + String(repeating: " ---: |", count: segments.count)]
         for bar in bars {
             let total = bar.values.reduce(0, +)
-            let parts = bar.values.map { value in
+            let parts = shown.map { bar.values[$0] }.map { value in
                 "\(milliseconds(value)) (\(share(total > 0 ? value / total : 0)))"
             }
             lines.append("| \(bar.label) | \(milliseconds(total)) | " + parts.joined(separator: " | ") + " |")
@@ -116,8 +148,8 @@ enum TrainingFigures {
     }
 
     /// Throughput and efficiency against GPUs, one line per model (`scaling.csv`'s numbers).
-    static func deepLearningFigures(_ points: [DeepLearningPoint], name: String, files: inout [ReportFile])
-        -> [String]
+    static func deepLearningFigures(_ points: [DeepLearningPoint], published: PublishedEfficiencies? = nil,
+                                    name: String, files: inout [ReportFile]) -> [String]
     {
         var throughput: [LineSeries] = []
         var efficiency: [LineSeries] = []
@@ -142,11 +174,20 @@ enum TrainingFigures {
             title: "Scaling efficiency", subtitle: "\(name): against one GPU", workers: "GPUs",
             metric: "efficiency", quantity: .fraction, series: efficiency)
         efficiencyChart.yAlsoCovers = efficiencyAxisCovers
+        if let published {
+            efficiencyChart.references = published.points.compactMap { point in
+                efficiency.firstIndex { $0.name == point.model }.map {
+                    LineReference(series: $0, x: Double(point.gpus), y: point.efficiency)
+                }
+            }
+            efficiencyChart.referenceLabel = "published"
+        }
         files.append(ReportFile("efficiency.svg", efficiencyChart.svg))
         return ["![Training throughput](scaling.svg)", "",
                 "Samples per second per model against GPUs per model (`scaling.csv`; log2 GPU axis"
                     + (logarithmic ? ", log10 throughput axis)." : ")."), "",
                 "![Scaling efficiency](efficiency.svg)", "",
-                "Throughput per GPU against the model's one-GPU run; 100% is linear scaling.", ""]
+                "Throughput per GPU against the model's one-GPU run; 100% is linear scaling"
+                    + (published.map { "; hollow circles: the published results (\($0.source))." } ?? "."), ""]
     }
 }

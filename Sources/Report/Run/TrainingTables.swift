@@ -3,10 +3,11 @@
 /// headline line per variant.
 enum TrainingTables {
     static let iterationColumns = ["variant", "iteration", "time_ns", "objective"]
-    /// The five parts add up exactly to the time since the previous iteration (0 for
-    /// iteration 0, reached when training starts).
+    /// The seven parts add up exactly to the time since the previous iteration (0 for
+    /// iteration 0, reached when training starts). Python start-up and the JVM-to-Python
+    /// exchange come last, after the five parts files written before them had.
     static let costColumns = ["variant", "iteration", "time_ns", "accuracy", "compute_ns", "communication_ns",
-                              "scheduling_ns", "driver_ns", "idle_ns"]
+                              "scheduling_ns", "driver_ns", "idle_ns", "python_startup_ns", "exchange_ns"]
 
     /// An objective as `iterations.csv` holds it: shortest round trip, so a reader gets
     /// the value back exactly; `sweep.csv` spells final objectives through this too.
@@ -25,7 +26,8 @@ enum TrainingTables {
                 costs.append([run.label, String(record.iteration), String(record.timeNanoseconds),
                               record.accuracy.map(NumberFormat.roundTrip) ?? "", String(record.computeNanoseconds),
                               String(record.communicationNanoseconds), String(record.schedulingNanoseconds),
-                              String(record.driverNanoseconds), String(record.idleNanoseconds)])
+                              String(record.driverNanoseconds), String(record.idleNanoseconds),
+                              String(record.pythonStartupNanoseconds), String(record.exchangeNanoseconds)])
             }
         }
         return (iterations.text, costs.text)

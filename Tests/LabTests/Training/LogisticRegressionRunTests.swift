@@ -33,6 +33,7 @@ import Testing
         #expect(abs(final("mllib") - final("hydrogen")) <= 1e-9 * final("mllib"))
         let costs = folder.files.first { $0.name == "iteration_costs.csv" }!.contents
         #expect(costs.hasPrefix(
-            "variant,iteration,time_ns,accuracy,compute_ns,communication_ns,scheduling_ns,driver_ns,idle_ns\n"))
+            "variant,iteration,time_ns,accuracy,compute_ns,communication_ns,scheduling_ns,driver_ns,idle_ns,"
+            + "python_startup_ns,exchange_ns\n"))
     }
 }
