@@ -67,6 +67,10 @@ enum ApplicationRun {
         outcome.scope = .application
         outcome.phases = phaseRecords(application, source: source, drivers: drivers, engine: engine,
                                       now: deployment.cluster.simulation.now)
+        for index in drivers.keys.sorted() {
+            let result = TrainingRun.result(of: drivers[index]!, engine: engine, now: deployment.cluster.simulation.now)
+            outcome.criticalPath += result.criticalPathSpans(barrier: result.isBarrier)
+        }
         for (index, workload) in collectives where index < source.started.count {
             outcome.phases[index].collectives = collectiveRecords(workload, keyPrefix: keyPrefix(index),
                                                                   deployment: deployment)

@@ -31,6 +31,8 @@ struct RunOutcome {
     var deepLearning: DeepLearningRecord?
     /// Applications: each phase, in order.
     var phases: [PhaseRecord] = []
+    /// Training runs: the critical path's stretches, in time order.
+    var criticalPath: [CriticalPathSpan] = []
 
     /// The record Report writes the variant's files from.
     func record(variant: String, summary: SummaryRow) -> RunRecord {
@@ -47,6 +49,7 @@ struct RunOutcome {
         record.training = training
         record.deepLearning = deepLearning
         record.phases = phases
+        record.criticalPath = criticalPath
         return record
     }
 }

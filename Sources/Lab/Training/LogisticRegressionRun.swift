@@ -68,6 +68,7 @@ extension TrainingRun {
         outcome.scope = scope
         outcome.iterations = result.iterationRecords
         outcome.training = result.trainingRecord
+        outcome.criticalPath = result.criticalPathSpans(barrier: result.isBarrier)
         var summary = EngineRun.summary(result.engine, scenario: scenario, variant: variant)
         summary.makespanNanoseconds = result.trainingEnd.nanosecondsSinceStart
         summary.simulated = scope.rawValue

@@ -25,6 +25,24 @@ extension TrainingRun.Result {
         }
     }
 
+    /// The critical path as Report's spans, each part named as the style knows it: a
+    /// barrier run's communication is its allreduce and its driver work the workers' update.
+    func criticalPathSpans(barrier: Bool) -> [CriticalPathSpan] {
+        timeline.intervals.map { interval in
+            let name: String
+            switch interval.part {
+            case .compute: name = "compute"
+            case .communication: name = barrier ? "allreduce" : "communication"
+            case .scheduling: name = "scheduling"
+            case .driver: name = barrier ? "update" : "driver"
+            case .pythonStartup: name = "Python start-up"
+            case .exchange: name = "exchange"
+            }
+            return CriticalPathSpan(part: name, startNanoseconds: interval.start.nanosecondsSinceStart,
+                                    endNanoseconds: interval.end.nanosecondsSinceStart)
+        }
+    }
+
     /// Time to finish, jobs, restarts and why training stopped.
     var trainingRecord: TrainingRecord {
         TrainingRecord(totalNanoseconds: (trainingEnd - trainingStart).nanoseconds, jobs: jobs, restarts: restarts,

@@ -22,6 +22,8 @@ enum TrainingRun {
         var jobs: Int
         /// The trainer's reason for stopping (nil when it did not stop by itself).
         var stopReason: String?
+        /// Barrier training (its communication is an allreduce, its driver work an update).
+        var isBarrier = false
     }
 
     static func run(_ scenario: Scenario, setup: TrainingSetup, trainer: any PartitionedTrainer,
@@ -52,6 +54,7 @@ enum TrainingRun {
                trainingStart: driver.trainingStart, trainingEnd: driver.trainingEnd ?? now, restarts: driver.restarts,
                redoneIterations: driver.redoneIterations,
                failure: driver.failure ?? (driver.isFinished ? nil : engine.outcome.unfinishedReason),
-               jobs: driver.jobCount, stopReason: driver.trainer.stopReason)
+               jobs: driver.jobCount, stopReason: driver.trainer.stopReason,
+               isBarrier: { if case .barrier = driver.setup.style { return true } else { return false } }())
     }
 }

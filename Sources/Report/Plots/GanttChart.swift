@@ -23,6 +23,20 @@ public struct GanttChart: Sendable, Equatable {
     /// `aggregatedRows` rows), so 512 identical GPU workers are not drawn 7,000 px tall.
     public var maximumExecutorRows = 100
     public var aggregatedRows = 32
+    /// A training run's critical path, drawn as a first row of slices coloured by part
+    /// (the colours of the time breakdown), so a barrier run's start-up, exchange and
+    /// per-iteration compute, allreduce and update read off the chart.
+    public var criticalPath: [CriticalPathSpan] = []
+    static let criticalPathLabel = "training (critical path)"
+
+    /// The critical path's parts in Paul Tol's muted palette, apart from the stages'
+    /// Okabe-Ito colours, so a path slice is never read as a stage.
+    static func pathColour(_ part: String) -> String {
+        let colours = ["compute": "#332288", "allreduce": "#88CCEE", "communication": "#88CCEE",
+                       "update": "#AA4499", "driver": "#AA4499", "scheduling": "#DDCC77",
+                       "Python start-up": "#CC6677", "exchange": "#117733"]
+        return colours[part] ?? PlotStyle.mutedInk
+    }
 
     /// One row of the chart: one executor, or a run of consecutive executors.
     struct Row {
@@ -78,7 +92,10 @@ public struct GanttChart: Sendable, Equatable {
         let stages = stageOrder
         let colourOf = { (stage: String?) in PlotStyle.colour(stages.firstIndex(of: stage ?? "") ?? 0) }
         let axis = PlotAxis(title: "time", quantity: .durationNanoseconds, values: [0, Double(timeline.endNanoseconds)])
-        let (rows, place) = rows()
+        let (executorRows, executorPlace) = rows()
+        let pathRow = criticalPath.isEmpty ? 0 : 1
+        let rows = (pathRow == 1 ? [Row(label: Self.criticalPathLabel, lanes: 1)] : []) + executorRows
+        let place = executorPlace.mapValues { (row: $0.row + pathRow, laneOffset: $0.laneOffset) }
         let labels = rows.map(\.label)
         let legend = legendEntries(stages)
         var frame = PlotFrame(width: width, height: height, hasSubtitle: subtitle != nil, yLabels: labels, legend: legend)
@@ -105,6 +122,15 @@ public struct GanttChart: Sendable, Equatable {
             let y = frame.top + Double(row) * rowHeight + 2 + Double(laneOffset + task.lane) * laneHeight
             document.append(contentsOf: bar(task, x0: x(task.startNanoseconds), x1: x(task.endNanoseconds), y: y,
                                             height: max(1, laneHeight - 1), fill: colourOf(task.stage)))
+        }
+        if pathRow == 1 {
+            for span in criticalPath where span.endNanoseconds > span.startNanoseconds {
+                let x0 = x(span.startNanoseconds)
+                let colour = Self.pathColour(span.part)
+                document.append(PlotStyle.rect(x: x0, y: frame.top + 3, width: max(1, x(span.endNanoseconds) - x0),
+                                               height: rowHeight - 6, fill: colour)
+                    .titled("\(span.part): " + HumanUnits.duration(nanoseconds: span.endNanoseconds - span.startNanoseconds)))
+            }
         }
         for instant in timeline.instants {
             document.append(contentsOf: tick(instant, x: x(instant.timeNanoseconds), frame: frame, rowHeight: rowHeight,
@@ -200,6 +226,9 @@ public struct GanttChart: Sendable, Equatable {
 
     private func legendEntries(_ stages: [String]) -> [LegendEntry] {
         var entries = stages.enumerated().map { LegendEntry($0.element, .box(fill: PlotStyle.colour($0.offset))) }
+        var parts: [String] = []
+        for span in criticalPath where !parts.contains(span.part) { parts.append(span.part) }
+        entries += parts.map { LegendEntry("path: " + $0, .box(fill: Self.pathColour($0))) }
         if timeline.tasks.contains(where: { $0.outcome == .failed }) {
             entries.append(LegendEntry("failed attempt", .hatched(outline: PlotStyle.failureColour, dash: "")))
         }

@@ -24,8 +24,9 @@ enum RunFigures {
         let traced = runs.indices.filter { taskCounts[$0] > 0 }
         if !traced.isEmpty {
             let labelled = names.count > 1 || !(names.first ?? "").isEmpty
-            files.append(ReportFile("trace.json", ChromeTrace.json(variants: traced.map { index in
-                (labelled ? names[index] : nil, TraceTimeline(rows: runs[index].trace))
+            files.append(ReportFile("trace.json", ChromeTrace.json(runs: traced.map { index in
+                ChromeTrace.Run(label: labelled ? names[index] : nil, timeline: TraceTimeline(rows: runs[index].trace),
+                                criticalPath: runs[index].criticalPath)
             })))
         }
         for index in traced {
@@ -37,7 +38,8 @@ enum RunFigures {
                 continue
             }
             let subtitle = names[index].isEmpty ? scenario.name : "\(scenario.name): \(names[index])"
-            let chart = GanttChart(title: "Tasks per executor", subtitle: subtitle, rows: runs[index].trace)
+            var chart = GanttChart(title: "Tasks per executor", subtitle: subtitle, rows: runs[index].trace)
+            chart.criticalPath = runs[index].criticalPath
             let name = timelineName(index: index, variant: names[index])
             files.append(ReportFile(name, chart.svg))
             figures.append("![Tasks per executor\(names[index].isEmpty ? "" : ", " + names[index])](\(name))")
@@ -60,9 +62,13 @@ enum RunFigures {
         guard !lines.isEmpty || !traced.isEmpty else { return (files, []) }
         var section = ["## Figures", ""] + lines
         if !traced.isEmpty {
+            let trained = traced.contains { !runs[$0].criticalPath.isEmpty }
             section += ["`trace.json` holds " + (traced.count > 1 ? "every variant's" : "the run's")
-                + " tasks, jobs, stages, barrier syncs and faults in Chrome's trace event format: open it in "
-                + "ui.perfetto.dev.", ""]
+                + " tasks, jobs, stages, barrier syncs and faults"
+                + (trained ? ", and each training's critical path (Python start-up, exchange, then per iteration "
+                    + "compute, allreduce or communication, update or driver work) on the driver's "
+                    + "`training (critical path)` track," : "")
+                + " in Chrome's trace event format: open it in ui.perfetto.dev.", ""]
         }
         return (files, section)
     }

@@ -36,6 +36,9 @@ public struct RunRecord: Sendable {
     public var deepLearning: DeepLearningRecord?
     /// Applications (`kind: application`): each phase, in order.
     public var phases: [PhaseRecord] = []
+    /// Training runs: the critical path, in time order (every training phase's, for an
+    /// application).
+    public var criticalPath: [CriticalPathSpan] = []
 
     public init(variant: String, scope: RunScope, trace: [TraceRow], summary: SummaryRow, executorsAtEnd: Int,
                 faultsApplied: Int, endNanoseconds: Int64) {

@@ -12,6 +12,8 @@ extension ChromeTrace {
         let driverProcess: Int64
         /// The largest thread id used, so the next variant's tracks start after it.
         private(set) var lastThread: Int64 = 0
+        /// The driver's `training (critical path)` thread, when the run trained.
+        private(set) var criticalPathThread: Int64?
         private var jobThreads: [Int64] = []
         private var stageThreads: [Int64] = []
         /// Host name (or nil) to process id; looked up, never iterated.
@@ -21,7 +23,8 @@ extension ChromeTrace {
 
         /// `processBase` and `threadBase` shift every id (0 for the first or only run);
         /// `label` (a `compare:` variant's name) prefixes the process names.
-        init(_ timeline: TraceTimeline, processBase: Int64 = 0, threadBase: Int64 = 0, label: String? = nil) {
+        init(_ timeline: TraceTimeline, processBase: Int64 = 0, threadBase: Int64 = 0, label: String? = nil,
+             criticalPath: Bool = false) {
             driverProcess = processBase + ChromeTrace.driverProcess
             var nextThread: Int64 = threadBase + 1
             let jobLanes = max(1, (timeline.jobs.map(\.lane).max() ?? 0) + 1)
@@ -36,6 +39,11 @@ extension ChromeTrace {
             for lane in 0..<stageLanes {
                 stageThreads.append(nextThread)
                 addThread(nextThread, process: driverProcess, name: Self.laneName("stages", lane))
+                nextThread += 1
+            }
+            if criticalPath {
+                criticalPathThread = nextThread
+                addThread(nextThread, process: driverProcess, name: "training (critical path)")
                 nextThread += 1
             }
             for (index, host) in timeline.hosts.enumerated() {

@@ -33,15 +33,41 @@ public enum ChromeTrace {
     /// Perfetto shows the variants one under the other on one time axis. A single run
     /// with no label writes exactly what `json(timeline:)` writes.
     public static func json(variants: [(label: String?, timeline: TraceTimeline)]) -> String {
+        json(runs: variants.map { Run(label: $0.label, timeline: $0.timeline) })
+    }
+
+    /// One run's tracks: its timeline and, for training, its critical path.
+    public struct Run: Sendable {
+        public var label: String?
+        public var timeline: TraceTimeline
+        /// Drawn as slices on a `training (critical path)` thread of the driver process.
+        public var criticalPath: [CriticalPathSpan]
+
+        public init(label: String?, timeline: TraceTimeline, criticalPath: [CriticalPathSpan] = []) {
+            self.label = label
+            self.timeline = timeline
+            self.criticalPath = criticalPath
+        }
+    }
+
+    /// The file for several runs, each with its critical path when it trained.
+    public static func json(runs: [Run]) -> String {
         var metadata: [JSONText] = []
         var timed: [(time: Int64, event: JSONText)] = []
         var threadBase: Int64 = 0
-        for (index, variant) in variants.enumerated() {
-            let tracks = Tracks(variant.timeline, processBase: Int64(index) * processesPerVariant,
-                                threadBase: threadBase, label: variant.label)
+        for (index, run) in runs.enumerated() {
+            let tracks = Tracks(run.timeline, processBase: Int64(index) * processesPerVariant,
+                                threadBase: threadBase, label: run.label, criticalPath: !run.criticalPath.isEmpty)
             threadBase = tracks.lastThread
             metadata += tracks.metadata
-            timed += timedEvents(timeline: variant.timeline, tracks: tracks)
+            timed += timedEvents(timeline: run.timeline, tracks: tracks)
+            if let thread = tracks.criticalPathThread {
+                for span in run.criticalPath {
+                    timed.append((span.startNanoseconds, complete(
+                        name: span.part, category: "critical-path", start: span.startNanoseconds,
+                        end: span.endNanoseconds, pid: tracks.driverProcess, tid: thread, args: [])))
+                }
+            }
         }
         let ordered = timed.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }
         var output = "{\"traceEvents\":[\n"
