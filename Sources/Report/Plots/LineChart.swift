@@ -166,11 +166,19 @@ public struct LineChart: Sendable, Equatable {
         for (index, line) in ordered.enumerated() {
             document.append(contentsOf: band(line.points, colour: PlotStyle.colour(index), place: place))
         }
+        // Markers of different series at one spot (two models both at 99%) are set side by
+        // side, 5 px apart, so none hides another; the lines keep the exact positions.
+        var markersAt: [String: Int] = [:]
         for (index, line) in ordered.enumerated() {
             document.append(contentsOf: path(line.points, index: index, place: place))
             if markers {
                 document.append(contentsOf: line.points.filter(\.y.isFinite).map { point in
-                    let (x, y) = place(point.x, point.y)
+                    let (placedX, y) = place(point.x, point.y)
+                    var x = placedX
+                    let spot = "\(Int((x / 3).rounded())),\(Int((y / 3).rounded()))"
+                    let earlier = markersAt[spot, default: 0]
+                    markersAt[spot] = earlier + 1
+                    x += Double(earlier) * 5
                     return PlotStyle.marker(index, x: x, y: y, colour: PlotStyle.colour(index))
                         .titled("\(line.name): \(xTitle) \(xQuantity.format(point.x)), "
                             + "\(yTitle) \(yQuantity.format(point.y))")
@@ -179,7 +187,8 @@ public struct LineChart: Sendable, Equatable {
         }
         var drawn: [(Double, Double)] = []
         for reference in references where reference.x.isFinite && reference.y.isFinite {
-            var (x, y) = place(reference.x, reference.y)
+            let (placedX, y) = place(reference.x, reference.y)
+            var x = placedX
             // Equal published values (two models at 90%) would hide one circle: step aside.
             let twins = drawn.filter { abs($0.0 - x) < 1 && abs($0.1 - y) < 1 }.count
             drawn.append((x, y))
