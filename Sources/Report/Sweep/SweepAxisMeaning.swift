@@ -14,6 +14,7 @@ enum SweepAxisMeaning {
         ("cluster.executors_per_host", "executors per host"),
         ("cluster.executor.cores", "cores per executor"),
         ("cluster.cpu.variation", "task time variation (coefficient of variation)"),
+        ("cluster.cpu.host_slowdown.variation", "host slowdown variation (coefficient of variation)"),
         ("cluster.cpu.flops_per_core", "compute rate per core"),
         ("cluster.network.host_link", "host link bandwidth"),
         ("cluster.network.rack_uplink", "rack uplink bandwidth"),
@@ -28,6 +29,9 @@ enum SweepAxisMeaning {
 
     /// `meaning (path)`, or the path alone when its meaning is not known.
     static func title(for path: String) -> String {
+        if path.hasPrefix("cluster.cpu.host_slowdown.hosts.") {
+            return "slowdown of host \(path.dropFirst("cluster.cpu.host_slowdown.hosts.".count)) (\(path))"
+        }
         var key = path
         let parts = path.split(separator: ".")
         if parts.first == "faults", parts.count == 3, Int(parts[1]) != nil { key = "faults." + parts[2] }

@@ -30,7 +30,7 @@ struct SweepCurves {
             // The last key of the path is enough in a legend (`rack_uplink=20Gbps`); the
             // full paths are in the table.
             for assignment in row.run.assignments where assignment.path != axis.path {
-                let key = assignment.path.hasPrefix("spark.") ? assignment.path
+                let key = assignment.path.hasPrefix("spark.") ? String(assignment.path.dropFirst("spark.".count))
                     : String(assignment.path.split(separator: ".").last ?? "")
                 parts.append("\(key)=\(assignment.value)")
             }

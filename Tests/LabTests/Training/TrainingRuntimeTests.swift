@@ -96,6 +96,7 @@ import Workloads
             var previous = result.trainingStart.nanosecondsSinceStart
             for row in costs {
                 let parts = row.computeNanoseconds + row.communicationNanoseconds + row.schedulingNanoseconds
+                    + row.pythonStartupNanoseconds + row.exchangeNanoseconds
                 #expect(parts + row.driverNanoseconds + row.idleNanoseconds == row.timeNanoseconds - previous)
                 #expect(row.idleNanoseconds >= 0)
                 previous = row.timeNanoseconds
