@@ -18,7 +18,8 @@ extension RunFolderComparison {
         var parts: [Int64]?
     }
 
-    static let partMetrics: [ComparedMetric] = [.compute, .communication, .scheduling, .driver, .idle]
+    static let partMetrics: [ComparedMetric] = [.compute, .communication, .scheduling, .driver, .idle,
+                                                .pythonStartup, .exchange]
 
     static func iterationFigures(_ records: RunFolderRecords) -> OrderedDictionary<Key, Figures> {
         var byVariant: OrderedDictionary<String, [RunFolderRecords.Iteration]> = [:]

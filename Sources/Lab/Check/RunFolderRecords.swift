@@ -64,6 +64,9 @@ struct RunFolderRecords: Sendable {
     static let optionalFiles = ["tasks.csv", "trace.csv", "iterations.csv", "iteration_costs.csv"]
 
     static let breakdownColumns = ["compute_ns", "communication_ns", "scheduling_ns", "driver_ns", "idle_ns"]
+    /// Written since Python start-up and the exchange became parts of their own; 0 when a
+    /// folder from before lacks them (they were counted in scheduling and communication).
+    static let laterBreakdownColumns = ["python_startup_ns", "exchange_ns"]
 
     /// Decodes the folder's files (name to bytes). `path` names the folder in errors.
     init(_ folder: [String: Data], path: String) throws(RunFolderProblem) {
@@ -141,7 +144,9 @@ struct RunFolderRecords: Sendable {
         return try table.rows.map { row in
             Iteration(variant: try table.text("variant", row), iteration: try table.integer("iteration", row),
                       time: try table.integer("time_ns", row),
-                      parts: withParts ? try breakdownColumns.map { try table.integer($0, row) } : nil)
+                      parts: withParts ? try breakdownColumns.map { try table.integer($0, row) }
+                          + laterBreakdownColumns.map { table.missing([$0]).isEmpty ? try table.integer($0, row) : 0 }
+                          : nil)
         }
     }
 }

@@ -141,11 +141,12 @@ extension RunComparison {
 
     static let breakdownColumns: [(title: String, right: Bool)] = [
         ("Δ compute", true), ("Δ communication", true), ("Δ scheduling", true), ("Δ driver", true),
-        ("Δ idle", true),
+        ("Δ idle", true), ("Δ Python start-up", true), ("Δ exchange", true),
     ]
 
     static func breakdown(_ item: ComparedItem) -> [String] {
-        [ComparedMetric.compute, .communication, .scheduling, .driver, .idle].map { delta(item.value($0)) }
+        [ComparedMetric.compute, .communication, .scheduling, .driver, .idle, .pythonStartup, .exchange]
+            .map { delta(item.value($0)) }
     }
 
     static func summaryTitle(_ item: ComparedItem) -> String {

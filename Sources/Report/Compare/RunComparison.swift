@@ -84,6 +84,8 @@ public enum ComparedMetric: String, Sendable, Equatable, CaseIterable {
     case scheduling = "scheduling_ns"
     case driver = "driver_ns"
     case idle = "idle_ns"
+    case pythonStartup = "python_startup_ns"
+    case exchange = "exchange_ns"
 
     /// Durations print in human units; the rest are counts.
     public var isDuration: Bool { rawValue.hasSuffix("_ns") }
@@ -113,6 +115,8 @@ public enum ComparedMetric: String, Sendable, Equatable, CaseIterable {
         case .scheduling: "scheduling"
         case .driver: "driver"
         case .idle: "idle"
+        case .pythonStartup: "Python start-up"
+        case .exchange: "exchange"
         }
     }
 }
