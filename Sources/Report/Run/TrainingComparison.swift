@@ -33,7 +33,7 @@ struct TrainingComparison {
     }
 
     static let columns = ["variant", "style", "workers", "iterations", "total_time_ns", "steady_iteration_ns",
-                          "time_to_target_ns", "scaling_efficiency"]
+                          "time_to_target_ns", "scaling_efficiency", "failure"]
 
     let rows: [Row]
     let targetObjective: Double
@@ -88,7 +88,7 @@ struct TrainingComparison {
             table.append([row.variant, row.style, String(row.workers), String(row.iterations),
                           String(row.totalNanoseconds), String(row.steadyIterationNanoseconds),
                           row.timeToTargetNanoseconds.map(String.init) ?? "",
-                          NumberFormat.fixed(row.scalingEfficiency, decimals: 4)])
+                          NumberFormat.fixed(row.scalingEfficiency, decimals: 4), row.failure ?? ""])
         }
         return table.text
     }
