@@ -65,11 +65,11 @@ enum ApplicationRun {
             }
         var outcome = engine.outcome
         outcome.scope = .application
-        outcome.phases = phaseRecords(application, source: source, drivers: drivers, engine: engine,
-                                      now: deployment.cluster.simulation.now)
-        for index in drivers.keys.sorted() {
-            let result = TrainingRun.result(of: drivers[index]!, engine: engine, now: deployment.cluster.simulation.now)
-            outcome.criticalPath += result.criticalPathSpans(barrier: result.isBarrier)
+        let now = deployment.cluster.simulation.now
+        let trained = drivers.mapValues { TrainingRun.result(of: $0, engine: engine, now: now) }
+        outcome.phases = phaseRecords(application, source: source, trained: trained)
+        for index in trained.keys.sorted() {
+            outcome.criticalPath += trained[index]!.criticalPathSpans(barrier: trained[index]!.isBarrier)
         }
         for (index, workload) in collectives where index < source.started.count {
             outcome.phases[index].collectives = collectiveRecords(workload, keyPrefix: keyPrefix(index),
@@ -79,7 +79,7 @@ enum ApplicationRun {
             outcome.phases[index].deepLearning = DeepLearningRecord(
                 setup: DeepLearningRun.setup(benchmark.workload, cluster: scenario.cluster),
                 points: DeepLearningRun.rows(benchmark.points, benchmark.workload).map(\.point),
-                published: DeepLearningRun.published(benchmark.workload))
+                published: benchmark.workload.published)
         }
         var summary = EngineRun.summary(engine, scenario: scenario, variant: variant)
         summary.simulated = RunScope.application.rawValue
@@ -127,8 +127,7 @@ enum ApplicationRun {
 
     /// Each phase as it ran: its span and its jobs; training phases with their iterations.
     private static func phaseRecords(_ application: Scenario.ApplicationWorkload, source: PhasedJobSource,
-                                     drivers: [Int: TrainingDriver], engine: EngineRun.Result,
-                                     now: SimInstant) -> [PhaseRecord] {
+                                     trained: [Int: TrainingRun.Result]) -> [PhaseRecord] {
         application.phases.enumerated().map { index, phase in
             guard index < source.started.count else {
                 return PhaseRecord(index: index, kind: phase.kind, startNanoseconds: nil, endNanoseconds: nil,
@@ -139,8 +138,7 @@ enum ApplicationRun {
                 index: index, kind: phase.kind, startNanoseconds: source.phaseStarts[index].nanosecondsSinceStart,
                 endNanoseconds: progress.end?.nanosecondsSinceStart, jobsSubmitted: progress.submitted,
                 jobsSucceeded: progress.succeeded, jobsFailed: progress.failed)
-            if let driver = drivers[index] {
-                let result = TrainingRun.result(of: driver, engine: engine, now: now)
+            if let result = trained[index] {
                 record.iterations = result.iterationRecords
                 record.training = result.trainingRecord
             }

@@ -29,7 +29,7 @@ enum DeepLearningRun {
             executorsAtEnd: scenario.cluster.executors.count, faultsApplied: 0, end: traced?.result.outcome.end ?? .zero,
             faultKindsNotSimulated: MembershipRun.notSimulated(scenario),
             deepLearning: DeepLearningRecord(setup: setup(workload, cluster: scenario.cluster),
-                                             points: rows.map(\.point), published: published(workload)))
+                                             points: rows.map(\.point), published: workload.published))
         let counts = runs.map(\.result.counts)
         let summary = SummaryRow(
             scenario: scenario.name, variant: variant, seed: scenario.seed,
@@ -182,14 +182,5 @@ extension DeepLearningRun {
             cycleTime: "\(workload.cycleTime)", allreduce: workload.allreduce.rawValue, overlap: workload.overlap,
             ncclStepLatency: "\(workload.nccl.stepLatency)", ncclLaunchLatency: "\(workload.nccl.launchLatency)",
             ncclGoodput: "\(workload.nccl.goodput)", controlMessageCost: "\(workload.controlMessageCost)")
-    }
-
-    /// The scenario's `published_efficiency` as Report's record.
-    static func published(_ workload: Scenario.DeepLearningWorkload) -> PublishedEfficiencies? {
-        workload.published.map { published in
-            PublishedEfficiencies(source: published.source, points: published.points.map {
-                .init(model: $0.model, gpus: $0.gpus, efficiency: $0.efficiency)
-            })
-        }
     }
 }

@@ -1,3 +1,4 @@
+import Report
 import Sim
 import Workloads
 
@@ -55,7 +56,7 @@ struct DeepLearningDecoder: SectionDecoder {
                    expected: "GPU counts that are multiples of the \(perHost) GPUs per host, or allreduce: ring")
             return nil
         }
-        var published: Scenario.PublishedEfficiency?
+        var published: PublishedEfficiencies?
         if let node = f.present("published_efficiency") {
             guard let decoded = PublishedEfficiencyDecoder(sink: sink).decode(node, models: models, scale: scale)
             else { return nil }

@@ -1,3 +1,5 @@
+import Report
+
 /// `published_efficiency:` *(sparksim)* of a `deep-learning` workload: the reference the
 /// scenario re-creates, as data, so the report compares against it and the efficiency
 /// figure draws it (never a number typed into a report):
@@ -10,14 +12,14 @@
 struct PublishedEfficiencyDecoder: SectionDecoder {
     let sink: DecodingSink
 
-    func decode(_ node: SourceNode, models: [String], scale: [Int]) -> Scenario.PublishedEfficiency? {
+    func decode(_ node: SourceNode, models: [String], scale: [Int]) -> PublishedEfficiencies? {
         guard let f = fields(node, context: "published_efficiency", allowed: ["source", "points"],
                              expected: "{source: text, points: [{model, gpus, efficiency}, ...]}") else { return nil }
         let source = required(f, "source", expected: "where the numbers come from").flatMap { text($0, "source") }
         guard let pointsNode = required(f, "points", expected: "a list of {model, gpus, efficiency}"),
               let items = list(pointsNode, "points", expected: "a list of {model, gpus, efficiency}")
         else { return nil }
-        var points: [Scenario.PublishedEfficiency.Point] = []
+        var points: [PublishedEfficiencies.Point] = []
         for item in items {
             guard let p = fields(item, context: "published point", allowed: ["model", "gpus", "efficiency"],
                                  expected: "{model: <one of models>, gpus: <one of scale_gpus>, efficiency: 0.9}")
@@ -40,6 +42,6 @@ struct PublishedEfficiencyDecoder: SectionDecoder {
             points.append(.init(model: model, gpus: gpus, efficiency: efficiency))
         }
         guard let source else { return nil }
-        return Scenario.PublishedEfficiency(source: source, points: points)
+        return PublishedEfficiencies(source: source, points: points)
     }
 }

@@ -1,3 +1,4 @@
+import Report
 import Sim
 import Workloads
 
@@ -33,7 +34,7 @@ extension Scenario {
         /// free coordination, wakes on a `cycle_time` grid).
         public var controlMessageCost: SimDuration
         /// `published_efficiency` (sparksim): the reference results the scenario re-creates.
-        public var published: PublishedEfficiency? = nil
+        public var published: PublishedEfficiencies? = nil
 
         public enum Precision: String, Sendable, Equatable, CaseIterable {
             case fp32
@@ -42,17 +43,5 @@ extension Scenario {
             /// Bytes per gradient element.
             public var bytes: Int64 { self == .fp32 ? 4 : 2 }
         }
-    }
-
-    /// Published scaling efficiencies a deep-learning scenario is checked against.
-    public struct PublishedEfficiency: Sendable, Equatable {
-        public struct Point: Sendable, Equatable {
-            public var model: String
-            public var gpus: Int
-            public var efficiency: Double
-        }
-
-        public var source: String
-        public var points: [Point]
     }
 }

@@ -13,8 +13,8 @@ enum SweepAxisMeaning {
         ("cluster.hosts_per_rack", "hosts per rack"),
         ("cluster.executors_per_host", "executors per host"),
         ("cluster.executor.cores", "cores per executor"),
-        ("cluster.cpu.variation", "task time variation (coefficient of variation)"),
-        ("cluster.cpu.host_slowdown.variation", "host slowdown variation (coefficient of variation)"),
+        ("cluster.cpu.variation", "task time variation (CV)"),
+        ("cluster.cpu.host_slowdown.variation", "host slowdown variation (CV)"),
         ("cluster.cpu.flops_per_core", "compute rate per core"),
         ("cluster.network.host_link", "host link bandwidth"),
         ("cluster.network.rack_uplink", "rack uplink bandwidth"),
@@ -27,15 +27,25 @@ enum SweepAxisMeaning {
         ("faults.factor", "link rate factor"),
     ]
 
-    /// `meaning (path)`, or the path alone when its meaning is not known.
+    /// An axis title longer than this loses its path (the table names it): a chart
+    /// truncates what does not fit under the plot.
+    static let maximumTitle = 60
+
+    /// `meaning (path)`, the meaning alone when that would not fit, or the path alone when
+    /// its meaning is not known.
     static func title(for path: String) -> String {
+        guard let meaning = meaning(of: path) else { return path }
+        let full = "\(meaning) (\(path))"
+        return full.count <= maximumTitle ? full : meaning
+    }
+
+    private static func meaning(of path: String) -> String? {
         if path.hasPrefix("cluster.cpu.host_slowdown.hosts.") {
-            return "slowdown of host \(path.dropFirst("cluster.cpu.host_slowdown.hosts.".count)) (\(path))"
+            return "slowdown of host \(path.dropFirst("cluster.cpu.host_slowdown.hosts.".count)) (x)"
         }
         var key = path
         let parts = path.split(separator: ".")
         if parts.first == "faults", parts.count == 3, Int(parts[1]) != nil { key = "faults." + parts[2] }
-        guard let meaning = meanings.first(where: { $0.path == key })?.meaning else { return path }
-        return "\(meaning) (\(path))"
+        return meanings.first(where: { $0.path == key })?.meaning
     }
 }
