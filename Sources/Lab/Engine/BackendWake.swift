@@ -24,6 +24,10 @@ enum BackendWake {
     /// HeartbeatReceiver's check finds the executor's last heartbeat (at `lastSeen`) older
     /// than `spark.network.timeout`: the driver removes it.
     case heartbeatExpired(executor: String, lastSeen: SimInstant)
+    /// Horovod's background thread of a deep-learning stage attempt wakes (a cycle).
+    case horovodCycle(StageAttemptID)
+    /// That stage attempt's NCCL stream: a buffer handed over, or a latency over.
+    case horovodStream(StageAttemptID)
 }
 
 /// One task attempt on a simulated executor, from launch to its end.

@@ -85,6 +85,8 @@ enum TransferPurpose: Equatable {
     case taskResult(TaskID)
     /// A cached block on its way from another executor to a task.
     case cachedBlock(TaskID)
+    /// A flow of a deep-learning stage attempt's allreduce (`HorovodCoordinator`).
+    case horovod(StageAttemptID)
 }
 
 /// An allreduce as it started: the stage attempt and pass whose tasks ran it, and its

@@ -44,7 +44,11 @@ extension SimulatedExecutorBackend {
             }
             failBrokenReads(aborted: Set(change.abortedTransfers.map(\.id)))
         }
-        for aborted in change.abortedTransfers { transfers[aborted.id] = nil }
+        for aborted in change.abortedTransfers {
+            if case .horovod(let stage)? = transfers.removeValue(forKey: aborted.id) {
+                horovodTransferAborted(stage, transfer: aborted.id)
+            }
+        }
         programTransfersArrived(programArrivals)
     }
 

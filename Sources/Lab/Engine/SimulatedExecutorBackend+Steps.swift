@@ -48,6 +48,12 @@ extension SimulatedExecutorBackend {
                 tasks[id]!.resultBytes += bytes
                 startTransfer(bytes: bytes, from: task.host, to: deployment.driverHost, for: .taskResult(id))
                 return
+            case .gradientsReady(let step, let group):
+                gradientsReady(id, step: step, group: group)
+                continue
+            case .awaitAllreduces(let step):
+                if awaitAllreduces(id, step: step) { return }
+                continue
             case .allreduce(let pass, let bytes, let algorithm):
                 arriveAtAllreduce(id, pass: pass, bytes: bytes, algorithm: algorithm)
                 return
@@ -124,8 +130,10 @@ extension SimulatedExecutorBackend {
     /// allreduces that finished resume their workers (at this instant); an allreduce
     /// whose worker died is abandoned (its flows stop taking bandwidth).
     func programTransfersArrived(_ arrived: [(CompletedTransfer, TransferPurpose)]) {
-        for (_, purpose) in arrived {
+        for (transfer, purpose) in arrived {
             switch purpose {
+            case .horovod(let stage):
+                horovodTransferArrived(stage, transfer: transfer.id)
             case .broadcast(let key):
                 for waiter in broadcasts.arrived(key) { resumeSoon(waiter) }
             case .taskResult(let id), .cachedBlock(let id):
@@ -154,7 +162,7 @@ extension SimulatedExecutorBackend {
     /// Resumes a task waiting on a transfer or collective at this instant, as its own
     /// event (so a resumption never runs inside another task's step); a task that died
     /// meanwhile is skipped.
-    private func resumeSoon(_ id: TaskID) {
+    func resumeSoon(_ id: TaskID) {
         guard tasks[id] != nil else { return }
         precondition(tasks[id]!.step == nil, "resumeSoon: \(id) already has a step")
         tasks[id]!.step = schedule(.segmentEnd(id), at: now)

@@ -67,6 +67,8 @@ final class SimulatedExecutorBackend: ExecutorBackend {
     var allreduces = AllreduceTable()
     /// Every allreduce started, in start order: which stage attempt's pass it was.
     private(set) var allreduceLog: [AllreduceStart] = []
+    /// Horovod's runtime of each deep-learning stage attempt running (lookup only).
+    var horovod: [StageAttemptID: HorovodCoordinator] = [:]
     /// Hosts that stopped answering (lookup only): their tasks are frozen.
     var silentHosts: Set<HostIndex> = []
     /// Hosts lost by a `host-lost` fault (lookup only): their shuffle service went too.
@@ -173,6 +175,8 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         case .report(let id, let reason): deployment.deliver(.taskEnded(id, reason))
         case .syncTimeout(let stage, let epoch): syncTimedOut(stage, epoch: epoch)
         case .heartbeatExpired(let executor, let lastSeen): heartbeatExpired(executor, lastSeen: lastSeen)
+        case .horovodCycle(let stage): horovodCycle(stage)
+        case .horovodStream(let stage): horovodStream(stage)
         }
     }
 
@@ -238,6 +242,7 @@ final class SimulatedExecutorBackend: ExecutorBackend {
             deployment.cluster.cancelTransfer(transfer)
             transfers[transfer] = nil
         }
+        horovodMemberRemoved(task)
         tasksByExecutor[task.description.executor]?.removeAll { $0 == id }
         if tasksByExecutor[task.description.executor]?.isEmpty == true {
             tasksByExecutor[task.description.executor] = nil

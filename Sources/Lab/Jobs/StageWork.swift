@@ -23,6 +23,8 @@ struct StageWork {
     let writesShuffleOutput: Bool
     let isBarrier: Bool
     let program: any TaskProgram
+    /// Deep learning: Horovod's runtime among the stage's tasks (nil otherwise).
+    var horovod: HorovodSettings? = nil
 
     /// The map status sizes of partition `index`.
     func sizesByReducer(ofPartition index: Int) -> [Int64] {

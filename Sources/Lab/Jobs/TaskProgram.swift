@@ -49,6 +49,12 @@ enum TaskStep: Equatable {
     /// An allreduce of `bytes` per rank among the barrier stage attempt's tasks for pass
     /// `pass`, on the simulated network once every task has arrived; no Spark poll tick.
     case allreduce(pass: Int, bytes: Int64, algorithm: CollectiveAlgorithm)
+    /// Deep learning: this rank's backward pass produced gradient group `group` (counted
+    /// among the groups that have gradients) of step `step`; Horovod's runtime takes it
+    /// from here and the task goes on at once.
+    case gradientsReady(step: Int, group: Int)
+    /// Deep learning: wait until every fusion buffer of step `step` has been allreduced.
+    case awaitAllreduces(step: Int)
     /// `BarrierTaskContext.barrier()` or `allGather()` through Spark's coordinator (with
     /// its poll tick, timeout and mixed-call failure).
     case sync(Scenario.SyncCall)
@@ -80,7 +86,8 @@ enum TaskStep: Equatable {
         case .pythonStartup, .pythonWorker: return .pythonStartup
         case .wait: return .compute
         case .exchange: return .exchange
-        case .fetchBroadcast, .sendToDriver, .readCachedBlock, .allreduce, .sync: return .communication
+        case .fetchBroadcast, .sendToDriver, .readCachedBlock, .allreduce, .sync, .gradientsReady, .awaitAllreduces:
+            return .communication
         case .readShuffle, .finish: return nil
         }
     }
@@ -122,8 +129,8 @@ struct ProgramCursor {
         case update(pass: Int)
         case checkpoint(pass: Int)
         case passCompute(pass: Int)
-        /// Deep learning: iteration `k` (from 1) is running.
-        case iteration(Int)
+        /// Deep learning: where a rank is in its training step.
+        case deepLearning(DeepLearningPhase)
         case done
     }
 
@@ -144,6 +151,9 @@ struct ProgramCursor {
     var nextSync = 0
     /// Scripted Python stage: the task has its Python worker.
     var hasPythonWorker = false
+    /// Deep learning: this rank's speed factor for its current step (its compute's
+    /// multiplier, drawn once per step).
+    var stepScale = 1.0
 }
 
 /// A task as its program sees it when choosing its next step.

@@ -49,7 +49,7 @@ enum ApplicationRun {
             } else if case .deepLearning(let workload) = phase {
                 let points = workload.models.flatMap { name -> [DeepLearningRun.PlannedPoint] in
                     guard let profile = ModelProfile.named(name) else { preconditionFailure("validated model \(name)") }
-                    return DeepLearningRun.plannedPoints(profile, workload, cluster: scenario.cluster)
+                    return DeepLearningRun.plannedPoints(profile, workload, scenario: scenario)
                 }
                 benchmarks[index] = (workload, points)
                 phases.append { benchmarkSource(points, keyPrefix: prefix, controlPlane: setup.engine.controlPlane) }

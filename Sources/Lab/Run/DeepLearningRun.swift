@@ -71,25 +71,23 @@ enum DeepLearningRun {
     }
 
     /// Each GPU count of `profile` as a Spark application on the engine: one barrier stage
-    /// of a task per GPU (1 GPU, 1 core each) on the first hosts that hold that many GPUs,
-    /// each task running `iterations` steps of the step model's time for that many workers;
-    /// throughput from the instants the steps after `warmup` ended.
+    /// of a task per GPU (1 GPU, 1 core each) on the first hosts that hold that many GPUs
+    /// (plus `spare_hosts`), each task running `iterations` training steps
+    /// (`DeepLearningProgram`, Horovod's runtime among them); throughput from the instants
+    /// the steps after `warmup` ended.
     private static func scaling(_ profile: ModelProfile, _ workload: Scenario.DeepLearningWorkload,
                                 scenario: Scenario, runs: inout [PointRun]) -> [DeepLearningRow] {
-        let points = plannedPoints(profile, workload, cluster: scenario.cluster)
+        let points = plannedPoints(profile, workload, scenario: scenario)
         for point in points {
-            let result = runPoint(point.program, scenario: scenario)
-            guard result.stop == .allJobsEnded, result.counts.jobsSucceeded == 1,
-                  point.program.steadyStepNanoseconds(warmup: workload.warmup) != nil else {
-                preconditionFailure("deep-learning: \(profile.name) on \(point.gpus) GPUs did not run on the engine "
-                    + "(\(result.outcome.unfinishedReason ?? "job failed"))")
-            }
+            let result = runPoint(point.program, scenario: scenario, spareHosts: workload.spareHosts)
             runs.append(PointRun(model: profile.name, gpus: point.gpus, result: result, program: point.program))
         }
         return rows(points, workload)
     }
 
-    /// One model at one GPU count, planned: its step and the program its tasks run.
+    /// One model at one GPU count, planned: its step, the analytic timing of that step on
+    /// an idle network (`AllreduceCost`, the reference the engine's run is checked
+    /// against) and the program its tasks run.
     struct PlannedPoint {
         var model: String
         var gpus: Int
@@ -99,18 +97,29 @@ enum DeepLearningRun {
     }
 
     /// Every GPU count of `profile` (1 first, for the efficiency's base), each with its
-    /// step timed for ranks filling hosts in order.
+    /// step planned for ranks filling hosts in order.
     static func plannedPoints(_ profile: ModelProfile, _ workload: Scenario.DeepLearningWorkload,
-                              cluster: Scenario.Cluster) -> [PlannedPoint] {
+                              scenario: Scenario) -> [PlannedPoint] {
+        let cluster = scenario.cluster
         let model = stepModel(profile, workload, cluster: cluster)
         let cost = allreduceCost(workload, cluster: cluster)
         let counts = workload.scaleGPUs.first == 1 ? workload.scaleGPUs : [1] + workload.scaleGPUs
+        let gradientBytes = profile.gradientsInBackwardOrder.map { $0.parameters * workload.precision.bytes }
         return counts.map { gpus in
             let plan = model.plan(workers: gpus)
             let timing = DataParallelStepModel.timing(plan) { cost.duration(bytes: $0, workers: gpus) }
-            return PlannedPoint(model: profile.name, gpus: gpus, plan: plan, timing: timing,
-                                program: DeepLearningProgram(workers: gpus, iterations: workload.iterations,
-                                                             stepTime: timing.step))
+            let groups = BackwardGroups(plan, tensors: gradientBytes.count, resolution: workload.cycleTime)
+            let horovod = gpus == 1 ? nil : HorovodSettings(
+                workers: gpus, groupTensors: groups.groups.filter { !$0.tensors.isEmpty }.map { Array(gradientBytes[$0.tensors]) },
+                fusion: model.fusion, algorithm: workload.allreduce, nccl: workload.nccl,
+                pathLatency: (cluster.network?.latency ?? .zero) * 2, log: HorovodLog())
+            let checkpoint = TrainingCosts().checkpointTime(bytes: profile.parameters * 4)
+            let program = DeepLearningProgram(
+                workers: gpus, iterations: workload.iterations,
+                parts: .init(forward: plan.forward, groups: groups, update: plan.update), overlap: workload.overlap,
+                horovod: horovod, variation: cluster.gpu?.variation ?? 0, checkpointEvery: workload.checkpointEvery,
+                checkpointTime: checkpoint, streams: RandomStreams(seed: scenario.seed))
+            return PlannedPoint(model: profile.name, gpus: gpus, plan: plan, timing: timing, program: program)
         }
     }
 
@@ -125,21 +134,54 @@ enum DeepLearningRun {
             return DeepLearningRow(
                 model: point.model, gpus: point.gpus, throughput: throughput,
                 efficiency: throughput / (Double(point.gpus) * (base[point.model] ?? throughput)), plan: point.plan,
-                timing: point.timing)
+                measured: MeasuredStep(point.program, warmup: workload.warmup, step: step))
         }
     }
 
     /// Runs `program` as one barrier job on as many of the scenario's hosts as its workers
-    /// need (ranks fill hosts in order, as `AllreduceCost` assumes), faults left out.
-    static func runPoint(_ program: DeepLearningProgram, scenario: Scenario) -> EngineRun.Result {
+    /// need, plus `spareHosts` (ranks fill hosts in order, as `AllreduceCost` assumes), with
+    /// the faults that name those hosts, their executors, or none.
+    static func runPoint(_ program: DeepLearningProgram, scenario: Scenario, spareHosts: Int = 0) -> EngineRun.Result {
         guard let perHost = DeepLearningDecoder.gpusPerHost(scenario.cluster) else { preconditionFailure("validated GPUs per host") }
-        let hosts = Set(scenario.cluster.hosts.prefix((program.workers + perHost - 1) / perHost).map(\.id))
+        let needed = (program.workers + perHost - 1) / perHost + spareHosts
+        let hosts = Set(scenario.cluster.hosts.prefix(needed).map(\.id))
         var cluster = scenario.cluster
         cluster.hosts = scenario.cluster.hosts.filter { hosts.contains($0.id) }
         cluster.executors = scenario.cluster.executors.filter { hosts.contains($0.host) }
         cluster.racks = scenario.cluster.racks.filter { rack in cluster.hosts.contains { $0.rack == rack } }
-        return TrainingRun.run(DeploymentSetup(scenario, cluster: cluster, faults: []), setup: trainingSetup(program),
+        let executors = Set(cluster.executors.map(\.id))
+        let faults = scenario.faults.filter { fault in
+            switch fault {
+            case .hostLost(let host, _), .hostUnreachable(let host, _), .straggler(let host, _, _, _),
+                 .linkDegraded(let host, _, _, _):
+                return hosts.contains(host)
+            case .executorLost(let executor, _), .gpuFailed(let executor, _, _): return executors.contains(executor)
+            case .randomExecutorLoss, .randomTaskFailures: return true
+            case .taskFailure, .fetchFailure, .executorAdded: return false
+            }
+        }
+        return TrainingRun.run(DeploymentSetup(scenario, cluster: cluster, faults: faults), setup: trainingSetup(program),
                                trainer: NoTrainer(), streams: RandomStreams(seed: scenario.seed)).engine
+    }
+}
+
+/// What one point's steady steps measured on the engine, per step (means over the steps
+/// after `warmup`).
+struct MeasuredStep {
+    var step: Double
+    /// Allreduces (fusion buffers) per step and their summed time.
+    var allreduces: Double
+    var allreduceNanoseconds: Double
+
+    init(_ program: DeepLearningProgram, warmup: Int, step: Double) {
+        self.step = step
+        let skipped = min(max(warmup, 0), program.iterations - 1)
+        let steps = Double(program.iterations - skipped)
+        let counted = program.horovod?.log.buffers.filter { $0.step > skipped } ?? []
+        allreduces = Double(counted.count) / steps
+        allreduceNanoseconds = counted.reduce(0.0) {
+            $0 + Double($1.end.nanosecondsSinceStart - $1.start.nanosecondsSinceStart)
+        } / steps
     }
 }
 
@@ -160,14 +202,15 @@ struct DeepLearningRow {
     var throughput: Double
     var efficiency: Double
     var plan: DataParallelStepPlan
-    var timing: DataParallelStepTiming
+    var measured: MeasuredStep
 
     /// The point as Report's record.
     var point: DeepLearningPoint {
         DeepLearningPoint(model: model, gpus: gpus, throughput: throughput, efficiency: efficiency,
-                          stepNanoseconds: timing.step.nanoseconds, computeNanoseconds: plan.compute.nanoseconds,
-                          backwardEndNanoseconds: timing.backwardEnd.nanoseconds, allreduces: plan.buffers.count,
-                          allreduceNanoseconds: timing.allreduceTotal.nanoseconds,
+                          stepNanoseconds: Int64(measured.step.rounded()), computeNanoseconds: plan.compute.nanoseconds,
+                          backwardEndNanoseconds: plan.compute.nanoseconds,
+                          allreduces: Int(measured.allreduces.rounded()),
+                          allreduceNanoseconds: Int64(measured.allreduceNanoseconds.rounded()),
                           updateNanoseconds: plan.update.nanoseconds)
     }
 }

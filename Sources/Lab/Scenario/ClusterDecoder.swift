@@ -123,12 +123,17 @@ struct ClusterDecoder: SectionDecoder {
     }
 
     private func decodeGPU(_ node: SourceNode) -> Scenario.GPU? {
-        guard let f = fields(node, context: "cluster.gpu", allowed: ["model", "flops", "memory"]) else { return nil }
+        guard let f = fields(node, context: "cluster.gpu", allowed: ["model", "flops", "memory", "variation"])
+        else { return nil }
         let model = f.present("model").map { text($0, "model") }
         let flops = f.present("flops").map { flopRate($0, "flops") }
         let memory = f.present("memory").map { size($0, "memory", positive: true) }
-        if model == .some(nil) || flops == .some(nil) || memory == .some(nil) { return nil }
-        return Scenario.GPU(model: model.flatMap { $0 }, flops: flops.flatMap { $0 }, memory: memory.flatMap { $0 })
+        let variation = f.present("variation").map {
+            double($0, "variation", expected: "a coefficient of variation from 0 to 10, like 0.03") { (0...10).contains($0) }
+        }
+        if model == .some(nil) || flops == .some(nil) || memory == .some(nil) || variation == .some(nil) { return nil }
+        return Scenario.GPU(model: model.flatMap { $0 }, flops: flops.flatMap { $0 }, memory: memory.flatMap { $0 },
+                            variation: variation.flatMap { $0 } ?? 0)
     }
 
     static let cpuKeys = ["flops_per_core", "variation", "physical_cores", "host_slowdown"]

@@ -9,7 +9,8 @@ struct DeepLearningDecoder: SectionDecoder {
     static let deepLearningKeys = ["kind", "model", "models", "batch_size", "iterations", "warmup", "allreduce",
                                    "fusion_threshold", "cycle_time", "overlap", "precision", "scale_gpus",
                                    "efficiency", "winograd", "nccl_step_latency", "nccl_launch_latency",
-                                   "link_goodput", "control_message_cost", "published_efficiency"]
+                                   "link_goodput", "control_message_cost", "published_efficiency",
+                                   "checkpoint_every", "spare_hosts"]
 
     func decodeDeepLearning(_ f: Fields, ctx: WorkloadContext) -> Scenario.DeepLearningWorkload? {
         typealias DL = Scenario.DeepLearningWorkload
@@ -43,11 +44,15 @@ struct DeepLearningDecoder: SectionDecoder {
                 .map { Efficiency($0) }
         } ?? .full
         let messageCost = f.present("control_message_cost").map { duration($0, "control_message_cost") } ?? .zero
+        let checkpointEvery = f.present("checkpoint_every").map {
+            int($0, "checkpoint_every", range: 1...ScenarioLimits.maxIterations)
+        }
+        let spareHosts = f.present("spare_hosts").map { int($0, "spare_hosts", range: 0...1 << 20) } ?? 0
         let scale = required(f, "scale_gpus", expected: "GPU counts in ascending order, like [1, 8, 64]")
             .flatMap { decodeScale($0, ctx: ctx) }
         guard let models, let batch, let iterations, let warmup, let allreduce, let threshold, let cycle, let overlap,
               let precision, let efficiency, let winograd, let scale, let stepLatency, let launchLatency, let goodput,
-              let messageCost
+              let messageCost, checkpointEvery != .some(nil), let spareHosts
         else { return nil }
         if allreduce == .hierarchical, let perHost = ctx.cluster.flatMap(Self.gpusPerHost),
            let odd = scale.first(where: { $0 > perHost && $0 % perHost != 0 }), let at = f.keyPosition("scale_gpus")
@@ -66,7 +71,8 @@ struct DeepLearningDecoder: SectionDecoder {
                   fusionThreshold: threshold, cycleTime: cycle, overlap: overlap, precision: precision,
                   scaleGPUs: scale, efficiency: efficiency, winograd: winograd,
                   nccl: .init(stepLatency: stepLatency, launchLatency: launchLatency, goodput: goodput),
-                  controlMessageCost: messageCost, published: published)
+                  controlMessageCost: messageCost, published: published,
+                  checkpointEvery: checkpointEvery.flatMap { $0 }, spareHosts: spareHosts)
     }
 
     private func decodeModels(_ f: Fields) -> [String]? {

@@ -82,6 +82,10 @@ extension Scenario {
         public var model: String?
         public var flops: FlopRate?
         public var memory: ByteCount?
+        /// Coefficient of variation of one GPU's compute time for one training step
+        /// (`cluster.gpu.variation`, lognormal with mean 1, drawn per GPU per step); 0 (the
+        /// default) runs every step as planned.
+        public var variation: Double = 0
     }
 
     /// Per-core compute.

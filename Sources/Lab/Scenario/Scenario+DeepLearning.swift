@@ -35,6 +35,12 @@ extension Scenario {
         public var controlMessageCost: SimDuration
         /// `published_efficiency` (sparksim): the reference results the scenario re-creates.
         public var published: PublishedEfficiencies? = nil
+        /// `checkpoint_every` (sparksim): rank 0 saves the model after every this many
+        /// steps, and a restarted stage goes on from the last save (nil: from step 1).
+        public var checkpointEvery: Int? = nil
+        /// `spare_hosts` (sparksim): hosts beyond those a point's GPUs fill that its run
+        /// may use (a restart after a lost host needs somewhere to go); default 0.
+        public var spareHosts: Int = 0
 
         public enum Precision: String, Sendable, Equatable, CaseIterable {
             case fp32

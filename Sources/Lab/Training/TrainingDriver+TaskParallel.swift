@@ -33,11 +33,11 @@ extension TrainingDriver {
     /// returns its `StageSpec` for the engine.
     func addStage(job: String, name: String, tasks: Int, parents: [String], barrier: Bool, reducers: Int,
                   writesShuffleOutput: Bool, role: TrainingTaskProgram.Role,
-                  preferences: [[TaskLocation]] = []) -> StageSpec {
+                  preferences: [[TaskLocation]] = [], horovod: HorovodSettings? = nil) -> StageSpec {
         let key = "\(keyPrefix)\(job).\(name)"
         register(StageWork(key: key, job: job, name: name, partitions: tasks, parents: parents, reducers: reducers,
                            writesShuffleOutput: writesShuffleOutput, isBarrier: barrier,
-                           program: TrainingTaskProgram(driver: self, role: role)))
+                           program: TrainingTaskProgram(driver: self, role: role), horovod: horovod))
         return StageSpec(key: key, name: name, jobName: job, partitions: tasks, parents: parents,
                          preferredLocations: preferences, isBarrier: barrier,
                          resources: TaskResourceRequest(cpus: setup.taskCPUs, gpus: setup.taskGPUs))

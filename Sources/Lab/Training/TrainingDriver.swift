@@ -193,8 +193,13 @@ final class TrainingDriver: JobSource {
             restarts += 1
             restoreCheckpoint()
             return nextJob(at: now).map { ($0, now) }
-        case .steps:
-            return stop(at: now, failure: succeeded ? nil : "job \(jobCount - 1) failed")
+        case .steps(let program):
+            if succeeded { return stop(at: now, failure: nil) }
+            guard program.restarts < setup.maxRestarts else {
+                return stop(at: now, failure: "barrier job failed \(program.restarts + 1) times")
+            }
+            program.restart()
+            return nextJob(at: now).map { ($0, now) }
         }
     }
 

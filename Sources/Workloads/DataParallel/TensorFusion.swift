@@ -82,6 +82,12 @@ public struct TensorFusion: Hashable, Sendable {
         return result
     }
 
+    /// The sizes of the buffers that tensors of `bytes` (in order) are packed into: each
+    /// buffer takes consecutive tensors up to `thresholdBytes` (a larger tensor goes alone).
+    public func pack(_ bytes: [Int64]) -> [(tensors: Range<Int>, bytes: Int64)] {
+        pack(bytes: bytes, bytes.indices)
+    }
+
     /// Packs consecutive tensors into buffers of at most `thresholdBytes`.
     private func pack(bytes: [Int64], _ tensors: Range<Int>) -> [(tensors: Range<Int>, bytes: Int64)] {
         var result: [(tensors: Range<Int>, bytes: Int64)] = []
