@@ -61,6 +61,8 @@ final class RunningTask {
     let fault: InjectedTaskFault?
     /// `random-task-failures` picked this attempt: it fails when its work ends.
     let failsAtRandom: Bool
+    /// Its executor's cores (how many tasks of its `cpus` the executor runs at once).
+    let executorCores: Int
     var phase = Phase.launching
     /// The bytes the task's program sent to the driver as its result.
     var resultBytes: Int64 = 0
@@ -87,7 +89,8 @@ final class RunningTask {
     var program = ProgramCursor()
 
     init(description: TaskDescription, stage: StageWork, host: HostIndex, attempt: TaskAttemptKey,
-         fault: InjectedTaskFault?, failsAtRandom: Bool) {
+         fault: InjectedTaskFault?, failsAtRandom: Bool, executorCores: Int) {
+        self.executorCores = executorCores
         self.description = description
         self.stage = stage
         self.host = host

@@ -9,12 +9,12 @@ extension SimulatedExecutorBackend {
     /// Rank `id` produced gradient group `group` of step `step` (it goes on computing).
     func gradientsReady(_ id: TaskID, step: Int, group: Int) {
         let task = tasks[id]!
-        guard let settings = task.stage.horovod else { preconditionFailure("gradientsReady: \(id) has no Horovod stage") }
         let stage = task.description.stage
         let coordinator: HorovodCoordinator
         if let existing = horovod[stage] {
             coordinator = existing
         } else {
+            guard let settings = task.stage.horovod else { preconditionFailure("gradientsReady: \(id) has no Horovod") }
             coordinator = HorovodCoordinator(settings: settings, stage: stage, now: now)
             horovod[stage] = coordinator
         }
@@ -78,7 +78,7 @@ extension SimulatedExecutorBackend {
     /// A rank's task went (finished, failed or killed): its stage attempt's Horovod stops,
     /// its timers and flows with it.
     func horovodMemberRemoved(_ task: RunningTask) {
-        guard task.stage.horovod != nil, let coordinator = horovod.removeValue(forKey: task.description.stage)
+        guard !horovod.isEmpty, let coordinator = horovod.removeValue(forKey: task.description.stage)
         else { return }
         if let event = coordinator.cycleEvent { deployment.cluster.simulation.cancel(event) }
         if let event = coordinator.streamEvent { deployment.cluster.simulation.cancel(event) }

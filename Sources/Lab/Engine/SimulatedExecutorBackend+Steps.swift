@@ -92,13 +92,9 @@ extension SimulatedExecutorBackend {
 
     /// The task as its program sees it.
     func programTask(_ task: RunningTask) -> ProgramTask {
-        // Through the deployment, not a local copy of the topology (which would retain
-        // every array it holds at each step).
-        let cores = deployment.cluster.topology.executor(id: task.description.executor)
-            .map { deployment.cluster.topology.executors[$0].spec.cores } ?? 1
-        return ProgramTask(id: task.id, partition: task.partition, executor: task.description.executor,
-                           hostName: task.description.host, host: task.host, stageAttempt: task.description.stage,
-                           cpus: task.description.cpus, executorCores: cores)
+        ProgramTask(id: task.id, partition: task.partition, executor: task.description.executor,
+                    hostName: task.description.host, host: task.host, stageAttempt: task.description.stage,
+                    cpus: task.description.cpus, executorCores: task.executorCores)
     }
 
     /// Starts a transfer on the network and remembers what it is for.

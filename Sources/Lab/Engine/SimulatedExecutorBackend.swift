@@ -116,10 +116,11 @@ final class SimulatedExecutorBackend: ExecutorBackend {
         precondition(tasks[task.taskID] == nil, "SimulatedExecutorBackend: \(task.taskID) launched twice")
         let attempt = TaskAttemptKey(stage: key, stageAttempt: task.stage.attempt, partition: task.partition,
                                      attempt: task.attemptNumber)
+        let spec = deployment.cluster.topology.executors[executor]
         let running = RunningTask(
-            description: task, stage: stage, host: deployment.cluster.topology.executors[executor].host, attempt: attempt,
-            fault: faults.fault(for: attempt),
-            failsAtRandom: randomFailures.probability > 0 && randomFailures.shouldFail(key: attempt.randomFailureKey))
+            description: task, stage: stage, host: spec.host, attempt: attempt, fault: faults.fault(for: attempt),
+            failsAtRandom: randomFailures.probability > 0 && randomFailures.shouldFail(key: attempt.randomFailureKey),
+            executorCores: spec.spec.cores)
         running.program.launchedAt = now
         // A task sent to a silent host never starts: nothing there answers.
         if !silentHosts.contains(running.host) {

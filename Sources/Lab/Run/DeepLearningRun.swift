@@ -23,13 +23,16 @@ enum DeepLearningRun {
             return scaling(profile, workload, scenario: scenario, runs: &runs)
         }
         // The trace of the first model's largest point: its barrier stage and GPU addresses.
+        let faultsApplied = runs.reduce(0) { $0 + $1.result.outcome.faultsApplied }
         let traced = runs.first { $0.model == workload.models[0] && $0.gpus == rows.filter { $0.model == workload.models[0] }.map(\.gpus).max() }
-        let outcome = RunOutcome(
+        var outcome = RunOutcome(
             scope: scope, trace: traced?.result.outcome.trace ?? [], executorsAtStart: scenario.cluster.executors.count,
-            executorsAtEnd: scenario.cluster.executors.count, faultsApplied: 0, end: traced?.result.outcome.end ?? .zero,
-            faultKindsNotSimulated: MembershipRun.notSimulated(scenario),
+            executorsAtEnd: traced?.result.outcome.executorsAtEnd ?? scenario.cluster.executors.count,
+            faultsApplied: faultsApplied, end: traced?.result.outcome.end ?? .zero,
+            faultKindsNotSimulated: notSimulated(scenario),
             deepLearning: DeepLearningRecord(setup: setup(workload, cluster: scenario.cluster),
                                              points: rows.map(\.point), published: workload.published))
+        if let log = traced?.program.horovod?.log { outcome.spanTracks = Self.tracks(log) }
         let counts = runs.map(\.result.counts)
         let summary = SummaryRow(
             scenario: scenario.name, variant: variant, seed: scenario.seed,
@@ -37,8 +40,39 @@ enum DeepLearningRun {
             jobsSucceeded: counts.reduce(0) { $0 + $1.jobsSucceeded }, jobsFailed: counts.reduce(0) { $0 + $1.jobsFailed },
             tasksLaunched: counts.reduce(0) { $0 + $1.tasksLaunched }, taskFailures: counts.reduce(0) { $0 + $1.taskFailures },
             simulated: scope.rawValue, executorsAtStart: outcome.executorsAtStart, executorsAtEnd: outcome.executorsAtEnd,
-            faultsApplied: 0)
+            faultsApplied: faultsApplied)
         return (outcome, summary)
+    }
+
+    /// Horovod's runtime as `trace.json` tracks: each cycle of the background thread that
+    /// fused something (wake to its last control message) and each buffer's allreduce.
+    static func tracks(_ log: HorovodLog) -> [SpanTrack] {
+        let cycles = log.cycles.map { cycle in
+            CriticalPathSpan(part: "step \(cycle.step): cycle, \(cycle.buffers) buffer\(cycle.buffers == 1 ? "" : "s")",
+                             startNanoseconds: cycle.wake.nanosecondsSinceStart,
+                             endNanoseconds: cycle.end.nanosecondsSinceStart)
+        }
+        let buffers = log.buffers.map { buffer in
+            CriticalPathSpan(part: "step \(buffer.step): allreduce \(ByteCount(bytes: buffer.bytes))",
+                             startNanoseconds: buffer.start.nanosecondsSinceStart,
+                             endNanoseconds: buffer.end.nanosecondsSinceStart)
+        }
+        return [SpanTrack(name: "horovod (background thread cycles)", spans: cycles),
+                SpanTrack(name: "horovod (NCCL allreduces)", spans: buffers)]
+    }
+
+    /// Fault kinds a deep-learning run leaves out: those naming a scripted stage's tasks
+    /// and added executors (a point runs on the scenario's first hosts only).
+    static func notSimulated(_ scenario: Scenario) -> [String] {
+        var kinds: [String] = []
+        for fault in scenario.faults {
+            switch fault {
+            case .taskFailure, .fetchFailure, .executorAdded:
+                if !kinds.contains(fault.kind) { kinds.append(fault.kind) }
+            default: continue
+            }
+        }
+        return kinds
     }
 
     /// One scaling point as the engine ran it.
@@ -169,12 +203,19 @@ enum DeepLearningRun {
 /// after `warmup`).
 struct MeasuredStep {
     var step: Double
+    /// From the step's start to the slowest rank's end of its backward pass.
+    var backward: Double
+    var restarts: Int
+    var redoneSteps: Int
     /// Allreduces (fusion buffers) per step and their summed time.
     var allreduces: Double
     var allreduceNanoseconds: Double
 
     init(_ program: DeepLearningProgram, warmup: Int, step: Double) {
         self.step = step
+        backward = program.steadyBackwardNanoseconds(warmup: warmup) ?? step
+        restarts = program.restarts
+        redoneSteps = program.redoneSteps
         let skipped = min(max(warmup, 0), program.iterations - 1)
         let steps = Double(program.iterations - skipped)
         let counted = program.horovod?.log.buffers.filter { $0.step > skipped } ?? []
@@ -206,12 +247,14 @@ struct DeepLearningRow {
 
     /// The point as Report's record.
     var point: DeepLearningPoint {
-        DeepLearningPoint(model: model, gpus: gpus, throughput: throughput, efficiency: efficiency,
-                          stepNanoseconds: Int64(measured.step.rounded()), computeNanoseconds: plan.compute.nanoseconds,
-                          backwardEndNanoseconds: plan.compute.nanoseconds,
-                          allreduces: Int(measured.allreduces.rounded()),
-                          allreduceNanoseconds: Int64(measured.allreduceNanoseconds.rounded()),
-                          updateNanoseconds: plan.update.nanoseconds)
+        var point = DeepLearningPoint(
+            model: model, gpus: gpus, throughput: throughput, efficiency: efficiency,
+            stepNanoseconds: Int64(measured.step.rounded()), computeNanoseconds: plan.compute.nanoseconds,
+            backwardEndNanoseconds: Int64(measured.backward.rounded()), allreduces: Int(measured.allreduces.rounded()),
+            allreduceNanoseconds: Int64(measured.allreduceNanoseconds.rounded()), updateNanoseconds: plan.update.nanoseconds)
+        point.restarts = measured.restarts
+        point.redoneSteps = measured.redoneSteps
+        return point
     }
 }
 

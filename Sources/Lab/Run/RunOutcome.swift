@@ -33,6 +33,7 @@ struct RunOutcome {
     var phases: [PhaseRecord] = []
     /// Training runs: the critical path's stretches, in time order.
     var criticalPath: [CriticalPathSpan] = []
+    var spanTracks: [SpanTrack] = []
 
     /// The record Report writes the variant's files from.
     func record(variant: String, summary: SummaryRow) -> RunRecord {
@@ -50,6 +51,7 @@ struct RunOutcome {
         record.deepLearning = deepLearning
         record.phases = phases
         record.criticalPath = criticalPath
+        record.spanTracks = spanTracks
         return record
     }
 }

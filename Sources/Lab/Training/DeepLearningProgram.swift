@@ -47,6 +47,8 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
     let overlap: Bool
     /// Horovod's runtime for the stage (nil for one worker: nothing to allreduce).
     let horovod: HorovodSettings?
+    /// Gradient groups Horovod is told of per step (0 for one worker).
+    private let gradientGroups: Int
     /// The per-step speed factor's distribution (nil: every step as planned).
     let variation: MeanOneLognormal?
     let checkpointEvery: Int?
@@ -58,6 +60,8 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
     /// the instant the last did (the latest attempt's).
     private var endedCount: [Int]
     private(set) var stepEnds: [SimInstant?]
+    /// Per step: when the last rank ended its backward pass (the latest attempt's).
+    private(set) var backwardEnds: [SimInstant?]
     /// When the last rank of the first attempt started its first step.
     private(set) var firstStart: SimInstant?
     private var started = 0
@@ -91,6 +95,7 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
         update = parts.update
         self.overlap = overlap
         self.horovod = horovod
+        gradientGroups = horovod?.groupTensors.count ?? 0
         self.variation = variation > 0 ? MeanOneLognormal(coefficient: variation) : nil
         self.checkpointEvery = checkpointEvery
         self.checkpointTime = checkpointTime
@@ -98,6 +103,7 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
         rankStreams = Array(repeating: nil, count: workers)
         endedCount = Array(repeating: 0, count: iterations)
         stepEnds = Array(repeating: nil, count: iterations)
+        backwardEnds = Array(repeating: nil, count: iterations)
     }
 
     static func == (lhs: DeepLearningProgram, rhs: DeepLearningProgram) -> Bool { lhs === rhs }
@@ -114,15 +120,15 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
         case .forward(let k):
             return group(0, of: k, cursor: &cursor)
         case .backward(let k, let g):
-            if overlap, let gradients = gradientGroup[g], horovod != nil {
+            if overlap, let gradients = gradientGroup[g], gradientGroups > 0 {
                 cursor.phase = .deepLearning(.reported(step: k, group: g))
                 return .gradientsReady(step: k, group: gradients)
             }
-            return afterGroup(g, of: k, cursor: &cursor)
+            return afterGroup(g, of: k, cursor: &cursor, now: now)
         case .reported(let k, let g):
-            return afterGroup(g, of: k, cursor: &cursor)
+            return afterGroup(g, of: k, cursor: &cursor, now: now)
         case .reportedLate(let k, let gradients):
-            if let settings = horovod, gradients + 1 < settings.groupTensors.count {
+            if gradients + 1 < gradientGroups {
                 cursor.phase = .deepLearning(.reportedLate(step: k, gradientGroup: gradients + 1))
                 return .gradientsReady(step: k, group: gradients + 1)
             }
@@ -155,9 +161,10 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
         return .compute(groups[g].duration.scaled(by: cursor.stepScale), .compute)
     }
 
-    private func afterGroup(_ g: Int, of k: Int, cursor: inout ProgramCursor) -> TaskStep {
+    private func afterGroup(_ g: Int, of k: Int, cursor: inout ProgramCursor, now: SimInstant) -> TaskStep {
         if g + 1 < groups.count { return group(g + 1, of: k, cursor: &cursor) }
-        guard horovod != nil else {
+        backwardEnds[k - 1] = max(backwardEnds[k - 1] ?? now, now)
+        guard gradientGroups > 0 else {
             cursor.phase = .deepLearning(.update(step: k))
             return .compute(update, .driver)
         }
@@ -205,8 +212,24 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
         redoneSteps += max(0, lastEndedStep - checkpointed)
         restarts += 1
         firstStep = checkpointed + 1
-        for k in firstStep...iterations { endedCount[k - 1] = 0 }
+        for k in firstStep...iterations {
+            endedCount[k - 1] = 0
+            backwardEnds[k - 1] = nil
+        }
         started = 0
+    }
+
+    /// The mean time from each step's start (the last rank's end of the previous step, or
+    /// of its start) to the last rank's end of its backward pass, over the steps after the
+    /// first `warmup`; nil until they all ran.
+    func steadyBackwardNanoseconds(warmup: Int) -> Double? {
+        let skipped = min(max(warmup, 0), iterations - 1)
+        var total = 0.0
+        for k in (skipped + 1)...iterations {
+            guard let end = backwardEnds[k - 1], let start = k == 1 ? firstStart : stepEnds[k - 2] else { return nil }
+            total += Double(end.nanosecondsSinceStart - start.nanosecondsSinceStart)
+        }
+        return total / Double(iterations - skipped)
     }
 
     /// The mean time of the steps after the first `warmup` (nanoseconds), from the instant

@@ -13,3 +13,16 @@ public struct CriticalPathSpan: Sendable, Equatable {
         self.endNanoseconds = endNanoseconds
     }
 }
+
+/// A named track of slices that are disjoint in time (a runtime's own activity, such as
+/// Horovod's background thread or its NCCL stream), drawn on a thread of the driver's
+/// process in `trace.json`.
+public struct SpanTrack: Sendable, Equatable {
+    public var name: String
+    public var spans: [CriticalPathSpan]
+
+    public init(name: String, spans: [CriticalPathSpan]) {
+        self.name = name
+        self.spans = spans
+    }
+}

@@ -95,6 +95,9 @@ public struct DeepLearningPoint: Sendable, Equatable {
     public var allreduces: Int
     public var allreduceNanoseconds: Int64
     public var updateNanoseconds: Int64
+    /// Times the barrier stage was restarted, and steps run again after a restart.
+    public var restarts = 0
+    public var redoneSteps = 0
 
     public init(model: String, gpus: Int, throughput: Double, efficiency: Double, stepNanoseconds: Int64,
                 computeNanoseconds: Int64, backwardEndNanoseconds: Int64, allreduces: Int,
@@ -111,7 +114,8 @@ public struct DeepLearningPoint: Sendable, Equatable {
         self.updateNanoseconds = updateNanoseconds
     }
 
-    /// Communication the step waits for: what is left after backward and the update.
+    /// Communication the step waits for: what is left after the slowest GPU's backward
+    /// pass and the update.
     public var exposedCommunicationNanoseconds: Int64 { stepNanoseconds - updateNanoseconds - backwardEndNanoseconds }
 }
 
@@ -134,14 +138,21 @@ enum DeepLearningReport {
                 + " \(setup.controlMessageCost) per control message at rank 0 (2(p-1) in, p-1 out per fused buffer"
                 + " and p-1 to close each cycle).",
             "",
-            "| model | GPUs | samples/s | scaling efficiency | step | compute | allreduces | exposed communication |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "Per step (means over the steps after `warmup`): compute is one GPU's forward and backward",
+            "as planned; slowest backward is when the last GPU ended its backward pass (its variation,",
+            "a slow host); exposed communication is what the step then still waited for.",
+            "",
         ]
+        let restarted = record.points.contains { $0.restarts > 0 }
+        lines.append("| model | GPUs | samples/s | scaling efficiency | step | compute | slowest backward | allreduces | "
+            + "exposed communication |" + (restarted ? " restarts | steps redone |" : ""))
+        lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (restarted ? " ---: | ---: |" : ""))
         for point in record.points {
             lines.append("| \(point.model) | \(point.gpus) | \(NumberFormat.fixed(point.throughput, decimals: 1)) | "
                 + "\(NumberFormat.percent(point.efficiency, decimals: 1)) | \(ms(point.stepNanoseconds)) | "
-                + "\(ms(point.computeNanoseconds)) | \(point.allreduces) | "
-                + "\(ms(point.exposedCommunicationNanoseconds)) |")
+                + "\(ms(point.computeNanoseconds)) | \(ms(point.backwardEndNanoseconds)) | \(point.allreduces) | "
+                + "\(ms(point.exposedCommunicationNanoseconds)) |"
+                + (restarted ? " \(point.restarts) | \(point.redoneSteps) |" : ""))
         }
         return lines + [""] + publishedLines(record)
     }

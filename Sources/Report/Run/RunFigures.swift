@@ -26,7 +26,7 @@ enum RunFigures {
             let labelled = names.count > 1 || !(names.first ?? "").isEmpty
             files.append(ReportFile("trace.json", ChromeTrace.json(runs: traced.map { index in
                 ChromeTrace.Run(label: labelled ? names[index] : nil, timeline: TraceTimeline(rows: runs[index].trace),
-                                criticalPath: runs[index].criticalPath)
+                                criticalPath: runs[index].criticalPath, tracks: runs[index].spanTracks)
             })))
         }
         for index in traced {

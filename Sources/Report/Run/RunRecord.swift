@@ -39,6 +39,8 @@ public struct RunRecord: Sendable {
     /// Training runs: the critical path, in time order (every training phase's, for an
     /// application).
     public var criticalPath: [CriticalPathSpan] = []
+    /// Runtime tracks for `trace.json` (deep learning: Horovod's cycles and allreduces).
+    public var spanTracks: [SpanTrack] = []
 
     public init(variant: String, scope: RunScope, trace: [TraceRow], summary: SummaryRow, executorsAtEnd: Int,
                 faultsApplied: Int, endNanoseconds: Int64) {

@@ -53,12 +53,16 @@ struct RunReport {
             return ["One collective operation per group on the simulated flow network (max-min fair",
                     "sharing, latency per link), with the scenario's cluster faults acting on it.", ""]
         case .deepLearning:
-            return ["Horovod-style data-parallel training steps of each model (compute from the model",
-                    "profile on the scenario's GPU, gradients fused and allreduced on the scenario's network,",
-                    "timed by the placement-aware α-β costs checked against the flow simulation). Each model",
-                    "and GPU count runs on the engine as one Spark job: one barrier stage of a task per GPU",
-                    "(1 GPU, 1 core each) on the first hosts holding that many GPUs, each task running the",
-                    "iterations at that step time; throughput is read off the instants the iterations after",
+            return ["Horovod-style data-parallel training of each model, step by step on the engine. Each",
+                    "model and GPU count is one Spark job: one barrier stage of a task per GPU (1 GPU, 1 core",
+                    "each) on the first hosts holding that many GPUs. Each task runs the steps as its GPU",
+                    "would: the forward pass, the backward pass layer group by layer group (compute from the",
+                    "model profile on the scenario's GPU, times one draw of `cluster.gpu.variation` per GPU",
+                    "per step), each group's gradients handed to Horovod's background thread, which fuses",
+                    "what every rank has ready once per cycle and allreduces the buffers one at a time as",
+                    "flows on the simulated network; then the update. A slow GPU holds every rank back;",
+                    "faults act as on any Spark job (a lost host fails the barrier stage, which restarts",
+                    "from the last checkpoint). Throughput is read off the instants the steps after",
                     "`warmup` ended. `trace.csv` is the first model's largest point.", ""]
         case .training:
             return ["Real training (the trainer's numerics) submitted as Spark jobs by a simulated driver to",

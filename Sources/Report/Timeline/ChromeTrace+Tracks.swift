@@ -14,6 +14,8 @@ extension ChromeTrace {
         private(set) var lastThread: Int64 = 0
         /// The driver's `training (critical path)` thread, when the run trained.
         private(set) var criticalPathThread: Int64?
+        /// The driver's threads of the run's span tracks, in order.
+        private(set) var spanThreads: [Int64] = []
         private var jobThreads: [Int64] = []
         private var stageThreads: [Int64] = []
         /// Host name (or nil) to process id; looked up, never iterated.
@@ -24,7 +26,7 @@ extension ChromeTrace {
         /// `processBase` and `threadBase` shift every id (0 for the first or only run);
         /// `label` (a `compare:` variant's name) prefixes the process names.
         init(_ timeline: TraceTimeline, processBase: Int64 = 0, threadBase: Int64 = 0, label: String? = nil,
-             criticalPath: Bool = false) {
+             criticalPath: Bool = false, spanTracks: [String] = []) {
             driverProcess = processBase + ChromeTrace.driverProcess
             var nextThread: Int64 = threadBase + 1
             let jobLanes = max(1, (timeline.jobs.map(\.lane).max() ?? 0) + 1)
@@ -44,6 +46,11 @@ extension ChromeTrace {
             if criticalPath {
                 criticalPathThread = nextThread
                 addThread(nextThread, process: driverProcess, name: "training (critical path)")
+                nextThread += 1
+            }
+            for name in spanTracks {
+                spanThreads.append(nextThread)
+                addThread(nextThread, process: driverProcess, name: name)
                 nextThread += 1
             }
             for (index, host) in timeline.hosts.enumerated() {

@@ -42,11 +42,15 @@ public enum ChromeTrace {
         public var timeline: TraceTimeline
         /// Drawn as slices on a `training (critical path)` thread of the driver process.
         public var criticalPath: [CriticalPathSpan]
+        /// More driver-process threads, one per track, after the critical path.
+        public var tracks: [SpanTrack]
 
-        public init(label: String?, timeline: TraceTimeline, criticalPath: [CriticalPathSpan] = []) {
+        public init(label: String?, timeline: TraceTimeline, criticalPath: [CriticalPathSpan] = [],
+                    tracks: [SpanTrack] = []) {
             self.label = label
             self.timeline = timeline
             self.criticalPath = criticalPath
+            self.tracks = tracks
         }
     }
 
@@ -57,7 +61,8 @@ public enum ChromeTrace {
         var threadBase: Int64 = 0
         for (index, run) in runs.enumerated() {
             let tracks = Tracks(run.timeline, processBase: Int64(index) * processesPerVariant,
-                                threadBase: threadBase, label: run.label, criticalPath: !run.criticalPath.isEmpty)
+                                threadBase: threadBase, label: run.label, criticalPath: !run.criticalPath.isEmpty,
+                                spanTracks: run.tracks.map(\.name))
             threadBase = tracks.lastThread
             metadata += tracks.metadata
             timed += timedEvents(timeline: run.timeline, tracks: tracks)
@@ -65,6 +70,13 @@ public enum ChromeTrace {
                 for span in run.criticalPath {
                     timed.append((span.startNanoseconds, complete(
                         name: span.part, category: "critical-path", start: span.startNanoseconds,
+                        end: span.endNanoseconds, pid: tracks.driverProcess, tid: thread, args: [])))
+                }
+            }
+            for (track, thread) in zip(run.tracks, tracks.spanThreads) {
+                for span in track.spans {
+                    timed.append((span.startNanoseconds, complete(
+                        name: span.part, category: "runtime", start: span.startNanoseconds,
                         end: span.endNanoseconds, pid: tracks.driverProcess, tid: thread, args: [])))
                 }
             }

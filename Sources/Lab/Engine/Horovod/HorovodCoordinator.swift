@@ -80,11 +80,11 @@ final class HorovodCoordinator {
         precondition(!completed.contains(step), "HorovodCoordinator: step \(step) reported after it completed")
         members[rank] = task
         hosts[rank] = host
-        var counts = reported[step] ?? Array(repeating: 0, count: groupsPerStep)
-        counts[group] += 1
-        precondition(counts[group] <= settings.workers, "HorovodCoordinator: group \(group) reported twice by a rank")
-        reported[step] = counts
-        guard counts[group] == settings.workers else { return false }
+        // Mutated in place: a copy out of the dictionary would copy the array per report.
+        reported[step, default: Array(repeating: 0, count: groupsPerStep)][group] += 1
+        let count = reported[step]![group]
+        precondition(count <= settings.workers, "HorovodCoordinator: group \(group) reported twice by a rank")
+        guard count == settings.workers else { return false }
         ready.append((step, group))
         return true
     }
