@@ -33,6 +33,13 @@ enum DeepLearningRun {
             deepLearning: DeepLearningRecord(setup: setup(workload, cluster: scenario.cluster),
                                              points: rows.map(\.point), published: workload.published))
         if let log = traced?.program.horovod?.log { outcome.spanTracks = Self.tracks(log) }
+        if faultsApplied > 0 {
+            outcome.deepLearning?.progress = runs.map { run in
+                DeepLearningProgress(model: run.model, gpus: run.gpus, marks: run.program.progress.map {
+                    DeepLearningProgress.Mark(timeNanoseconds: $0.time.nanosecondsSinceStart, step: $0.step)
+                })
+            }
+        }
         let counts = runs.map(\.result.counts)
         let summary = SummaryRow(
             scenario: scenario.name, variant: variant, seed: scenario.seed,

@@ -71,6 +71,9 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
     private(set) var checkpointed = 0
     private(set) var restarts = 0
     private(set) var redoneSteps = 0
+    /// Every instant a step was reached (every rank ended it), and each restart's fall
+    /// back to its checkpoint, in time order.
+    private(set) var progress: [(time: SimInstant, step: Int)] = []
 
     struct Parts {
         var forward: SimDuration
@@ -200,7 +203,10 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
 
     private func stepEnded(_ k: Int, at now: SimInstant) {
         endedCount[k - 1] += 1
-        if endedCount[k - 1] == workers { stepEnds[k - 1] = now }
+        if endedCount[k - 1] == workers {
+            stepEnds[k - 1] = now
+            progress.append((now, k))
+        }
     }
 
     /// The last step every rank ended.
@@ -208,10 +214,11 @@ final class DeepLearningProgram: Equatable, @unchecked Sendable {
 
     /// The stage failed: the next attempt starts after the last checkpoint, and the steps
     /// ended since then will be run again.
-    func restart() {
+    func restart(at now: SimInstant) {
         redoneSteps += max(0, lastEndedStep - checkpointed)
         restarts += 1
         firstStep = checkpointed + 1
+        progress.append((now, checkpointed))
         for k in firstStep...iterations {
             endedCount[k - 1] = 0
             backwardEnds[k - 1] = nil

@@ -198,7 +198,7 @@ final class TrainingDriver: JobSource {
             guard program.restarts < setup.maxRestarts else {
                 return stop(at: now, failure: "barrier job failed \(program.restarts + 1) times")
             }
-            program.restart()
+            program.restart(at: now)
             return nextJob(at: now).map { ($0, now) }
         }
     }

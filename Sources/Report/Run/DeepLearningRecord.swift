@@ -6,6 +6,8 @@ public struct DeepLearningRecord: Sendable, Equatable {
     public var points: [DeepLearningPoint]
     /// The published results the scenario re-creates, when it names them.
     public var published: PublishedEfficiencies?
+    /// Each point's progress over time, when faults acted on the run (empty otherwise).
+    public var progress: [DeepLearningProgress] = []
 
     public init(setup: DeepLearningSetup, points: [DeepLearningPoint], published: PublishedEfficiencies? = nil) {
         self.setup = setup

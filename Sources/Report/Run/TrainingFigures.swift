@@ -43,6 +43,7 @@ enum TrainingFigures {
         if let deepLearning = runs.lazy.compactMap(\.deepLearning).first {
             lines += deepLearningFigures(deepLearning.points, published: deepLearning.published, name: scenario.name,
                                          files: &files)
+            lines += progressFigure(deepLearning.progress, name: scenario.name, files: &files)
         }
         return (files, lines)
     }
