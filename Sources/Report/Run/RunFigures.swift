@@ -68,6 +68,9 @@ enum RunFigures {
                 + (trained ? ", and each training's critical path (Python start-up, exchange, then per iteration "
                     + "compute, allreduce or communication, update or driver work) on the driver's "
                     + "`training (critical path)` track," : "")
+                + (traced.contains { !runs[$0].spanTracks.isEmpty }
+                    ? ", and Horovod's runtime for the traced point (each cycle of its background thread that fused "
+                        + "gradients, each buffer's allreduce) on the driver's `horovod` tracks," : "")
                 + " in Chrome's trace event format: open it in ui.perfetto.dev.", ""]
         }
         return (files, section)

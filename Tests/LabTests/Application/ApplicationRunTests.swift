@@ -127,9 +127,20 @@ import TestSupport
 
     @Test func theBenchmarkAfterETLMeasuresWhatItMeasuresAlone() throws {
         let (files, reference) = try afterETLAndAlone(Self.benchmark, cluster: Self.cluster, etlTasks: 32)
-        // The step time is the step model's whatever hosts the scheduler picks: the same points.
+        // The allreduces hide behind the backward pass wherever the scheduler puts the
+        // ranks: the same throughput and steps. Only the allreduces' own time depends on
+        // the placement (after the ETL phase Spark spreads the 4 GPUs over hosts, so the
+        // ring crosses NICs instead of staying inside one host).
         #expect(files["scaling.csv"] != nil && files["scaling.csv"] == reference["scaling.csv"])
-        #expect(files["steps.csv"] == reference["steps.csv"])
+        func withoutAllreduceTime(_ csv: String?) -> [[Substring]] {
+            (csv ?? "").split(separator: "\n").map { line in
+                var cells = line.split(separator: ",", omittingEmptySubsequences: false)
+                cells.remove(at: 6)  // allreduce_ns
+                return cells
+            }
+        }
+        #expect(withoutAllreduceTime(files["steps.csv"]) == withoutAllreduceTime(reference["steps.csv"]))
+        #expect(withoutAllreduceTime(files["steps.csv"]).count == 5)
         // One trace: the ETL job, then a barrier job per GPU count, each starting when the last ended.
         let jobs = try #require(files["trace.csv"]).split(separator: "\n").filter { $0.contains(",job-submitted,") }
         #expect(jobs.count == 1 + 4)
