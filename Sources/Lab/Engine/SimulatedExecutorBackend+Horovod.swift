@@ -122,6 +122,8 @@ extension SimulatedExecutorBackend {
         }
         coordinator.stream = .moving(buffer, start: start, phase: phase, left: flows.count)
         for flow in flows {
+            // Nothing moves to or from a silent host: that hop never ends, nor the allreduce.
+            guard !silentHosts.contains(flow.from), !silentHosts.contains(flow.to) else { continue }
             let id = startTransfer(bytes: flow.bytes, from: flow.from, to: flow.to, for: .horovod(coordinator.stage))
             coordinator.inFlight.insert(id)
         }
@@ -135,7 +137,9 @@ extension SimulatedExecutorBackend {
         }
         coordinator.stream = .idle
         coordinator.phases = nil
-        for rank in coordinator.bufferDone(buffer, start: start, at: now) { resumeSoon(rank) }
+        for rank in coordinator.bufferDone(buffer, start: start, at: now) where !silentHosts.contains(tasks[rank]!.host) {
+            resumeSoon(rank)  // a rank on a silent host stays frozen
+        }
         pumpStream(coordinator)
     }
 }

@@ -2,16 +2,16 @@ import Report
 import Sim
 import Workloads
 
-/// `kind: deep-learning`: the Horovod scaling benchmark on the simulated cluster. For each
-/// model and GPU count it plans one training step (`DataParallelStepModel`), times each
-/// fusion buffer's allreduce for that placement (`AllreduceCost`: ranks fill hosts in
-/// order, `gpusPerHost` to a host), and reports throughput and scaling efficiency against
-/// one GPU, as the Horovod README does (efficiency = throughput(n) / (n x throughput(1))).
+/// `kind: deep-learning`: the Horovod scaling benchmark on the simulated cluster. Each model
+/// at each GPU count runs on the engine as one Spark job, one barrier stage of a task per
+/// GPU, whose tasks run Horovod's training steps (`DeepLearningProgram`, with Horovod's
+/// runtime among them: `HorovodCoordinator`), with the faults that name its hosts. It
+/// reports throughput and scaling efficiency against one GPU, as the Horovod README does
+/// (efficiency = throughput(n) / (n x throughput(1))), measured on the engine's timeline
+/// over the steps after `warmup`, and names the points whose training failed.
 ///
-/// Each point runs on the engine as one barrier stage of a task per GPU
-/// (`DeepLearningProgram`); the throughput is measured on the engine's timeline over the
-/// steps after `warmup`. Every step is identical (no randomness, no faults act on it),
-/// so it equals the step model's per-step throughput.
+/// The step model (`DataParallelStepModel` with `AllreduceCost`) plans the layer groups
+/// and is the analytic reference the engine's steps are tested against.
 enum DeepLearningRun {
     static let scope = RunScope.deepLearning
 
@@ -24,7 +24,8 @@ enum DeepLearningRun {
         }
         // The trace of the first model's largest point: its barrier stage and GPU addresses.
         let faultsApplied = runs.reduce(0) { $0 + $1.result.outcome.faultsApplied }
-        let traced = runs.first { $0.model == workload.models[0] && $0.gpus == rows.filter { $0.model == workload.models[0] }.map(\.gpus).max() }
+        let firstModel = runs.filter { $0.model == workload.models[0] }
+        let traced = firstModel.first { $0.gpus == firstModel.map(\.gpus).max() }
         var outcome = RunOutcome(
             scope: scope, trace: traced?.result.outcome.trace ?? [], executorsAtStart: scenario.cluster.executors.count,
             executorsAtEnd: traced?.result.outcome.executorsAtEnd ?? scenario.cluster.executors.count,
@@ -33,6 +34,7 @@ enum DeepLearningRun {
             deepLearning: DeepLearningRecord(setup: setup(workload, cluster: scenario.cluster),
                                              points: rows.map(\.point), published: workload.published))
         if let log = traced?.program.horovod?.log { outcome.spanTracks = Self.tracks(log) }
+        outcome.deepLearning?.failures = runs.compactMap(\.failure)
         if faultsApplied > 0 {
             outcome.deepLearning?.progress = runs.map { run in
                 DeepLearningProgress(model: run.model, gpus: run.gpus, marks: run.program.progress.map {
@@ -88,6 +90,20 @@ enum DeepLearningRun {
         var gpus: Int
         var result: EngineRun.Result
         var program: DeepLearningProgram
+
+        /// Why the point has no throughput (its training never reached the last step),
+        /// with the last job failure's reason; nil when it finished.
+        var failure: String? {
+            guard program.stepEnds.last.map({ $0 == nil }) ?? true else { return nil }
+            let failed = result.outcome.trace.filter { $0.event == .jobFailed }
+            let reason = failed.last?.detail.flatMap { detail in
+                detail.components(separatedBy: "Most recent failure reason: ").last?
+                    .split(separator: "\n").last.map(String.init)
+            }
+            return "\(model) on \(gpus) GPU\(gpus == 1 ? "" : "s"): training stopped at step \(program.lastEndedStep) of "
+                + "\(program.iterations) after \(failed.count) failed attempt\(failed.count == 1 ? "" : "s")"
+                + (reason.map { " (last: \($0))" } ?? "")
+        }
     }
 
     /// The step model the scenario describes for `profile`.

@@ -8,6 +8,8 @@ public struct DeepLearningRecord: Sendable, Equatable {
     public var published: PublishedEfficiencies?
     /// Each point's progress over time, when faults acted on the run (empty otherwise).
     public var progress: [DeepLearningProgress] = []
+    /// Points whose training did not finish (no row in the tables), each said in a line.
+    public var failures: [String] = []
 
     public init(setup: DeepLearningSetup, points: [DeepLearningPoint], published: PublishedEfficiencies? = nil) {
         self.setup = setup
@@ -156,7 +158,12 @@ enum DeepLearningReport {
                 + "\(ms(point.exposedCommunicationNanoseconds)) |"
                 + (restarted ? " \(point.restarts) | \(point.redoneSteps) |" : ""))
         }
-        return lines + [""] + publishedLines(record)
+        lines.append("")
+        if !record.failures.isEmpty {
+            lines += ["Points that did not finish (no throughput, left out of the tables and figures):", ""]
+                + record.failures.map { "- " + $0 } + [""]
+        }
+        return lines + publishedLines(record)
     }
 
     /// Simulated against published efficiency at each published point, in points.
