@@ -62,7 +62,8 @@ enum DeepLearningRun {
                              endNanoseconds: cycle.end.nanosecondsSinceStart)
         }
         let buffers = log.buffers.map { buffer in
-            CriticalPathSpan(part: "step \(buffer.step): allreduce \(ByteCount(bytes: buffer.bytes))",
+            CriticalPathSpan(part: "step \(buffer.step): allreduce "
+                                 + NumberFormat.fixed(Double(buffer.bytes) / 1_048_576, decimals: 1) + " MiB",
                              startNanoseconds: buffer.start.nanosecondsSinceStart,
                              endNanoseconds: buffer.end.nanosecondsSinceStart)
         }
