@@ -84,6 +84,12 @@ extension Scenario {
         public var parameters: [SweepParameter]
         /// Seeds per point: `seed`, `seed+1`, ... (default 1).
         public var seeds: Int
+        /// `slices` (sparksim): how many slices `--emit` and `--merge` cut the sweep into
+        /// (nil: `--slices`, else `SweepShards.defaultCount`).
+        public var slices: Int? = nil
+        /// `parallel` (sparksim): at most this many slices running at once under a batch
+        /// scheduler (nil: `--parallel`, else no limit).
+        public var parallel: Int? = nil
 
         /// Every combination, first parameter slowest, in a fixed order.
         public var points: [SweepPoint] {

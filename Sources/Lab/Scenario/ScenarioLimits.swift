@@ -41,6 +41,8 @@ public enum ScenarioLimits {
     /// Seeds per sweep point, and points in a sweep grid.
     public static let maxSeeds = 100_000
     public static let maxSweepPoints = 100_000
+    /// Slices of a sweep (`sweep.slices`, `--slices`): a job array of at most this many tasks.
+    public static let maxSweepSlices = 10_000
     /// Sweep grids up to this size are validated point by point; larger ones value by value
     /// (each check decodes the whole file again, which a million-executor cluster makes slow).
     public static let sweepPointsValidatedExhaustively = 256

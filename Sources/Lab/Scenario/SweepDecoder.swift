@@ -28,9 +28,12 @@ struct SweepDecoder: SectionDecoder {
     }
 
     func decodeSweep(_ node: SourceNode, root: SourceNode) -> Scenario.Sweep? {
-        guard let f = fields(node, context: "sweep", allowed: ["parameters", "seeds"],
+        guard let f = fields(node, context: "sweep", allowed: ["parameters", "seeds", "slices", "parallel"],
                              expected: "a mapping with parameters: and seeds:") else { return nil }
         let seeds = f.present("seeds").map { int($0, "seeds", range: 1...ScenarioLimits.maxSeeds) } ?? 1
+        let slices = f.present("slices").map { int($0, "slices", range: 1...ScenarioLimits.maxSweepSlices) }
+        let parallel = f.present("parallel").map { int($0, "parallel", range: 1...ScenarioLimits.maxSweepSlices) }
+        if slices == .some(nil) || parallel == .some(nil) { return nil }
         let expected = "a mapping from a key path to its values, like cluster.racks: [1, 2, 4]"
         guard let p = required(f, "parameters", expected: expected) else { return nil }
         guard case .mapping(let pairs, _) = p, !pairs.isEmpty else {
@@ -42,7 +45,9 @@ struct SweepDecoder: SectionDecoder {
             if let parameter = decodeSweepParameter(pair, root: root) { parameters.append(parameter) }
         }
         guard let seeds, parameters.count == pairs.count else { return nil }
-        let sweep = Scenario.Sweep(parameters: parameters, seeds: seeds)
+        var sweep = Scenario.Sweep(parameters: parameters, seeds: seeds)
+        sweep.slices = slices.flatMap { $0 }
+        sweep.parallel = parallel.flatMap { $0 }
         let count = parameters.reduce(1) { $0.multipliedReportingOverflow(by: $1.values.count).partialValue }
         if count > ScenarioLimits.maxSweepPoints {
             report(p.position, "the sweep has \(count) points, above the limit \(ScenarioLimits.maxSweepPoints)",

@@ -73,12 +73,14 @@ public struct SweepExecutor: Sendable {
 
     var runsFolder: String { (folder as NSString).appendingPathComponent("runs") }
 
-    /// Executes every run (or reuses its folder) and returns results in plan order.
-    public func execute(progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) throws
+    /// Executes every run (or reuses its folder) and returns results in plan order; with
+    /// `only` (plan positions: a slice), just those, and results for them alone, in plan order.
+    public func execute(only: [Int]? = nil, progress: @escaping @Sendable (SweepProgress) -> Void = { _ in }) throws
         -> [SweepRunResult]
     {
         try FileManager.default.createDirectory(atPath: runsFolder, withIntermediateDirectories: true)
-        let state = SharedState(order: executionOrder)
+        let selected = only.map(Set.init)
+        let state = SharedState(order: executionOrder.filter { selected?.contains($0) ?? true }, runs: plan.runs.count)
         let workers = min(jobs, max(plan.runs.count, 1))
         let done = DispatchSemaphore(value: 0)
         for _ in 0..<workers {
@@ -91,7 +93,7 @@ public struct SweepExecutor: Sendable {
         }
         for _ in 0..<workers { done.wait() }
         if let error = state.firstError { throw error }
-        return state.results.map { $0! }
+        return state.results.compactMap { $0 }
     }
 
     /// Run indices, largest estimated work first (ties in plan order): longest-processing-
@@ -115,7 +117,7 @@ public struct SweepExecutor: Sendable {
             do {
                 let result = try perform(run)
                 state.finish(index, result) { finished, cachedSoFar in
-                    progress(SweepProgress(finished: finished, total: plan.runs.count, cachedSoFar: cachedSoFar,
+                    progress(SweepProgress(finished: finished, total: state.total, cachedSoFar: cachedSoFar,
                                            run: run, cached: result.cached))
                 }
             } catch {
@@ -136,15 +138,32 @@ public struct SweepExecutor: Sendable {
         let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data, settings: settings)
         let runFolder = (runsFolder as NSString).appendingPathComponent(run.folderName)
         let keyPath = (runFolder as NSString).appendingPathComponent(".key")
-        if AtomicFile.read(keyPath) == key + "\n", let figures = Self.cachedFigures(in: runFolder) {
-            return SweepRunResult(figures: figures, cached: true)
-        }
+        if let cached = Self.cached(runFolder, key: key) { return cached }
         let output = runScenario(scenario)
         // Inside this sweep's own (checked) folder: its runs are replaced as they go stale.
         try output.folder.publish(into: runsFolder, name: run.folderName,
                                   marker: OutputMarker(kind: .sweepRun, scenario: plan.scenario.name), force: true)
         try AtomicFile.write(key + "\n", to: keyPath)
         return SweepRunResult(figures: output.figures, cached: false)
+    }
+
+    /// The run in `runFolder` when its `.key` is `key` and its files decode; nil otherwise.
+    static func cached(_ runFolder: String, key: String) -> SweepRunResult? {
+        let keyPath = (runFolder as NSString).appendingPathComponent(".key")
+        guard AtomicFile.read(keyPath) == key + "\n", let figures = cachedFigures(in: runFolder) else { return nil }
+        return SweepRunResult(figures: figures, cached: true)
+    }
+
+    /// The run as an earlier sweep or slice left it in `runs/`, or nil when it is missing,
+    /// stale (another file, point, seed, version or setting) or unreadable.
+    public func completed(_ run: SweepPlan.Run) throws -> SweepRunResult? {
+        let scenario = try ScenarioLoader.scenario(plan.source, at: run.point).withSeed(run.seed)
+        let data = try scenario.dataFiles.map { path in
+            guard let contents = FileManager.default.contents(atPath: path) else { throw SweepError.unreadableData(path) }
+            return (path: path, bytes: Array(contents))
+        }
+        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data, settings: settings)
+        return Self.cached((runsFolder as NSString).appendingPathComponent(run.folderName), key: key)
     }
 
     /// The figures of a run folder written by an earlier sweep, read from its files
@@ -173,15 +192,17 @@ public enum SweepError: Error, CustomStringConvertible {
 private final class SharedState: @unchecked Sendable {
     private let lock = NSLock()
     private let order: [Int]
+    /// How many runs this execution does.
+    var total: Int { order.count }
     private var nextIndex = 0
     private var finished = 0
     private var cachedCount = 0
     private(set) var results: [SweepRunResult?]
     private(set) var firstError: Error?
 
-    init(order: [Int]) {
+    init(order: [Int], runs: Int) {
         self.order = order
-        results = Array(repeating: nil, count: order.count)
+        results = Array(repeating: nil, count: runs)
     }
 
     /// The next run to do, or nil when none is left or a run has failed.
