@@ -5,7 +5,8 @@
 #  2. every valid fixture and shipped scenario validates;
 #  3. every shipped scenario run twice gives byte-identical output folders;
 #  4. bad event logs are refused by import, replay and calibrate (exit 2, nothing written);
-#  5.-9. output folders, the swarm, --set/--seed, --version, the rest of the command line, compare.
+#  5.-9. output folders, the swarm, --set/--seed, sweep slices and merge, --version, the rest of
+#     the command line, compare.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${1:?usage: scripts/check-cli.sh PATH-TO-SPARKSIM}"
@@ -111,7 +112,21 @@ set -e
 # 8. The rest of the command line: sweep --set/--seed, --version, a malformed command line
 #    is exit 2, check outside the repository names its flags, diff across working directories.
 "$bin" sweep scenarios/straggler-sensitivity.yaml --out "$work/sweep-set" --seed 40 --set workload.max_iter=3 \
-  --jobs 2 >/dev/null 2>&1 || fail "sweep --seed --set failed"
+  --jobs 2 >/dev/null 2>"$work/sweep-set.err" || fail "sweep --seed --set failed"
+# Progress is for terminals only: nothing on a standard error that is a file.
+[ ! -s "$work/sweep-set.err" ] || fail "sweep wrote to a non-terminal standard error: $(head -c 200 "$work/sweep-set.err")"
+# --shard and --merge (every shipped sweep: scripts/check-shards.sh): slices 2 then 1, a merge
+# that names nothing missing, the bytes of the single-machine sweep just written.
+for k in 2 1; do
+  "$bin" sweep scenarios/straggler-sensitivity.yaml --shard "$k/2" --out "$work/sweep-shards" --seed 40 \
+    --set workload.max_iter=3 --jobs 2 >/dev/null 2>&1 || fail "sweep --shard $k/2 failed"
+done
+"$bin" sweep scenarios/straggler-sensitivity.yaml --merge --slices 2 --out "$work/sweep-shards" --seed 40 \
+  --set workload.max_iter=3 >/dev/null || fail "sweep --merge failed"
+diff -r "$work/sweep-set/straggler-sensitivity" "$work/sweep-shards/straggler-sensitivity" >/dev/null \
+  || fail "slices merged differ from the single-machine sweep"
+status=0; "$bin" sweep scenarios/straggler-sensitivity.yaml --shard 3/2 --out "$work/x" >/dev/null 2>&1 || status=$?
+[ "$status" = 2 ] || fail "sweep --shard 3/2: exit $status, expected 2"
 [ -d "$work/sweep-set/straggler-sensitivity/runs/p000-seed40" ] || fail "sweep --seed 40: no run of seed 40"
 grep -q '`--set workload.max_iter=3`' "$work/sweep-set/straggler-sensitivity/sweep.md" \
   || fail "sweep --set: sweep.md does not name the setting"

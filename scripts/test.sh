@@ -7,4 +7,5 @@ scripts/ensure-deps.sh
 swift build --build-tests
 swift test --skip-build
 scripts/check-cli.sh "$(swift build --show-bin-path)/sparksim"
+scripts/test-slurm.sh "$(swift build --show-bin-path)/sparksim"
 scripts/swarm-smoke.sh "$(swift build --show-bin-path)/sparksim"

@@ -25,6 +25,7 @@ struct CheckCommand: ParsableCommand {
                                                          valueName: "name"))
     var only: [String] = []
     @Flag(help: "Show the divergence of every differing scenario, not only the first.") var all = false
+    @Flag(help: "No progress line on a terminal.") var quiet = false
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -48,8 +49,10 @@ struct CheckCommand: ParsableCommand {
             printToStandardError("sparksim: no scenario named \(unknown.joined(separator: ", ")) under \(scenarios)")
             throw ExitCode(2)
         }
-        let tally = Tally(showAll: all)
+        let progress = TerminalProgress(total: paths.count, unit: "scenarios", enabled: TerminalProgress.wanted(quiet: quiet))
+        let tally = Tally(showAll: all, progress: progress)
         ScenarioCheck.run(scenarios: scenarios, paths: paths, results: results, jobs: jobs) { tally.print($0) }
+        progress.clear()
         print("check: \(paths.count - tally.failures) of \(paths.count) scenario(s) match \(results)/")
         if tally.invalid { throw ExitCode(2) }
         if tally.failures > 0 { throw ExitCode(1) }
@@ -63,9 +66,16 @@ private final class Tally: @unchecked Sendable {
     var invalid = false
     var shownDetails = false
 
-    init(showAll: Bool) { self.showAll = showAll }
+    let progress: TerminalProgress
+
+    init(showAll: Bool, progress: TerminalProgress) {
+        self.showAll = showAll
+        self.progress = progress
+    }
 
     func print(_ verdict: ScenarioCheck.Verdict) {
+        progress.clear()
+        defer { progress.advance(note: verdict.name) }
         Swift.print("\(verdict.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(verdict.name)")
         if verdict.status != .ok { failures += 1 }
         if verdict.status == .invalid { invalid = true }

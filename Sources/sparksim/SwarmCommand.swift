@@ -39,7 +39,7 @@ struct SwarmCommand: ParsableCommand {
     func run() throws {
         let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         let started = Date()
-        let progress = Progress(total: seeds, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        let progress = TerminalProgress(total: seeds, unit: "seeds", enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let pool = SwarmPool(workers: workers, silenceLimit: timeout)
         var outcomes = pool.run(from: from, count: seeds, twiceEvery: twiceEvery, progress: progress)
         let repeats = twiceEvery > 0 ? outcomes.keys.filter { $0 % UInt64(twiceEvery) == 0 }.sorted() : []
@@ -66,37 +66,5 @@ struct SwarmCommand: ParsableCommand {
         print("report: \(report)")
         print(summary.lastLine)
         if summary.violations + summary.crashes + summary.nondeterministic > 0 { throw ExitCode(1) }
-    }
-}
-
-/// done/total, seeds per second and time left, on standard error when it is a terminal.
-final class Progress: @unchecked Sendable {
-    private let lock = NSLock()
-    private let total: Int
-    private let enabled: Bool
-    private let started = Date()
-    private var done = 0
-    private var lastDrawn = Date.distantPast
-
-    init(total: Int, enabled: Bool) {
-        self.total = total
-        self.enabled = enabled
-    }
-
-    func advance() {
-        lock.lock()
-        defer { lock.unlock() }
-        done += 1
-        guard enabled, Date().timeIntervalSince(lastDrawn) > 0.2 || done == total else { return }
-        lastDrawn = Date()
-        let elapsed = Date().timeIntervalSince(started)
-        let rate = Double(done) / max(elapsed, 1e-3)
-        let left = done < total ? Double(total - done) / rate : 0
-        FileHandle.standardError.write(Data(String(format: "\r%d/%d seeds  %.1f/s  %.0f s left   ",
-                                                   done, total, rate, left).utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
     }
 }

@@ -29,7 +29,7 @@ final class SwarmPool: @unchecked Sendable {
     }
 
     /// Every seed of `from..<from+count`, each once (every `twiceEvery`-th twice in-process).
-    func run(from: UInt64, count: Int, twiceEvery: Int, progress: Progress) -> [UInt64: SeedOutcome] {
+    func run(from: UInt64, count: Int, twiceEvery: Int, progress: TerminalProgress) -> [UInt64: SeedOutcome] {
         var batches: [(UInt64, Int)] = []
         var next = from
         let end = from + UInt64(count)
@@ -42,11 +42,11 @@ final class SwarmPool: @unchecked Sendable {
     }
 
     /// The given seeds again, each in a fresh batch of fresh processes.
-    func rerun(_ seeds: [UInt64], progress: Progress) -> [UInt64: SeedOutcome] {
+    func rerun(_ seeds: [UInt64], progress: TerminalProgress) -> [UInt64: SeedOutcome] {
         drain(seeds.map { ($0, 1) }, extra: [], progress: nil)
     }
 
-    private func drain(_ batches: [(UInt64, Int)], extra: [String], progress: Progress?) -> [UInt64: SeedOutcome] {
+    private func drain(_ batches: [(UInt64, Int)], extra: [String], progress: TerminalProgress?) -> [UInt64: SeedOutcome] {
         lock.lock()
         queue = batches.reversed().map { (from: $0.0, count: $0.1) }
         outcomes = [:]
@@ -73,7 +73,7 @@ final class SwarmPool: @unchecked Sendable {
         return queue.popLast()
     }
 
-    private func runBatch(_ batch: (from: UInt64, count: Int), extra: [String], progress: Progress?) {
+    private func runBatch(_ batch: (from: UInt64, count: Int), extra: [String], progress: TerminalProgress?) {
         var current: UInt64?
         var finished: Set<UInt64> = []
         let outcome = SwarmChild.run(["--from", String(batch.from), "--seeds", String(batch.count)] + extra,

@@ -18,6 +18,7 @@ struct SweepCommand: ParsableCommand {
     @Option(name: .customLong("out"), help: "Folder that receives <name>/.") var outputDirectory: String
     @Option(name: .customLong("jobs"), help: "Runs at a time (default: active processor count).") var jobs: Int?
     @Flag(help: "Replace DIR/<name>/ whatever it holds.") var force = false
+    @Flag(help: "No progress line on a terminal.") var quiet = false
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Override one key before the file is validated, PATH=VALUE with the paths of sweep.parameters "
             + "(not one the sweep varies); repeatable.", valueName: "PATH=VALUE"))
@@ -74,7 +75,10 @@ struct SweepCommand: ParsableCommand {
             try emitBatch(emit, plan: plan, slices: sliceCount)
             return
         }
-        let bar = ProgressLine(interactive: isatty(STDERR_FILENO) == 1)
+        let bar = TerminalProgress(total: 0, unit: "runs", enabled: TerminalProgress.wanted(quiet: quiet))
+        let show: @Sendable (SweepProgress) -> Void = { p in
+            bar.update(done: p.finished, total: p.total, note: "\(p.cachedSoFar) reused")
+        }
         do {
             if merge {
                 let summary = try Sweep.merge(plan, fileBytes: Array(bytes), settings: settings,
@@ -85,15 +89,15 @@ struct SweepCommand: ParsableCommand {
             if let shard, let selector = ShardSelector(shard) {
                 let summary = try Sweep.runShard(plan, shard: selector, fileBytes: Array(bytes), settings: settings,
                                                  outputDirectory: outputDirectory, jobs: workers, force: force,
-                                                 progress: bar.show)
-                bar.end()
+                                                 progress: show)
+                bar.finish()
                 print("wrote \(summary.folder)/runs/: slice \(selector) of the sweep, \(summary.runs) run(s), "
                       + "\(summary.cached) reused")
                 return
             }
             let summary = try Sweep.run(plan, fileBytes: Array(bytes), settings: settings, outputDirectory: outputDirectory,
-                                        jobs: workers, force: force, progress: bar.show)
-            bar.end()
+                                        jobs: workers, force: force, progress: show)
+            bar.finish()
             print("wrote \(summary.folder)/ (sweep.csv, sweep.md, runs/: \(summary.runs) run(s), "
                   + "\(summary.cached) reused)")
         } catch let incomplete as SweepIncomplete {
@@ -101,39 +105,13 @@ struct SweepCommand: ParsableCommand {
                                  + incomplete.missingSlices(plan, slices: sliceCount))
             throw ExitCode(1)
         } catch let refusal as OutputRefusal {
-            bar.end()
+            bar.finish()
             printToStandardError("sparksim: \(refusal)")
             throw ExitCode(1)
         } catch {
-            bar.end()
+            bar.finish()
             printToStandardError("sparksim: sweep into \(outputDirectory) failed: \(error)")
             throw ExitCode(1)
         }
-    }
-}
-
-/// The sweep's progress on stderr: one redrawn bar on a terminal, plain lines otherwise
-/// (logs and pipes should not receive carriage returns).
-struct ProgressLine: Sendable {
-    var interactive: Bool
-
-    func show(_ p: SweepProgress) {
-        let status = p.cached ? "reused" : "ran"
-        if interactive {
-            let width = 30
-            let filled = p.total == 0 ? width : p.finished * width / p.total
-            let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            write("\r[\(bar)] \(p.finished)/\(p.total) (\(p.cachedSoFar) reused) \(p.run.folderName) \u{1B}[K")
-        } else {
-            write("sweep: \(p.finished)/\(p.total) \(status) \(p.run.folderName) (\(p.run.point))\n")
-        }
-    }
-
-    func end() {
-        if interactive { write("\n") }
-    }
-
-    private func write(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
     }
 }
