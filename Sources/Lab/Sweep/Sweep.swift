@@ -49,6 +49,9 @@ public enum Sweep {
                              outputDirectory: String) throws -> Summary
     {
         let folder = (outputDirectory as NSString).appendingPathComponent(plan.scenario.name)
+        let marker = OutputMarker(kind: .sweep, scenario: plan.scenario.name)
+        // Another scenario's output or a folder sparksim did not write is refused as such.
+        try OutputGuard.check(folder, for: marker, force: false)
         let executor = SweepExecutor(plan: plan, fileBytes: fileBytes, settings: settings, folder: folder, jobs: 1)
         var results: [SweepRunResult] = []
         var missing: [String] = []
@@ -56,10 +59,6 @@ public enum Sweep {
             if let result = try executor.completed(run) { results.append(result) } else { missing.append(run.folderName) }
         }
         guard missing.isEmpty else { throw SweepIncomplete(folder: folder, missing: missing, runs: plan.runs.count) }
-        let marker = OutputMarker(kind: .sweep, scenario: plan.scenario.name)
-        guard OutputMarker.read(folder: folder) == marker else {
-            throw SweepIncomplete(folder: folder, missing: plan.runs.map(\.folderName), runs: plan.runs.count)
-        }
         try writeSweepFiles(plan, results: results, folder: folder)
         return Summary(folder: folder, runs: results.count, cached: results.count)
     }
