@@ -1,4 +1,5 @@
 import Foundation
+import Report
 
 /// `sparksim sweep FILE --emit k8s`: a ConfigMap with the scenario file, an Indexed Job
 /// whose completion index is the slice (`completionMode: Indexed`, `JOB_COMPLETION_INDEX`
@@ -146,20 +147,6 @@ public enum KubernetesEmitter {
             """
     }
 
-    /// `s` as a JSON string (valid YAML).
-    static func json(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+    /// `s` as a JSON string, which YAML reads as it is.
+    static func json(_ s: String) -> String { JSONText.quoted(s) }
 }

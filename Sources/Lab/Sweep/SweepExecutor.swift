@@ -130,12 +130,7 @@ public struct SweepExecutor: Sendable {
     /// and publishes it, then writes `.key` last, so a folder without a matching key is
     /// never trusted.
     func perform(_ run: SweepPlan.Run) throws -> SweepRunResult {
-        let scenario = try ScenarioLoader.scenario(plan.source, at: run.point).withSeed(run.seed)
-        let data = try scenario.dataFiles.map { path in
-            guard let contents = FileManager.default.contents(atPath: path) else { throw SweepError.unreadableData(path) }
-            return (path: path, bytes: Array(contents))
-        }
-        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data, settings: settings)
+        let (scenario, key) = try keyed(run)
         let runFolder = (runsFolder as NSString).appendingPathComponent(run.folderName)
         let keyPath = (runFolder as NSString).appendingPathComponent(".key")
         if let cached = Self.cached(runFolder, key: key) { return cached }
@@ -157,13 +152,18 @@ public struct SweepExecutor: Sendable {
     /// The run as an earlier sweep or slice left it in `runs/`, or nil when it is missing,
     /// stale (another file, point, seed, version or setting) or unreadable.
     public func completed(_ run: SweepPlan.Run) throws -> SweepRunResult? {
+        Self.cached((runsFolder as NSString).appendingPathComponent(run.folderName), key: try keyed(run).key)
+    }
+
+    /// The run's scenario and its cache key (file bytes, point, seed, version, settings and
+    /// the data files it reads).
+    private func keyed(_ run: SweepPlan.Run) throws -> (scenario: Scenario, key: String) {
         let scenario = try ScenarioLoader.scenario(plan.source, at: run.point).withSeed(run.seed)
         let data = try scenario.dataFiles.map { path in
             guard let contents = FileManager.default.contents(atPath: path) else { throw SweepError.unreadableData(path) }
             return (path: path, bytes: Array(contents))
         }
-        let key = SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data, settings: settings)
-        return Self.cached((runsFolder as NSString).appendingPathComponent(run.folderName), key: key)
+        return (scenario, SweepPlan.cacheKey(fileBytes: fileBytes, run: run, dataFiles: data, settings: settings))
     }
 
     /// The figures of a run folder written by an earlier sweep, read from its files

@@ -56,30 +56,48 @@ public struct TensorFusion: Hashable, Sendable {
     public func buffers(bytes: [Int64], ready: [SimDuration], firstWake: SimDuration, workers: Int = 1) -> [Buffer] {
         precondition(bytes.count == ready.count, "TensorFusion: \(bytes.count) sizes for \(ready.count) instants")
         precondition(workers >= 1, "TensorFusion: at least one worker")
-        let perRank = messageOverhead * Int64(workers - 1)
         var result: [Buffer] = []
         var next = 0
         var wake = firstWake
         while next < bytes.count {
-            if cycleTime == .zero {
-                wake = max(wake, ready[next])
-            } else if wake < ready[next] {
-                // Idle loops: one "done" message per worker in, one per worker out.
-                let idle = (cycleTime + perRank * 2).nanoseconds, behind = (ready[next] - wake).nanoseconds
-                wake = wake + .nanoseconds(idle * ((behind + idle - 1) / idle))
-            }
+            wake = self.wake(wake, notBefore: ready[next], workers: workers)
             var end = next
             while end < bytes.count && ready[end] <= wake { end += 1 }
             let packed = pack(bytes: bytes, next..<end)
-            let gathered = wake + perRank * 2
-            for (index, buffer) in packed.enumerated() {
-                result.append(Buffer(tensors: buffer.tensors, bytes: buffer.bytes,
-                                     handedOver: gathered + perRank * Int64(index + 1)))
+            let cycle = self.cycle(at: wake, buffers: packed.count, workers: workers)
+            for (buffer, handedOver) in zip(packed, cycle.handedOver) {
+                result.append(Buffer(tensors: buffer.tensors, bytes: buffer.bytes, handedOver: handedOver))
             }
             next = end
-            if cycleTime > .zero { wake = gathered + perRank * Int64(packed.count + 1) + cycleTime }
+            wake = cycle.nextWake
         }
         return result
+    }
+
+    /// The loop's first wake at or after `ready`, when its next wake is `wake`: with
+    /// nothing to fuse a loop takes `cycleTime` plus one "done" message per worker in and
+    /// one out; without a cycle time, `ready` itself (or `wake` if later). Offsets from any
+    /// origin (a step's start, the run's).
+    public func wake(_ wake: SimDuration, notBefore ready: SimDuration, workers: Int) -> SimDuration {
+        guard cycleTime > .zero else { return max(wake, ready) }
+        guard wake < ready else { return wake }
+        let idle = (cycleTime + messageOverhead * Int64(workers - 1) * 2).nanoseconds
+        let behind = (ready - wake).nanoseconds
+        return wake + .nanoseconds(idle * ((behind + idle - 1) / idle))
+    }
+
+    /// A wake at `wake` that cut `buffers` buffers: when each is handed over (rank 0 has
+    /// gathered every rank's requests, then sent each buffer's response to every rank in
+    /// turn) and when the loop wakes next (a cycle after its closing messages; at once
+    /// without a cycle time).
+    public func cycle(at wake: SimDuration, buffers: Int, workers: Int)
+        -> (handedOver: [SimDuration], end: SimDuration, nextWake: SimDuration)
+    {
+        let perRank = messageOverhead * Int64(workers - 1)
+        let gathered = wake + perRank * 2
+        let handedOver = (0..<buffers).map { gathered + perRank * Int64($0 + 1) }
+        let end = gathered + perRank * Int64(buffers + 1)
+        return (handedOver, end, cycleTime > .zero ? end + cycleTime : wake)
     }
 
     /// The sizes of the buffers that tensors of `bytes` (in order) are packed into: each

@@ -92,12 +92,7 @@ final class HorovodCoordinator {
     /// The first wake of the loop at or after `instant` (the loop idles `cycle + 2(p-1)o`
     /// per turn with nothing to fuse); `instant` itself without a cycle time.
     func wake(notBefore instant: SimInstant) -> SimInstant {
-        let cycle = settings.fusion.cycleTime
-        guard cycle > .zero else { return max(anchor, instant) }
-        guard anchor < instant else { return anchor }
-        let idle = (cycle + settings.perRank * 2).nanoseconds
-        let behind = (instant - anchor).nanoseconds
-        return anchor + .nanoseconds(idle * ((behind + idle - 1) / idle))
+        .zero + settings.fusion.wake(anchor - .zero, notBefore: instant - .zero, workers: settings.workers)
     }
 
     /// Whether a wake should be scheduled: something is ready and none is pending.
@@ -114,17 +109,15 @@ final class HorovodCoordinator {
             sizes += settings.groupTensors[next.group]
             fused[step, default: 0] += 1
         }
-        let perRank = settings.perRank
-        let gathered = now + perRank * 2
         let packed = settings.fusion.pack(sizes)
-        let buffers = packed.enumerated().map { index, buffer in
-            QueuedBuffer(step: step, bytes: buffer.bytes, handedOver: gathered + perRank * Int64(index + 1))
+        let cycle = settings.fusion.cycle(at: now - .zero, buffers: packed.count, workers: settings.workers)
+        let buffers = zip(packed, cycle.handedOver).map { buffer, handedOver in
+            QueuedBuffer(step: step, bytes: buffer.bytes, handedOver: .zero + handedOver)
         }
         buffersLeft[step, default: 0] += buffers.count
         queue.append(contentsOf: buffers)
-        let last = gathered + perRank * Int64(packed.count + 1)
-        anchor = settings.fusion.cycleTime > .zero ? last + settings.fusion.cycleTime : now
-        settings.log.add(HorovodLog.Cycle(step: step, wake: now, end: last, buffers: buffers.count))
+        anchor = .zero + cycle.nextWake
+        settings.log.add(HorovodLog.Cycle(step: step, wake: now, end: .zero + cycle.end, buffers: buffers.count))
         return buffers
     }
 
@@ -134,8 +127,7 @@ final class HorovodCoordinator {
     /// A buffer of `step` finished its allreduce; the ranks to resume when that completed
     /// the step (every group fused and every buffer done), in arrival order.
     func bufferDone(_ buffer: QueuedBuffer, start: SimInstant, at now: SimInstant) -> [TaskID] {
-        settings.log.add(HorovodLog.Buffer(step: buffer.step, bytes: buffer.bytes, handedOver: buffer.handedOver,
-                                           start: start, end: now))
+        settings.log.add(HorovodLog.Buffer(step: buffer.step, bytes: buffer.bytes, start: start, end: now))
         buffersLeft[buffer.step, default: 0] -= 1
         return completeIfDone(buffer.step)
     }

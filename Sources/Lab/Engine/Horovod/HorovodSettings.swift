@@ -21,9 +21,6 @@ struct HorovodSettings: Equatable {
     /// Where the run's buffers, cycles and steps are written down.
     let log: HorovodLog
 
-    /// Rank 0's time for one message to or from every other rank, (p-1) x cost.
-    var perRank: SimDuration { fusion.messageOverhead * Int64(workers - 1) }
-
     /// The ring's latency for `ranks` ranks spread over more than one host: 2(p-1) steps
     /// at `max(path latency, NCCL's step latency)`, less the one path latency the flows
     /// pay themselves on the network.
@@ -42,8 +39,6 @@ final class HorovodLog: Equatable, @unchecked Sendable {
     struct Buffer: Equatable {
         let step: Int
         let bytes: Int64
-        /// When rank 0 handed it to the NCCL stream (after the cycle's control messages).
-        let handedOver: SimInstant
         /// When its allreduce started (handed over and the previous one done) and ended.
         let start: SimInstant
         let end: SimInstant
