@@ -10,6 +10,12 @@ let collections: [Target.Dependency] = [
     .product(name: "OrderedCollections", package: "swift-collections"),
 ]
 
+/// Release builds drop Swift's run-time exclusivity checks (every access to a class's
+/// stored property registers itself in a thread-local access set): 11% of the scheduler
+/// benchmark's instructions (`results/bench/engine-2026-12-06.md`). Debug builds, and so
+/// every test, keep them, and the compile-time checks apply to both.
+let releaseSpeed: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+
 /// The C libraries that decompress event logs; only Lab reads event logs.
 let eventLogCodecs: [Target.Dependency] = ["CZlib", "CZstd", "CLZ4", "CSnappy", "CXXHash", "CLZF"]
 
@@ -37,14 +43,15 @@ let package = Package(
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .systemLibrary(name: "CLZF", pkgConfig: "liblzf", providers: [.apt(["liblzf-dev"])]),
-        .target(name: "Sim", dependencies: ["CGSL"] + collections),
-        .target(name: "Engine", dependencies: collections),
-        .target(name: "Workloads", dependencies: ["Engine", "Sim", "CGSL"]),
+        .target(name: "Sim", dependencies: ["CGSL"] + collections, swiftSettings: releaseSpeed),
+        .target(name: "Engine", dependencies: collections, swiftSettings: releaseSpeed),
+        .target(name: "Workloads", dependencies: ["Engine", "Sim", "CGSL"], swiftSettings: releaseSpeed),
         .target(name: "Report", dependencies: ["CGSL"]),
         .target(
             name: "Lab",
             dependencies: ["Sim", "Engine", "Workloads", "Report", "CGSL",
-                           .product(name: "Yams", package: "Yams")] + collections + eventLogCodecs),
+                           .product(name: "Yams", package: "Yams")] + collections + eventLogCodecs,
+            swiftSettings: releaseSpeed),
         .executableTarget(
             name: "sparksim",
             dependencies: ["Lab", "Sim", .product(name: "ArgumentParser", package: "swift-argument-parser")]),

@@ -4,7 +4,9 @@
 extension SparkScheduler {
     /// The attempts the task scheduler counts running, with their executors, by task id.
     public var runningAttempts: [(task: TaskID, executor: ExecutorID)] {
-        tasks.taskIdToExecutor.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        tasks.taskExecutorNumber.indices.compactMap { t in
+            tasks.trackedExecutor(of: TaskID(t)).map { (TaskID(t), $0) }
+        }
     }
 
     /// Whether the executor is registered (offered, able to hold tasks).

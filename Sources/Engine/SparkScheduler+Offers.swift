@@ -6,8 +6,12 @@ extension SparkScheduler {
         scheduleOfferRound()
     }
 
-    func requestOffer(for executor: ExecutorID) {
-        executorsToOffer.append(executor)
+    func requestOffer(for executor: Int32) {
+        while queuedForOffer.count <= Int(executor) { queuedForOffer.append(false) }
+        if !queuedForOffer[Int(executor)] {
+            queuedForOffer[Int(executor)] = true
+            executorsToOffer.append(executor)
+        }
         scheduleOfferRound()
     }
 
@@ -25,23 +29,27 @@ extension SparkScheduler {
         let full = fullRoundRequested
         let executors = executorsToOffer
         fullRoundRequested = false
-        executorsToOffer.removeAll()
+        executorsToOffer.removeAll(keepingCapacity: true)
+        for executor in executors { queuedForOffer[Int(executor)] = false }
         if full {
-            offer(tasks.makeOffers(), isAllFreeResources: true)
+            launch(tasks.resourceOffersFromBookkeeping(executorNumber: nil, now: now))
         } else {
-            for executor in executors { offer(tasks.makeOffers(executor: executor), isAllFreeResources: false) }
+            for executor in executors {
+                launch(tasks.resourceOffersFromBookkeeping(executorNumber: executor, now: now))
+            }
         }
         // The result-getter thread gets to the failures after those offers (it revives
         // offers for the tasks that must run again: another round at this instant).
         while tasks.handleNextDeferredFailure(now: now) { drainTaskScheduler() }
     }
 
-    private func offer(_ offers: [WorkerOffer], isAllFreeResources: Bool) {
-        guard !offers.isEmpty else { return }
-        let launches = tasks.resourceOffers(offers, isAllFreeResources: isAllFreeResources, now: now)
+    /// Performs a round's decisions, then hands its launches to the backend.
+    private func launch(_ launches: [TaskDescription]) {
         drainTaskScheduler()
         for task in launches {
-            executorOfTask[task.taskID] = task.executor
+            let t = task.taskID.rawValue
+            while executorOfTask.count <= t { executorOfTask.append(-1) }
+            executorOfTask[t] = tasks.executorNumberInPlace(ofLaunched: task)
             environment.backend.launch(task)
         }
     }

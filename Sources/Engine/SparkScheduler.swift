@@ -1,5 +1,4 @@
 import DequeModule
-import OrderedCollections
 
 /// Spark's driver-side scheduler as one object: the DAG scheduler, the task scheduler
 /// and the coarse-grained backend's offer logic, glued the way `SparkContext` wires
@@ -25,16 +24,22 @@ public final class SparkScheduler {
 
     /// Offers requested for the current instant: all executors, and/or these ones.
     var fullRoundRequested = false
-    var executorsToOffer: OrderedSet<ExecutorID> = []
+    /// Registry numbers of the executors to offer alone, in request order, and by number
+    /// whether one is queued (the list holds each once).
+    var executorsToOffer: [Int32] = []
+    var queuedForOffer: [Bool] = []
     var offerRoundPending = false
     var reviveArmed = false
     var speculationArmed = false
-    /// The executor each running attempt was launched on (for the task-end offer).
-    var executorOfTask: [TaskID: ExecutorID] = [:]
+    /// By TID: the registry number of the executor the attempt was launched on (for the
+    /// task-end offer), -1 once its end arrived.
+    var executorOfTask: [Int32] = []
     /// Task-scheduler notifications for the DAG scheduler, handled in arrival order once
     /// the current input's own decisions are performed (Spark posts them to the
     /// DAGScheduler's event loop rather than calling it synchronously).
     var dagEventQueue: Deque<TaskSchedulerNotification> = []
+    /// The spare buffer `drainTaskScheduler` trades with the task scheduler's outbox.
+    var drainBuffer: [TaskSchedulerOutput] = []
     /// Jobs that ended, in order: (name, succeeded, message).
     public private(set) var endedJobs: [(name: String, succeeded: Bool, message: String?)] = []
 
@@ -80,7 +85,11 @@ public final class SparkScheduler {
             tasks.taskRunning(tid)
             drainTaskScheduler()
         case .taskEnded(let tid, let reason):
-            let executor = executorOfTask.removeValue(forKey: tid)
+            var executor: Int32?
+            if tid.rawValue >= 0, tid.rawValue < executorOfTask.count, executorOfTask[tid.rawValue] >= 0 {
+                executor = executorOfTask[tid.rawValue]
+                executorOfTask[tid.rawValue] = -1
+            }
             let failureWaits = tasks.taskEndedViaResultGetter(tid, reason: reason, now: now)
             drainTaskScheduler()
             if let executor {
@@ -135,7 +144,16 @@ extension SparkScheduler {
     }
 
     func drainTaskScheduler() {
-        for output in tasks.drainOutputs() {
+        // One buffer passed back and forth with the task scheduler's outbox: no allocation
+        // per drain. Nothing below calls back into the task scheduler, so drains never nest.
+        var outputs: [TaskSchedulerOutput] = []
+        swap(&outputs, &drainBuffer)
+        tasks.drainOutputs(into: &outputs)
+        defer {
+            outputs.removeAll(keepingCapacity: true)
+            swap(&outputs, &drainBuffer)
+        }
+        for output in outputs {
             switch output {
             case .trace(let event):
                 environment.trace.record(event)

@@ -3,18 +3,23 @@ extension DAGScheduler {
     /// `handleTaskCompletion`, after Spark's bookkeeping for listeners: an event for a
     /// stage that no longer exists (cancelled, or its jobs are done) changes nothing.
     mutating func taskCompleted(attempt: StageAttemptID, partition: Int, reason: TaskEndReason) {
-        guard let stage = stages[attempt.stage] else { return }
-        precondition((0..<stage.numPartitions).contains(partition),
-                     "DAGScheduler: \(stage.sparkName) has no partition \(partition)")
+        // The stage's fields are read in place (through a modify access): a copy of the
+        // whole stage (its sets and tables retained and released) on every task end
+        // showed in profiles.
+        guard let position = stages.index(forKey: attempt.stage) else { return }
+        let (numPartitions, latestAttempt, kind, isBarrier) = Self.essentials(of: &stages.values[position])
+        precondition((0..<numPartitions).contains(partition),
+                     "DAGScheduler: \(stages[attempt.stage]!.sparkName) has no partition \(partition)")
+        let stageID = attempt.stage
         switch reason {
         case .success(let status):
             // A late success from an older (zombie) attempt still counts; the current
             // attempt need not run that partition (SPARK-23433).
-            if attempt.attempt < stage.latestAttempt {
-                emit(.notifyPartitionCompletion(stage.id, partition: partition))
+            if attempt.attempt < latestAttempt {
+                emit(.notifyPartitionCompletion(stageID, partition: partition))
             }
-            switch stage.kind {
-            case .result: resultTaskSucceeded(stage.id, partition: partition)
+            switch kind {
+            case .result: resultTaskSucceeded(stageID, partition: partition)
             case .shuffleMap:
                 guard let status else { preconditionFailure("DAGScheduler: map task success without a MapStatus") }
                 mapTaskSucceeded(attempt, partition: partition, status: status)
@@ -25,20 +30,36 @@ extension DAGScheduler {
         case .exception, .resultLost, .killed, .executorLost:
             // The task scheduler retries ordinary failures; only a barrier task's failure
             // fails its whole stage attempt.
-            if stage.spec.isBarrier { barrierTaskFailed(attempt, partition: partition, failure: reason.description) }
+            if isBarrier { barrierTaskFailed(attempt, partition: partition, failure: reason.description) }
         }
+    }
+
+    /// What a task end reads of its stage, read from an `inout` so that no copy is made.
+    private static func essentials(of stage: inout DAGStage) -> (Int, Int, DAGStage.Kind, Bool) {
+        (stage.numPartitions, stage.latestAttempt, stage.kind, stage.spec.isBarrier)
+    }
+
+    private static func resultJob(of stage: inout DAGStage) -> JobID? { stage.resultJob }
+
+    /// Marks the job's partition finished (in place); true when that finished the job.
+    /// False, changing nothing, when the partition had finished already.
+    private static func markFinished(_ job: inout ActiveJob, partition: Int) -> Bool {
+        guard !job.finished[partition] else { return false }
+        job.finished[partition] = true
+        job.numFinished += 1
+        return job.numFinished == job.numPartitions
     }
 
     /// A result task succeeded: the job's partition is done, and the job with it when it
     /// was the last one.
     private mutating func resultTaskSucceeded(_ stageID: StageID, partition: Int) {
-        guard let jobID = stages[stageID]!.resultJob, jobs[jobID] != nil, !jobs[jobID]!.finished[partition] else {
+        guard let position = stages.index(forKey: stageID),
+              let jobID = Self.resultJob(of: &stages.values[position]),
+              let jobPosition = jobs.index(forKey: jobID),
+              Self.markFinished(&jobs.values[jobPosition], partition: partition) else {
             return  // the job already has this result, or has ended
         }
-        jobs[jobID]!.finished[partition] = true
-        jobs[jobID]!.numFinished += 1
         let job = jobs[jobID]!
-        guard job.numFinished == job.numPartitions else { return }
         markStageAsFinished(stageID)
         cancelRunningIndependentStages(jobID, reason: "Job \(jobID.rawValue) is finished.")
         cleanupStateForJobAndIndependentStages(jobID)

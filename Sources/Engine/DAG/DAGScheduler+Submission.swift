@@ -71,7 +71,12 @@ extension DAGScheduler {
     mutating func submitMissingTasks(_ stageID: StageID, jobID: JobID) {
         let partitions = missingPartitions(stages[stageID]!)
         runningStages.insert(stageID)
-        let tasks = partitions.map { taskSpec(stages[stageID]!, partition: $0) }
+        // A loop over one copy of the stage: a closure here copied the stage, and the whole
+        // DAG scheduler with it, for every partition.
+        let current = stages[stageID]!
+        var tasks: [TaskSpec] = []
+        tasks.reserveCapacity(partitions.count)
+        for partition in partitions { tasks.append(taskSpec(current, partition: partition)) }
         stages[stageID]!.makeNewAttempt(epoch: mapOutputTracker.epoch)
         let stage = stages[stageID]!
         trace(.stageSubmitted, stage: stage, detail: partitions.isEmpty ? "no missing partitions" : nil)

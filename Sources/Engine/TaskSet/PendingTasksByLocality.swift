@@ -40,12 +40,13 @@ struct KeyedPendingTasks {
     /// Pushes `index` on the list of `key`, creating the list (and counting the key if
     /// alive) the first time.
     mutating func push(_ index: Int, key: String, isAlive: Bool) {
-        if lists[key] == nil {
+        // One hash of the key when its list exists (`index(forKey:)`, then in place).
+        if let position = lists.index(forKey: key) {
+            lists.values[position].append(index)
+        } else {
             lists[key] = [index]
             keyOrder.append(key)
             if isAlive { aliveKeyCount += 1 }
-        } else {
-            lists[key]!.append(index)
         }
     }
 
@@ -62,8 +63,8 @@ struct KeyedPendingTasks {
 
     /// Runs `body` on the list of `key` in place (no copy); nil when there is no list.
     mutating func withList<R>(_ key: String, _ body: (inout [Int]) -> R?) -> R? {
-        guard lists[key] != nil else { return nil }
-        return body(&lists[key]!)
+        guard let position = lists.index(forKey: key) else { return nil }
+        return body(&lists.values[position])
     }
 
     /// A key's liveness changed (executor added or lost, host or rack gained or lost its
@@ -83,8 +84,8 @@ struct KeyedPendingTasks {
     mutating func hasTaskNeedingScheduling(_ needsScheduling: (Int) -> Bool, isAlive: (String) -> Bool) -> Bool {
         while let key = keyOrder.first {
             var found = false
-            if lists[key] != nil {
-                found = Self.trimStale(&lists[key]!, needsScheduling)
+            if let position = lists.index(forKey: key) {
+                found = Self.trimStale(&lists.values[position], needsScheduling)
             }
             if found { return true }
             keyOrder.removeFirst()

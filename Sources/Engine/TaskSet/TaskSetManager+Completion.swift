@@ -10,7 +10,7 @@ extension TaskSetManager {
     /// (`handleSuccessfulTask`). A twin killed because another attempt won that still
     /// reports success is handled as killed (SPARK-13343); a second report is ignored
     /// (SPARK-37300).
-    mutating func handleSuccessfulTask(_ tid: TaskID, result: TaskEndReason, now: EngineInstant,
+    func handleSuccessfulTask(_ tid: TaskID, result: TaskEndReason, now: EngineInstant,
                                        cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox) {
         guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
         guard attempts[slot].isRunning else { return }
@@ -23,10 +23,14 @@ extension TaskSetManager {
         attempts[slot].markFinished(.finished, at: now)
         if config.speculation.enabled { successfulTaskDurations.insert(attempts[slot].duration.nanoseconds) }
         removeRunningTask(tid)
-        for other in attemptSlots(of: index) where attempts[other].isRunning {
-            killedByOtherAttempt.insert(attempts[other].taskID)
-            outbox.act(.killTask(attempts[other].taskID, executor: attempts[other].executor,
-                                 reason: Self.anotherAttemptSucceeded))
+        var other = lastAttempt[index]  // the attempts of the index, newest first
+        while other >= 0 {
+            if attempts[other].isRunning {
+                killedByOtherAttempt.insert(attempts[other].taskID)
+                outbox.act(.killTask(attempts[other].taskID, executor: attempts[other].executor,
+                                     reason: Self.anotherAttemptSucceeded))
+            }
+            other = attempts[other].previousAttempt
         }
         if !successful[index] {
             tasksSuccessful += 1
@@ -53,7 +57,7 @@ extension TaskSetManager {
     /// - Parameter endTraced: the attempt's end row was written already (when its
     ///   executor reported it, `traceEnd`), so it is not written again.
     @discardableResult
-    mutating func handleFailedTask(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant,
+    func handleFailedTask(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant,
                                    cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox,
                                    endTraced: Bool = false) -> FailureEffects {
         guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
@@ -99,18 +103,18 @@ extension TaskSetManager {
     }
 
     /// Fails the task set: the DAG scheduler hears `taskSetFailed`; no more launches.
-    mutating func abort(_ message: String, outbox: inout TaskSchedulerOutbox) {
+    func abort(_ message: String, outbox: inout TaskSchedulerOutbox) {
         outbox.notify(.taskSetFailed(taskSet.stage, message: message))
         isZombie = true
     }
 
     /// Stops launching without telling the DAG scheduler, which already knows (Spark's
     /// `suspend`, from `killAllTaskAttempts`).
-    mutating func suspend() { isZombie = true }
+    func suspend() { isZombie = true }
 
     /// Another attempt of the stage finished this partition: it need not run here
     /// (`markPartitionCompleted`).
-    mutating func markPartitionCompleted(_ partition: Int) {
+    func markPartitionCompleted(_ partition: Int) {
         if partitionToIndex == nil {
             partitionToIndex = Dictionary(taskSet.tasks.enumerated().map { ($1.partition, $0) },
                                           uniquingKeysWith: { first, _ in first })
@@ -126,7 +130,7 @@ extension TaskSetManager {
 extension TaskSetManager {
     /// The end row of a failed or killed attempt (`task-failed`, `task-killed`): written
     /// when its executor reports it, the instant its resources are free.
-    mutating func traceEnd(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant,
+    func traceEnd(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant,
                            outbox: inout TaskSchedulerOutbox) {
         guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
         precondition(!attempts[slot].endTraced, "\(tid): its end is traced twice")

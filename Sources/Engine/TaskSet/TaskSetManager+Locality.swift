@@ -24,19 +24,24 @@ extension TaskSetManager {
     /// wait so the next level's timer does not expire at once.
     ///
     /// - Complexity: amortised O(levels): stale entries are dropped as they are met.
-    mutating func allowedLocalityLevel(now: EngineInstant, cluster: ExecutorRegistry) -> TaskLocality {
+    func allowedLocalityLevel(now: EngineInstant, cluster: ExecutorRegistry) -> TaskLocality {
+        // Closure literals passed straight to the calls (non-escaping: no allocation, no
+        // copy of the registry, as a stored closure or a partially applied method makes).
         while currentLocalityIndex < myLocalityLevels.count - 1 {
             let moreTasks: Bool
-            let needs: (Int) -> Bool = { [copiesRunning, successful] in copiesRunning[$0] == 0 && !successful[$0] }
+            let (copies, done) = (copiesRunning, successful)
             switch myLocalityLevels[currentLocalityIndex] {
             case .processLocal:
-                moreTasks = pendingTasks.forExecutor.hasTaskNeedingScheduling(needs, isAlive: cluster.isExecutorAlive)
+                moreTasks = pendingTasks.forExecutor.hasTaskNeedingScheduling({ copies[$0] == 0 && !done[$0] },
+                                                                              isAlive: { cluster.isExecutorAlive($0) })
             case .nodeLocal:
-                moreTasks = pendingTasks.forHost.hasTaskNeedingScheduling(needs, isAlive: cluster.hasExecutorsAlive)
+                moreTasks = pendingTasks.forHost.hasTaskNeedingScheduling({ copies[$0] == 0 && !done[$0] },
+                                                                          isAlive: { cluster.hasExecutorsAlive(onHost: $0) })
             case .noPref:
                 moreTasks = !pendingTasks.noPrefs.isEmpty
             case .rackLocal:
-                moreTasks = pendingTasks.forRack.hasTaskNeedingScheduling(needs, isAlive: cluster.hasHostAlive)
+                moreTasks = pendingTasks.forRack.hasTaskNeedingScheduling({ copies[$0] == 0 && !done[$0] },
+                                                                          isAlive: { cluster.hasHostAlive(onRack: $0) })
             case .any:
                 moreTasks = true
             }
@@ -64,14 +69,14 @@ extension TaskSetManager {
 
     /// Restarts the wait timer, and moves to `minLocality` when given
     /// (`resetDelayScheduleTimer`).
-    mutating func resetDelayScheduleTimer(_ minLocality: TaskLocality?, now: EngineInstant) {
+    func resetDelayScheduleTimer(_ minLocality: TaskLocality?, now: EngineInstant) {
         lastLocalityWaitResetTime = now
         if let minLocality { currentLocalityIndex = localityIndex(of: minLocality) }
     }
 
     /// Recomputes the valid levels after an executor came or went, keeping the current
     /// level, or moving to a newly valid more local one (SPARK-31837) (`recomputeLocality`).
-    mutating func recomputeLocality() {
+    func recomputeLocality() {
         if isZombie { return }
         let previousIndex = currentLocalityIndex
         let previousLevel = myLocalityLevels[currentLocalityIndex]
@@ -88,7 +93,7 @@ extension TaskSetManager {
     /// Keeps the live-key counts of the pending lists in step with the cluster. Spark
     /// recomputes validity from scratch; counting as executors come and go gives the same
     /// answer at O(1) per manager per change.
-    mutating func livenessChanged(_ change: LivenessChange) {
+    func livenessChanged(_ change: LivenessChange) {
         for lists in [\TaskSetManager.pendingTasks, \TaskSetManager.pendingSpeculatableTasks] {
             self[keyPath: lists].forExecutor.livenessChanged(key: change.executor, alive: change.alive)
             if change.hostChanged {

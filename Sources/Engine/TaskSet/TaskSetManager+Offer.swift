@@ -18,7 +18,7 @@ extension TaskSetManager {
     /// narrows it to the level allowed now.
     ///
     /// - Complexity: amortised O(1) without exclusion (stale list entries are dropped once).
-    mutating func resourceOffer(executor: ExecutorID, host: HostID, maxLocality: TaskLocality, cpus: Int,
+    func resourceOffer(executor: ExecutorID, host: HostID, maxLocality: TaskLocality, cpus: Int,
                                 gpus: [GPUGrant], now: EngineInstant, cluster: ExecutorRegistry,
                                 nextTaskID: inout Int, outbox: inout TaskSchedulerOutbox) -> OfferResult {
         let offerExcluded = excludelist.map {
@@ -53,7 +53,7 @@ extension TaskSetManager {
     }
 
     /// A regular task if any fits, else a speculative copy (`dequeueTask`).
-    mutating func dequeueTask(executor: ExecutorID, host: HostID, maxLocality: TaskLocality,
+    func dequeueTask(executor: ExecutorID, host: HostID, maxLocality: TaskLocality,
                               cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
         if let found = dequeueTask(executor, host, maxLocality, speculative: false, cluster) { return found }
         return dequeueTask(executor, host, maxLocality, speculative: true, cluster)
@@ -62,7 +62,7 @@ extension TaskSetManager {
     /// Looks in the executor's list, then the host's, the no-pref list (before racks, to
     /// keep traffic in the rack), the rack's and the list of all, as far as `maxLocality`
     /// allows (`dequeueTaskHelper`). A no-pref task is reported PROCESS_LOCAL.
-    private mutating func dequeueTask(_ executor: ExecutorID, _ host: HostID, _ maxLocality: TaskLocality,
+    private func dequeueTask(_ executor: ExecutorID, _ host: HostID, _ maxLocality: TaskLocality,
                                       speculative: Bool, _ cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
         if speculative && speculatableTasks.isEmpty { return nil }
         // Move the lists out so the scan can read the rest of `self` (no copy: a swap).
@@ -127,7 +127,7 @@ extension TaskSetManager {
     }
 
     /// Books a launch: next TID, attempt number, running copy (`prepareLaunchingTask`).
-    mutating func prepareLaunchingTask(executor: ExecutorID, host: HostID, index: Int, locality: TaskLocality,
+    func prepareLaunchingTask(executor: ExecutorID, host: HostID, index: Int, locality: TaskLocality,
                                        speculative: Bool, cpus: Int, gpus: [GPUGrant], launchTime: EngineInstant,
                                        nextTaskID: inout Int) -> TaskDescription {
         let tid = TaskID(nextTaskID)
@@ -167,13 +167,13 @@ extension TaskSetManager {
     }
 
     /// Spark's `addRunningTask` (the scheduler updates the pools' counts).
-    mutating func addRunningTask(_ tid: TaskID) {
+    func addRunningTask(_ tid: TaskID) {
         runningTasksSet.insert(tid)
         maximumRunningTasks = max(maximumRunningTasks, runningTasksSet.count)
     }
 
     /// Spark's `removeRunningTask`.
-    mutating func removeRunningTask(_ tid: TaskID) {
+    func removeRunningTask(_ tid: TaskID) {
         runningTasksSet.remove(tid)
     }
 

@@ -9,7 +9,7 @@ extension TaskSetManager {
     /// toward `maxTaskFailures` only if the exit was caused by the app and the task had
     /// reported RUNNING (SPARK-39955: a task still launching is a network failure).
     /// Attempts are visited in Spark's `taskInfos` hash order.
-    mutating func executorLost(_ executor: ExecutorID, reason: ExecutorLossReason, now: EngineInstant,
+    func executorLost(_ executor: ExecutorID, reason: ExecutorLossReason, now: EngineInstant,
                                cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox) {
         let capacity = ScalaHashOrder.capacity(forMaximumSize: attempts.count)
         let slots = ScalaHashOrder.ordered(attemptsByExecutor[executor] ?? [], capacity: capacity) {
@@ -61,7 +61,7 @@ extension TaskSetManager {
     /// `spark.speculation.task.duration.threshold` applies when the whole task set fits
     /// one executor (SPARK-29976). Zombies, barrier sets and single tasks without a
     /// threshold are never speculated.
-    mutating func checkSpeculatableTasks(minTimeToSpeculation: Int64, now: EngineInstant, cluster: ExecutorRegistry,
+    func checkSpeculatableTasks(minTimeToSpeculation: Int64, now: EngineInstant, cluster: ExecutorRegistry,
                                          outbox: inout TaskSchedulerOutbox) -> Bool {
         let settings = config.speculation
         let thresholdSpecified = (settings.taskDurationThreshold ?? 0) > 0
@@ -83,7 +83,7 @@ extension TaskSetManager {
 
     /// Spark's `checkAndSubmitSpeculatableTasks`, over running tasks in `runningTasksSet`'s
     /// hash order.
-    private mutating func submitSpeculatableTasks(threshold: Double, customized: Bool, now: EngineInstant,
+    private func submitSpeculatableTasks(threshold: Double, customized: Bool, now: EngineInstant,
                                                   cluster: ExecutorRegistry,
                                                   outbox: inout TaskSchedulerOutbox) -> Bool {
         let capacity = ScalaHashOrder.capacity(forMaximumSize: maximumRunningTasks)

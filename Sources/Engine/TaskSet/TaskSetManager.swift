@@ -1,17 +1,22 @@
 /// Schedules the tasks of one task set: delay scheduling across locality levels, retries
 /// up to `spark.task.maxFailures`, speculation, exclusion (Spark's `TaskSetManager`).
 ///
-/// A value: the task scheduler owns it, calls its mutating methods with an event (an
-/// offer, a task end, an executor loss) and collects what it produced in an outbox
-/// (notifications for the DAG scheduler, backend actions, trace rows). It never reaches
-/// into the scheduler; what it needs to know about the cluster comes in as an
-/// `ExecutorRegistry` argument.
+/// The task scheduler owns it alone, calls its methods with an event (an offer, a task
+/// end, an executor loss) and collects what it produced in an outbox (notifications for
+/// the DAG scheduler, backend actions, trace rows). It never reaches into the scheduler;
+/// what it needs to know about the cluster comes in as an `ExecutorRegistry` argument.
+///
+/// A class, not a value: it holds two dozen arrays and tables, and as a struct in the
+/// scheduler's slot table every read of one field through `managers[slot]!` copied all of
+/// them (a retain and a release each), about a fifth of the scheduler's time at 10,000
+/// executors (`results/bench/profile-2026-12-06.md`). Nothing else holds a reference
+/// that outlives a call, except `TaskScheduler.taskSetManager(for:)`'s callers (tests).
 ///
 /// Life cycle: active → zombie (every task succeeded, a fetch failure, abort, a newer
 /// attempt of the stage, a barrier task failed) → finished (zombie with no running task;
 /// the scheduler then drops it). Zombies launch nothing but still account for the
 /// attempts they have running.
-public struct TaskSetManager {
+public final class TaskSetManager {
     public let taskSet: TaskSet
     let config: TaskSchedulerConfiguration
     public var numTasks: Int { taskSet.tasks.count }
@@ -101,7 +106,7 @@ public struct TaskSetManager {
     func needsScheduling(_ index: Int) -> Bool { copiesRunning[index] == 0 && !successful[index] }
 
     /// Adds a task to every pending list it belongs on (`addPendingTask`); zombies add nothing.
-    mutating func addPendingTask(_ index: Int, resolveRacks: Bool = true, speculatable: Bool,
+    func addPendingTask(_ index: Int, resolveRacks: Bool = true, speculatable: Bool,
                                  cluster: ExecutorRegistry) {
         if isZombie { return }
         let locations = taskSet.tasks[index].preferredLocations
@@ -136,7 +141,7 @@ public struct TaskSetManager {
 
     /// Appends each host's list to its rack's list, hosts in the JVM's `HashMap` order, as
     /// Spark's `addPendingTasks` resolves racks once per host at creation.
-    private mutating func resolveRacksInBulk(cluster: ExecutorRegistry) {
+    private func resolveRacksInBulk(cluster: ExecutorRegistry) {
         let hosts = ScalaHashOrder.ordered(pendingTasks.forHost.insertionOrderedKeys,
                                            capacity: ScalaHashOrder.capacity(
                                                forMaximumSize: pendingTasks.forHost.insertionOrderedKeys.count),
@@ -147,8 +152,13 @@ public struct TaskSetManager {
         }
     }
 
-    /// The slot of `tid` in `attempts`, by binary search.
+    /// The slot of `tid` in `attempts`: its offset from the first attempt's TID when this
+    /// set's TIDs are consecutive (a task set launching alone, the common case: O(1)),
+    /// else by binary search.
     func slot(of tid: TaskID) -> Int? {
+        guard let first = attempts.first else { return nil }
+        let guess = tid.rawValue - first.taskID.rawValue
+        if guess >= 0 && guess < attempts.count && attempts[guess].taskID == tid { return guess }
         var low = 0
         var high = attempts.count
         while low < high {
@@ -160,17 +170,6 @@ public struct TaskSetManager {
 
     /// The attempt with this TID, if this manager launched it.
     func info(_ tid: TaskID) -> TaskInfo? { slot(of: tid).map { attempts[$0] } }
-
-    /// Slots of the attempts of `index`, newest first (Spark's `taskAttempts(index)`).
-    func attemptSlots(of index: Int) -> [Int] {
-        var slots: [Int] = []
-        var slot = lastAttempt[index]
-        while slot >= 0 {
-            slots.append(slot)
-            slot = attempts[slot].previousAttempt
-        }
-        return slots
-    }
 
     /// Spark's `someAttemptSucceeded(tid)`.
     func someAttemptSucceeded(_ tid: TaskID) -> Bool {

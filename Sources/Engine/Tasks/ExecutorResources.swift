@@ -72,7 +72,10 @@ enum GPUAmount {
 /// keeps them (`ExecutorData.freeCores`, `ExecutorResourceInfo`): it builds the offers
 /// of a round and takes back what a task held when it ends.
 ///
-/// - Complexity: acquire and release O(GPUs of the executor); offers O(executors).
+/// Executors are found by their registry number and grants by TID, in dense arrays: a
+/// launch and an end cost no hashing.
+///
+/// - Complexity: acquire and release O(GPUs + tasks of the executor); offers O(executors).
 struct ExecutorResources {
     struct Executor {
         let info: ExecutorInfo
@@ -81,71 +84,120 @@ struct ExecutorResources {
         var gpuFree: [Int64]
         /// Loss reason pending (`disableExecutor`): no offers until the reason arrives.
         var disabled = false
-        /// Attempts holding resources here.
-        var tasks: Set<TaskID> = []
+        /// Attempts holding resources here (a few: an array).
+        var tasks: [TaskID] = []
     }
 
-    struct Grant {
-        let executor: ExecutorID
-        let cpus: Int
-        let gpus: [GPUGrant]
+    /// By registry number; nil when not tracked.
+    private(set) var executors: [Executor?] = []
+    /// Tracked executors in registration order (Spark's `makeOffers()` order).
+    private(set) var order: OrderedSet<Int32> = []
+    /// By TID: the executor number holding the grant, -1 for none.
+    private var grantExecutor: [Int32] = []
+    /// By TID: the cores granted.
+    private var grantCPUs: [Int32] = []
+    /// GPU grants by TID, for the (few) tasks that hold GPUs.
+    private var gpuGrants: [TaskID: [GPUGrant]] = [:]
+    /// Tasks holding a grant.
+    private(set) var grantCount = 0
+
+    mutating func add(_ info: ExecutorInfo, number: Int32) {
+        while executors.count <= Int(number) { executors.append(nil) }
+        executors[Int(number)] = Executor(info: info, freeCores: info.cores,
+                                          gpuFree: Array(repeating: GPUAmount.whole, count: info.gpuAddresses.count))
+        order.append(number)
     }
 
-    private(set) var executors: OrderedDictionary<ExecutorID, Executor> = [:]
-    private(set) var grants: [TaskID: Grant] = [:]
+    func isTracked(_ number: Int32) -> Bool { Int(number) < executors.count && executors[Int(number)] != nil }
 
-    mutating func add(_ info: ExecutorInfo) {
-        executors[info.id] = Executor(info: info, freeCores: info.cores,
-                                      gpuFree: Array(repeating: GPUAmount.whole, count: info.gpuAddresses.count))
+    mutating func disable(_ number: Int32) {
+        guard isTracked(number) else { return }
+        executors[Int(number)]!.disabled = true
     }
-
-    mutating func disable(_ id: ExecutorID) { executors[id]?.disabled = true }
 
     /// Forgets the executor and what its tasks held (they died with it).
-    mutating func remove(_ id: ExecutorID) {
-        guard let executor = executors.removeValue(forKey: id) else { return }
-        for tid in executor.tasks { grants[tid] = nil }
+    mutating func remove(_ number: Int32) {
+        guard isTracked(number) else { return }
+        for tid in executors[Int(number)]!.tasks { dropGrant(tid) }
+        executors[Int(number)] = nil
+        order.remove(number)
     }
 
-    func offer(for id: ExecutorID) -> WorkerOffer? {
-        guard let executor = executors[id], !executor.disabled else { return nil }
-        let shares = zip(executor.info.gpuAddresses, executor.gpuFree).map {
-            GPUShare(address: $0, free: GPUAmount.fraction($1))
+    func offer(for number: Int32) -> WorkerOffer? {
+        // Fields read where they are stored: a copy of the whole `Executor` per offer
+        // showed in profiles of full rounds over 10,000 executors.
+        guard isTracked(number), !executors[Int(number)]!.disabled else { return nil }
+        let index = Int(number)
+        var shares: [GPUShare] = []
+        if !executors[index]!.gpuFree.isEmpty {
+            shares = zip(executors[index]!.info.gpuAddresses, executors[index]!.gpuFree).map {
+                GPUShare(address: $0, free: GPUAmount.fraction($1))
+            }
         }
-        return WorkerOffer(executor: id, host: executor.info.host, cores: executor.freeCores, gpus: shares)
+        return WorkerOffer(executor: executors[index]!.info.id, host: executors[index]!.info.host,
+                           cores: executors[index]!.freeCores, gpus: shares)
     }
 
     /// Every active executor, in registration order (Spark's `makeOffers()`).
-    func offers() -> [WorkerOffer] { executors.keys.compactMap { offer(for: $0) } }
+    func offers() -> [WorkerOffer] { order.compactMap { offer(for: $0) } }
 
     /// Books what a launched task holds, if its executor is tracked.
-    mutating func acquire(_ tid: TaskID, executor id: ExecutorID, cpus: Int, gpus: [GPUGrant]) {
-        guard let index = executors.index(forKey: id) else { return }
-        precondition(executors.values[index].freeCores >= cpus, "executor \(id): \(cpus) cpus over free cores")
-        executors.values[index].freeCores -= cpus
+    mutating func acquire(_ tid: TaskID, executor number: Int32, cpus: Int, gpus: [GPUGrant]) {
+        guard isTracked(number) else { return }
+        let index = Int(number)
+        precondition(executors[index]!.freeCores >= cpus,
+                     "executor \(executors[index]!.info.id): \(cpus) cpus over free cores")
+        executors[index]!.freeCores -= cpus
         for grant in gpus {
-            let i = executors.values[index].info.gpuAddresses.firstIndex(of: grant.address)!
-            precondition(executors.values[index].gpuFree[i] >= grant.units, "executor \(id): GPU over-assigned")
-            executors.values[index].gpuFree[i] -= grant.units
+            let i = executors[index]!.info.gpuAddresses.firstIndex(of: grant.address)!
+            precondition(executors[index]!.gpuFree[i] >= grant.units,
+                         "executor \(executors[index]!.info.id): GPU over-assigned")
+            executors[index]!.gpuFree[i] -= grant.units
         }
-        executors.values[index].tasks.insert(tid)
-        grants[tid] = Grant(executor: id, cpus: cpus, gpus: gpus)
+        executors[index]!.tasks.append(tid)
+        let t = tid.rawValue
+        while grantExecutor.count <= t {
+            grantExecutor.append(-1)
+            grantCPUs.append(0)
+        }
+        precondition(grantExecutor[t] < 0, "\(tid) booked twice")
+        grantExecutor[t] = number
+        grantCPUs[t] = Int32(cpus)
+        if !gpus.isEmpty { gpuGrants[tid] = gpus }
+        grantCount += 1
     }
 
     /// Frees what the task held (on its end); nothing if it was not booked or its
     /// executor is gone.
     mutating func release(_ tid: TaskID) {
-        guard let grant = grants.removeValue(forKey: tid),
-              let index = executors.index(forKey: grant.executor) else { return }
-        executors.values[index].freeCores += grant.cpus
-        executors.values[index].tasks.remove(tid)
-        precondition(executors.values[index].freeCores <= executors.values[index].info.cores,
-                     "executor \(grant.executor): cores released twice")
-        for gpu in grant.gpus {
-            let i = executors.values[index].info.gpuAddresses.firstIndex(of: gpu.address)!
-            executors.values[index].gpuFree[i] += gpu.units
-            precondition(executors.values[index].gpuFree[i] <= GPUAmount.whole, "GPU \(gpu.address) released twice")
+        let t = tid.rawValue
+        guard t < grantExecutor.count, grantExecutor[t] >= 0 else { return }
+        let index = Int(grantExecutor[t])
+        let cpus = Int(grantCPUs[t])
+        let gpus = gpuGrants[tid] ?? []
+        dropGrant(tid)
+        guard isTracked(Int32(index)) else { return }
+        executors[index]!.freeCores += cpus
+        if let i = executors[index]!.tasks.firstIndex(of: tid) {
+            executors[index]!.tasks.swapAt(i, executors[index]!.tasks.count - 1)
+            executors[index]!.tasks.removeLast()
         }
+        precondition(executors[index]!.freeCores <= executors[index]!.info.cores,
+                     "executor \(executors[index]!.info.id): cores released twice")
+        for gpu in gpus {
+            let i = executors[index]!.info.gpuAddresses.firstIndex(of: gpu.address)!
+            executors[index]!.gpuFree[i] += gpu.units
+            precondition(executors[index]!.gpuFree[i] <= GPUAmount.whole, "GPU \(gpu.address) released twice")
+        }
+    }
+
+    private mutating func dropGrant(_ tid: TaskID) {
+        let t = tid.rawValue
+        guard t < grantExecutor.count, grantExecutor[t] >= 0 else { return }
+        grantExecutor[t] = -1
+        grantCPUs[t] = 0
+        if !gpuGrants.isEmpty { gpuGrants[tid] = nil }
+        grantCount -= 1
     }
 
     /// Barrier slots: Σ over active executors that can run the profile of
@@ -153,7 +205,8 @@ struct ExecutorResources {
     /// `maxNumConcurrentTasks` through `calculateAvailableSlots`).
     func maxConcurrentTasks(resources: TaskResourceRequest, profile: Int,
                             canBeScheduled: (_ taskProfile: Int, _ executorProfile: Int) -> Bool) -> Int {
-        executors.values.reduce(0) { total, executor in
+        order.reduce(0) { total, number in
+            let executor = executors[Int(number)]!
             guard !executor.disabled, canBeScheduled(profile, executor.info.resourceProfile) else { return total }
             return total + Self.slots(cores: executor.info.cores, addresses: executor.info.gpuAddresses.count,
                                       resources: resources)
@@ -170,12 +223,19 @@ struct ExecutorResources {
     /// Checks that no executor has more free than it owns, or less than nothing, and that
     /// bookings add up to what is missing.
     func checkInvariants() {
-        var heldCores: [ExecutorID: Int] = [:]
-        for grant in grants.values { heldCores[grant.executor, default: 0] += grant.cpus }
-        for (id, executor) in executors {
+        var heldCores = Array(repeating: 0, count: executors.count)
+        var held = 0
+        for t in grantExecutor.indices where grantExecutor[t] >= 0 {
+            held += 1
+            if isTracked(grantExecutor[t]) { heldCores[Int(grantExecutor[t])] += Int(grantCPUs[t]) }
+        }
+        precondition(held == grantCount, "grant count drifted")
+        for number in order {
+            let executor = executors[Int(number)]!
+            let id = executor.info.id
             precondition(executor.freeCores >= 0 && executor.freeCores <= executor.info.cores,
                          "executor \(id): \(executor.freeCores) free of \(executor.info.cores) cores")
-            precondition(executor.freeCores + (heldCores[id] ?? 0) == executor.info.cores,
+            precondition(executor.freeCores + heldCores[Int(number)] == executor.info.cores,
                          "executor \(id): cores booked and free do not add up")
             precondition(executor.gpuFree.allSatisfy { $0 >= 0 && $0 <= GPUAmount.whole }, "executor \(id): GPU shares")
         }

@@ -86,14 +86,16 @@ struct PoolTree {
     }
 
     private func appendSorted(pool: Int, _ managers: [TaskSetManager?], into result: inout [Int]) {
-        let node = nodes[pool]
-        let keys = node.children.enumerated().map { position, child in
-            (child, SchedulingKey(child: child, position: position, tree: self, managers: managers))
+        let children = nodes[pool].children
+        let mode = nodes[pool].mode
+        var sorted = children
+        if children.count > 1 {
+            let keys = children.enumerated().map { position, child in
+                (child, SchedulingKey(child: child, position: position, tree: self, managers: managers, mode: mode))
+            }
+            sorted = keys.sorted { a, b in SchedulingAlgorithm.lessThan(a.1, b.1, mode: mode) }.map(\.0)
         }
-        let sorted = keys.sorted { a, b in
-            SchedulingAlgorithm.lessThan(a.1, b.1, mode: node.mode)
-        }
-        for (child, _) in sorted {
+        for child in sorted {
             switch child {
             case .pool(let id): appendSorted(pool: id, managers, into: &result)
             case .manager(let slot): if managers[slot]!.isSchedulable { result.append(slot) }
@@ -129,7 +131,10 @@ struct SchedulingKey {
     /// Insertion position: Spark's stable sort keeps equal elements in queue order.
     let position: Int
 
-    init(child: PoolTree.Child, position: Int, tree: PoolTree, managers: [TaskSetManager?]) {
+    /// FIFO never reads the name, so a task set's (built by string interpolation) is left
+    /// empty in FIFO mode.
+    init(child: PoolTree.Child, position: Int, tree: PoolTree, managers: [TaskSetManager?],
+         mode: SparkConf.SchedulingMode) {
         self.position = position
         switch child {
         case .pool(let id):
@@ -139,7 +144,7 @@ struct SchedulingKey {
         case .manager(let slot):
             let manager = managers[slot]!
             (name, minShare, weight, runningTasks, priority, stageID) =
-                (manager.name, 0, 1, manager.runningTasks, manager.taskSet.jobID.rawValue,
+                (mode == .fair ? manager.name : "", 0, 1, manager.runningTasks, manager.taskSet.jobID.rawValue,
                  manager.taskSet.stage.stage.rawValue)
         }
     }

@@ -39,8 +39,9 @@ extension TaskScheduler {
             let description = managers[slot]!.prepareLaunchingTask(
                 executor: task.executor, host: task.host, index: task.index, locality: task.locality,
                 speculative: false, cpus: task.cores, gpus: task.gpus, launchTime: now, nextTaskID: &nextTaskID)
-            recordLaunch(description.taskID, executor: task.executor, slot: slot)
-            resources.acquire(description.taskID, executor: task.executor, cpus: task.cores, gpus: task.gpus)
+            recordLaunch(description.taskID, executor: round.numbers[task.offerIndex], slot: slot)
+            resources.acquire(description.taskID, executor: round.numbers[task.offerIndex], cpus: task.cores,
+                              gpus: task.gpus)
             launched.append((task.offerIndex, description))
         }
         let addresses = launched.sorted { $0.task.partition < $1.task.partition }
@@ -49,7 +50,7 @@ extension TaskScheduler {
             var withAddresses = task
             withAddresses.barrierAddresses = addresses
             managers[slot]!.emitLaunch(withAddresses, now: now, outbox: &outbox)
-            round.launched[offerIndex].append(withAddresses)
+            round.launched.append((offerIndex, withAddresses))
         }
     }
 }
@@ -57,7 +58,7 @@ extension TaskScheduler {
 extension TaskSetManager {
     /// Remembers the most barrier tasks ever pending at once (the size of Spark's
     /// `barrierPendingLaunchTasks` hash table, which `clear()` does not shrink).
-    mutating func noteBarrierPendingSize() {
+    func noteBarrierPendingSize() {
         maximumBarrierPending = max(maximumBarrierPending, barrierPendingLaunchTasks.count)
     }
 

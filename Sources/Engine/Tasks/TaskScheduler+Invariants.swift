@@ -7,12 +7,18 @@ extension TaskScheduler {
     ///
     /// - Complexity: O(attempts + managers + executors).
     public func checkInvariants() {
-        for (tid, slot) in taskIdToManager {
-            guard let manager = managers[slot] else { preconditionFailure("\(tid) points at a dropped task set") }
+        var tracked = 0
+        for t in taskManagerSlot.indices where taskManagerSlot[t] >= 0 {
+            let tid = TaskID(t)
+            tracked += 1
+            guard let manager = managers[Int(taskManagerSlot[t])] else {
+                preconditionFailure("\(tid) points at a dropped task set")
+            }
             precondition(manager.runningTasksSet.contains(tid), "\(tid) tracked but not running in its task set")
-            precondition(taskIdToExecutor[tid] != nil, "\(tid) tracked without an executor")
+            precondition(taskExecutorNumber[t] >= 0, "\(tid) tracked without an executor")
         }
-        precondition(taskIdToExecutor.count == taskIdToManager.count, "task maps disagree")
+        precondition(tracked == trackedTaskCount && taskExecutorNumber.filter { $0 >= 0 }.count == tracked,
+                     "task maps disagree")
         var expected = Array(repeating: 0, count: pools.nodes.count)
         for slot in managers.indices {
             guard let manager = managers[slot] else { continue }

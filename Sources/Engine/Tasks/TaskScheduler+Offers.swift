@@ -1,13 +1,47 @@
 /// Offer rounds (Spark's `TaskSchedulerImpl.resourceOffers` and
 /// `resourceOfferSingleTaskSet`).
 extension TaskScheduler {
-    /// The free resources of one round, indexed like the (shuffled) offers.
+    /// The free resources of one round, indexed like the (shuffled) offers. The task
+    /// scheduler keeps one and refills it every round (`clear` keeps the capacity), so a
+    /// round after a task end allocates nothing of its own.
     struct RoundState {
-        let offers: [WorkerOffer]
-        let profiles: [Int]
-        var cpus: [Int]
-        var gpus: [[GPUShare]]
-        var launched: [[TaskDescription]]
+        var offers: [WorkerOffer] = []
+        /// The offers' executors' registry numbers.
+        var numbers: [Int32] = []
+        var profiles: [Int] = []
+        var cpus: [Int] = []
+        var gpus: [[GPUShare]] = []
+        /// Launches in decision order, with the offer that got each.
+        var launched: [(offer: Int, task: TaskDescription)] = []
+
+        mutating func append(_ offer: WorkerOffer, number: Int32) {
+            offers.append(offer)
+            numbers.append(number)
+        }
+
+        mutating func clear() {
+            offers.removeAll(keepingCapacity: true)
+            numbers.removeAll(keepingCapacity: true)
+            profiles.removeAll(keepingCapacity: true)
+            cpus.removeAll(keepingCapacity: true)
+            gpus.removeAll(keepingCapacity: true)
+            launched.removeAll(keepingCapacity: true)
+        }
+
+        /// The launches grouped by offer in the round's order, decision order within an
+        /// offer (Spark's `resourceOffers(...).flatten` over per-offer buffers).
+        func launchesByOffer() -> [TaskDescription] {
+            guard offers.count > 1, launched.count > 1 else { return launched.map(\.task) }
+            var start = Array(repeating: 0, count: offers.count + 1)
+            for (offer, _) in launched { start[offer + 1] += 1 }
+            for i in 1..<start.count { start[i] += start[i - 1] }
+            var placed = [TaskDescription?](repeating: nil, count: launched.count)
+            for (offer, task) in launched {
+                placed[start[offer]] = task
+                start[offer] += 1
+            }
+            return placed.map { $0! }
+        }
     }
 
     /// One offer round: task sets in pool order, each offered every executor at each of
@@ -30,18 +64,60 @@ extension TaskScheduler {
             register(ExecutorInfo(id: offer.executor, host: offer.host, rack: registry.rack(forHost: offer.host),
                                   cores: offer.cores, gpuAddresses: offer.gpus.map(\.address)), bookResources: false)
         }
-        healthTracker?.applyExcludeOnFailureTimeout(now: now)
-        abortUnschedulableTaskSets(now: now)
-        var filtered = offers
-        if let healthTracker {
-            filtered = offers.filter {
-                !healthTracker.isNodeExcluded($0.host) && !healthTracker.isExecutorExcluded($0.executor)
+        var round = takeScratchRound()
+        for offer in offers { round.append(offer, number: registry.number(of: offer.executor)!) }
+        return runRound(&round, isAllFreeResources: isAllFreeResources, now: now)
+    }
+
+    /// A round over every tracked executor (the glue's `makeOffers()`), or over one
+    /// (`makeOffers(executorId)` after a task end): the same round as `resourceOffers`,
+    /// built from the bookkeeping by executor number, with no lookup by executor id.
+    mutating func resourceOffersFromBookkeeping(executorNumber: Int32?, now: EngineInstant) -> [TaskDescription] {
+        var round = takeScratchRound()
+        if let executorNumber {
+            if let offer = resources.offer(for: executorNumber) { round.append(offer, number: executorNumber) }
+        } else {
+            for number in resources.order {
+                if let offer = resources.offer(for: number) { round.append(offer, number: number) }
             }
         }
-        let shuffled = configuration.shuffleOffers ? shuffle(filtered) : filtered
-        var round = RoundState(offers: shuffled, profiles: shuffled.map { registry.profile(of: $0.executor) },
-                               cpus: shuffled.map(\.cores), gpus: shuffled.map(\.gpus),
-                               launched: Array(repeating: [], count: shuffled.count))
+        guard !round.offers.isEmpty else {
+            roundScratch = round
+            return []
+        }
+        return runRound(&round, isAllFreeResources: executorNumber == nil, now: now)
+    }
+
+    private mutating func takeScratchRound() -> RoundState {
+        var round = RoundState()
+        swap(&round, &roundScratch)
+        return round
+    }
+
+    /// Runs a round over the offers and numbers in `round`, then empties it back into the
+    /// scratch slot.
+    private mutating func runRound(_ round: inout RoundState, isAllFreeResources: Bool,
+                                   now: EngineInstant) -> [TaskDescription] {
+        defer {
+            round.clear()
+            swap(&round, &roundScratch)
+        }
+        healthTracker?.applyExcludeOnFailureTimeout(now: now)
+        abortUnschedulableTaskSets(now: now)
+        if let healthTracker {
+            let kept = round.offers.indices.filter {
+                !healthTracker.isNodeExcluded(round.offers[$0].host)
+                    && !healthTracker.isExecutorExcluded(round.offers[$0].executor)
+            }
+            round.offers = kept.map { round.offers[$0] }
+            round.numbers = kept.map { round.numbers[$0] }
+        }
+        if configuration.shuffleOffers { shuffle(&round.offers, &round.numbers) }
+        for i in round.offers.indices {
+            round.profiles.append(registry.profile(ofNumber: round.numbers[i]))
+            round.cpus.append(round.offers[i].cores)
+            round.gpus.append(round.offers[i].gpus)
+        }
         let sorted = pools.sortedManagers(managers)
         if newExecutorAvailable {
             for slot in sorted { managers[slot]!.recomputeLocality() }
@@ -50,20 +126,20 @@ extension TaskScheduler {
         for slot in sorted {
             offerRound(to: slot, round: &round, isAllFreeResources: isAllFreeResources, now: now)
         }
-        return round.launched.flatMap { $0 }
+        return round.launchesByOffer()
     }
 
-    /// Scala's `Random.shuffle`: for n from count down to 2, swap n-1 with a draw below n.
-    func shuffle(_ offers: [WorkerOffer]) -> [WorkerOffer] {
-        var buffer = offers
-        var n = buffer.count
+    /// Scala's `Random.shuffle` of the offers (for n from count down to 2, swap n-1 with
+    /// a draw below n), with their executor numbers moved alongside.
+    func shuffle(_ offers: inout [WorkerOffer], _ numbers: inout [Int32]) {
+        var n = offers.count
         while n >= 2 {
             let k = random.nextInt(below: n)
             precondition(k >= 0 && k < n, "SchedulerRandom.nextInt(below: \(n)) gave \(k)")
-            buffer.swapAt(n - 1, k)
+            offers.swapAt(n - 1, k)
+            numbers.swapAt(n - 1, k)
             n -= 1
         }
-        return buffer
     }
 
     /// One task set's turn in a round (the body of Spark's loop over `sortedTaskSets`).
@@ -127,9 +203,9 @@ extension TaskScheduler {
             noDelayRejects = noDelayRejects && !result.delayReject
             let locality: TaskLocality
             if let task = result.task {
-                round.launched[i].append(task)
-                recordLaunch(task.taskID, executor: offer.executor, slot: slot)
-                resources.acquire(task.taskID, executor: offer.executor, cpus: cpus, gpus: gpus)
+                round.launched.append((i, task))
+                recordLaunch(task.taskID, executor: round.numbers[i], slot: slot)
+                resources.acquire(task.taskID, executor: round.numbers[i], cpus: cpus, gpus: gpus)
                 locality = task.locality
             } else if let index = result.dequeuedIndex, taskSet.isBarrier {
                 managers[slot]!.barrierPendingLaunchTasks[index]!.offerIndex = i
@@ -166,7 +242,20 @@ extension TaskScheduler {
 
     /// One executor's free resources (after its task ended); empty if it is gone.
     public func makeOffers(executor: ExecutorID) -> [WorkerOffer] {
-        resources.offer(for: executor).map { [$0] } ?? []
+        registry.number(of: executor).map { makeOffers(executorNumber: $0) } ?? []
+    }
+
+    /// One executor's free resources by its registry number (see `trackedExecutorNumber`).
+    public func makeOffers(executorNumber: Int32) -> [WorkerOffer] {
+        resources.offer(for: executorNumber).map { [$0] } ?? []
+    }
+
+    /// The launched attempt's executor number for the glue's per-task path, `mutating`
+    /// only so that the scheduler is read in place: a non-mutating call through a class's
+    /// stored property (`SparkScheduler.tasks`) copies the whole task scheduler first,
+    /// hundreds of retains per launch.
+    mutating func executorNumberInPlace(ofLaunched task: TaskDescription) -> Int32 {
+        trackedExecutorNumber(of: task.taskID) ?? registry.numberAssigningIfNew(task.executor)
     }
 
     /// Total barrier slots of the live executors for a profile, busy or not (Spark's
@@ -185,7 +274,9 @@ extension TaskScheduler {
         let result = managers[slot]!.resourceOffer(executor: executor, host: host, maxLocality: maxLocality, cpus: cpus,
                                                    gpus: [], now: now, cluster: registry, nextTaskID: &nextTaskID,
                                                    outbox: &outbox)
-        if let task = result.task { recordLaunch(task.taskID, executor: executor, slot: slot) }
+        if let task = result.task {
+            recordLaunch(task.taskID, executor: registry.numberAssigningIfNew(executor), slot: slot)
+        }
         return result.task
     }
 }

@@ -27,7 +27,7 @@ extension TaskScheduler {
             return false
         }
         resources.release(tid)
-        guard let slot = taskIdToManager[tid] else { return false }
+        guard let slot = trackedSlot(of: tid) else { return false }
         cleanupTaskState(tid)
         let before = managers[slot]!.runningTasks
         managers[slot]!.removeRunningTask(tid)

@@ -13,7 +13,7 @@ extension TaskScheduler {
     /// their resources, as Spark's tests passing ad-hoc `WorkerOffer`s do).
     mutating func register(_ info: ExecutorInfo, bookResources: Bool) {
         let change = registry.add(info.id, host: info.host, rack: info.rack, profile: info.resourceProfile)
-        if bookResources { resources.add(info) }
+        if bookResources { resources.add(info, number: registry.number(of: info.id)!) }
         for slot in managers.indices where managers[slot] != nil { managers[slot]!.livenessChanged(change) }
         newExecutorAvailable = true
         outbox.notify(.executorAdded(info.id, host: info.host))
@@ -32,7 +32,9 @@ extension TaskScheduler {
         let isPending = reason == .pending
         let (tasks, change) = registry.remove(id, keepHost: isPending)
         for tid in tasks { cleanupTaskState(tid) }
-        if isPending { resources.disable(id) } else { resources.remove(id) }
+        if let number = registry.number(of: id) {
+            if isPending { resources.disable(number) } else { resources.remove(number) }
+        }
         if let change {
             for slot in managers.indices where managers[slot] != nil { managers[slot]!.livenessChanged(change) }
         }
@@ -52,7 +54,7 @@ extension TaskScheduler {
 
     /// The executor reports the attempt RUNNING: it is no longer "launching" (SPARK-39955).
     public mutating func taskRunning(_ tid: TaskID) {
-        guard let slot = taskIdToManager[tid], let attempt = managers[slot]!.slot(of: tid) else { return }
+        guard let slot = trackedSlot(of: tid), let attempt = managers[slot]!.slot(of: tid) else { return }
         managers[slot]!.attempts[attempt].launching = false
     }
 
@@ -64,7 +66,7 @@ extension TaskScheduler {
     /// Spark revives offers.
     public mutating func taskEnded(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant) {
         resources.release(tid)
-        guard let slot = taskIdToManager[tid] else { return }
+        guard let slot = trackedSlot(of: tid) else { return }
         cleanupTaskState(tid)
         let before = managers[slot]!.runningTasks
         managers[slot]!.removeRunningTask(tid)

@@ -13,8 +13,7 @@ extension TaskScheduler {
         }
         guard let health = healthTracker,
               let index = managers[slot]!.completelyExcludedTask(cluster: registry, health: health) else { return }
-        let hasIdleExecutor = registry.runningTasks.values.contains { $0.isEmpty }
-        if hasIdleExecutor {
+        if registry.hasIdleExecutor {
             if unschedulableDeadlines[slot] == nil {
                 let timeout = EngineDuration(nanoseconds: configuration.exclusion.unschedulableTaskSetTimeout)
                 unschedulableDeadlines[slot] = (now + timeout, index)
@@ -33,6 +32,7 @@ extension TaskScheduler {
     /// Aborts the task sets whose unschedulable deadline has passed (Spark's abort timer
     /// task). Also run at the start of every offer round.
     public mutating func abortUnschedulableTaskSets(now: EngineInstant) {
+        guard !unschedulableDeadlines.isEmpty else { return }
         for slot in unschedulableDeadlines.keys.sorted() {
             guard let (deadline, index) = unschedulableDeadlines[slot], deadline <= now else { continue }
             unschedulableDeadlines[slot] = nil
@@ -64,7 +64,7 @@ extension TaskSetManager {
     }
 
     /// Spark's `abortSinceCompletelyExcludedOnFailure` message.
-    mutating func abortSinceCompletelyExcluded(_ index: Int, outbox: inout TaskSchedulerOutbox) {
+    func abortSinceCompletelyExcluded(_ index: Int, outbox: inout TaskSchedulerOutbox) {
         let partition = taskSet.tasks[index].partition
         abort("\nAborting TaskSet \(taskSet.id) because task \(index) (partition \(partition))\n"
               + "cannot run anywhere due to node and executor excludeOnFailure.\nMost recent failure:\n"

@@ -15,10 +15,14 @@ public struct TaskScheduler {
     private var freeSlots: [Int] = []
     /// Stage → attempt → slot (Spark's `taskSetsByStageIdAndAttempt`).
     var taskSetsByStage: [StageID: [Int: Int]] = [:]
-    /// Spark's `taskIdToTaskSetManager` and `taskIdToExecutorId`: attempts whose end has
-    /// not been reported (cleared early when their executor is removed).
-    var taskIdToManager: [TaskID: Int] = [:]
-    var taskIdToExecutor: [TaskID: ExecutorID] = [:]
+    /// Spark's `taskIdToTaskSetManager` and `taskIdToExecutorId` for attempts whose end
+    /// has not been reported (cleared early when their executor is removed), as dense
+    /// arrays by TID (TIDs are 0, 1, 2... in launch order): the manager slot and the
+    /// executor's registry number, -1 when not tracked.
+    var taskManagerSlot: [Int32] = []
+    var taskExecutorNumber: [Int32] = []
+    /// Attempts tracked in the two arrays above.
+    var trackedTaskCount = 0
     var registry: ExecutorRegistry
     var resources = ExecutorResources()
     var healthTracker: HealthTracker?
@@ -35,6 +39,8 @@ public struct TaskScheduler {
     /// thread (`taskEndedViaResultGetter`), in the order they ended.
     var deferredFailures: [DeferredFailure] = []
     var outbox = TaskSchedulerOutbox()
+    /// The round state every offer round refills (see `RoundState`).
+    var roundScratch = RoundState()
 
     public init(configuration: TaskSchedulerConfiguration, random: any SchedulerRandom) {
         self.configuration = configuration
@@ -48,8 +54,17 @@ public struct TaskScheduler {
 
     /// Everything produced since the last drain, in order.
     public mutating func drainOutputs() -> [TaskSchedulerOutput] {
-        defer { outbox.items.removeAll(keepingCapacity: true) }
-        return outbox.items
+        var drained: [TaskSchedulerOutput] = []
+        drainOutputs(into: &drained)
+        return drained
+    }
+
+    /// Swaps what was produced since the last drain into `buffer`, which must be empty;
+    /// the outbox keeps `buffer`'s capacity, so a caller that hands the same buffer back
+    /// every time (emptied, capacity kept) makes no allocation per drain.
+    public mutating func drainOutputs(into buffer: inout [TaskSchedulerOutput]) {
+        precondition(buffer.isEmpty, "drainOutputs(into:) needs an empty buffer")
+        swap(&buffer, &outbox.items)
     }
 
     // MARK: Task sets (called by the DAG scheduler)
@@ -60,7 +75,7 @@ public struct TaskScheduler {
         let stage = taskSet.stage.stage
         // Submitting an attempt again (Spark's tests do) replaces it; the old manager turns
         // zombie below and lives on, unindexed, until its running attempts end.
-        var manager = TaskSetManager(taskSet: taskSet, config: configuration, cluster: registry, now: now)
+        let manager = TaskSetManager(taskSet: taskSet, config: configuration, cluster: registry, now: now)
         manager.pool = pools.poolForTaskSet(named: taskSet.pool)
         manager.sequence = nextSequence
         nextSequence += 1
@@ -80,7 +95,7 @@ public struct TaskScheduler {
     public mutating func killAllTaskAttempts(stage: StageID, reason: String, now: EngineInstant) {
         for (_, slot) in (taskSetsByStage[stage] ?? [:]).sorted(by: { $0.key < $1.key }) {
             for tid in runningInHashOrder(slot) {
-                guard let executor = taskIdToExecutor[tid] else { continue }
+                guard let executor = trackedExecutor(of: tid) else { continue }
                 outbox.act(.killTask(tid, executor: executor, reason: reason))
             }
             managers[slot]!.suspend()
@@ -109,7 +124,7 @@ public struct TaskScheduler {
     /// Asks the backend to kill one attempt (`killTaskAttempt`); false if unknown.
     @discardableResult
     public mutating func killTaskAttempt(_ tid: TaskID, reason: String) -> Bool {
-        guard let executor = taskIdToExecutor[tid] else { return false }
+        guard let executor = trackedExecutor(of: tid) else { return false }
         outbox.act(.killTask(tid, executor: executor, reason: reason))
         return true
     }
@@ -126,17 +141,46 @@ public struct TaskScheduler {
     }
 
     /// Records a launched attempt (`addRunningTask`).
-    mutating func recordLaunch(_ tid: TaskID, executor: ExecutorID, slot: Int) {
-        taskIdToManager[tid] = slot
-        taskIdToExecutor[tid] = executor
-        registry.taskLaunched(tid, on: executor)
+    mutating func recordLaunch(_ tid: TaskID, executor: Int32, slot: Int) {
+        let t = tid.rawValue
+        while taskManagerSlot.count <= t {
+            taskManagerSlot.append(-1)
+            taskExecutorNumber.append(-1)
+        }
+        precondition(taskManagerSlot[t] < 0, "\(tid) launched twice")
+        taskManagerSlot[t] = Int32(slot)
+        taskExecutorNumber[t] = executor
+        trackedTaskCount += 1
+        registry.taskLaunched(tid, onNumber: executor)
         pools.adjustRunningTasks(from: managers[slot]!.pool, by: 1)
+    }
+
+    /// The manager slot of a tracked attempt (Spark's `taskIdToTaskSetManager.get`).
+    func trackedSlot(of tid: TaskID) -> Int? {
+        let t = tid.rawValue
+        guard t >= 0, t < taskManagerSlot.count, taskManagerSlot[t] >= 0 else { return nil }
+        return Int(taskManagerSlot[t])
+    }
+
+    /// The executor of a tracked attempt (Spark's `taskIdToExecutorId.get`).
+    func trackedExecutor(of tid: TaskID) -> ExecutorID? {
+        trackedExecutorNumber(of: tid).map { registry.name(of: $0) }
+    }
+
+    /// The registry number of a tracked attempt's executor.
+    public func trackedExecutorNumber(of tid: TaskID) -> Int32? {
+        let t = tid.rawValue
+        guard t >= 0, t < taskExecutorNumber.count, taskExecutorNumber[t] >= 0 else { return nil }
+        return taskExecutorNumber[t]
     }
 
     /// Forgets an attempt at the scheduler level (`cleanupTaskState`).
     mutating func cleanupTaskState(_ tid: TaskID) {
-        taskIdToManager[tid] = nil
-        if let executor = taskIdToExecutor.removeValue(forKey: tid) { registry.taskEnded(tid, on: executor) }
+        guard let executor = trackedExecutorNumber(of: tid) else { return }
+        taskManagerSlot[tid.rawValue] = -1
+        taskExecutorNumber[tid.rawValue] = -1
+        trackedTaskCount -= 1
+        registry.taskEnded(tid, onNumber: executor)
     }
 
     /// Keeps the pools' running counts in step after a manager changed, and drops it once
@@ -180,8 +224,8 @@ public struct TaskScheduler {
     /// No task set, no running attempt, no booked resource (Spark's
     /// `assertDataStructuresEmpty` for the task scheduler).
     public var isIdle: Bool {
-        managers.allSatisfy { $0 == nil } && taskSetsByStage.isEmpty && taskIdToManager.isEmpty
-            && taskIdToExecutor.isEmpty && resources.grants.isEmpty && pools.nodes.allSatisfy { $0.runningTasks == 0 }
+        managers.allSatisfy { $0 == nil } && taskSetsByStage.isEmpty && trackedTaskCount == 0
+            && resources.grantCount == 0 && pools.nodes.allSatisfy { $0.runningTasks == 0 }
     }
 
     /// The application-level exclusion state, when enabled.
