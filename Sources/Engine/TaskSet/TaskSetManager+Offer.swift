@@ -104,7 +104,8 @@ extension TaskSetManager {
                 || (speculative && hasAttempt(of: index, onHost: host)) { continue }
             if offset == list.count - 1 { list.removeLast() } else { list.remove(at: offset) }
             guard !successful[index] else { continue }
-            if copiesRunning[index] == 0 && barrierPendingLaunchTasks[index] == nil { return index }
+            if copiesRunning[index] == 0
+                && (barrierPendingLaunchTasks.isEmpty || barrierPendingLaunchTasks[index] == nil) { return index }
             if speculative && copiesRunning[index] == 1 { return index }
         }
         return nil
@@ -142,7 +143,6 @@ extension TaskSetManager {
                                  locality: locality, speculative: speculative, launchTime: launchTime,
                                  gpuAddresses: addresses, previousAttempt: previous))
         lastAttempt[index] = attempts.count - 1
-        attemptsByExecutor[executor, default: []].append(attempts.count - 1)
         addRunningTask(tid)
         return TaskDescription(taskID: tid, stage: taskSet.stage, partition: taskSet.tasks[index].partition,
                                attemptNumber: attemptNumber, executor: executor, host: host, locality: locality,

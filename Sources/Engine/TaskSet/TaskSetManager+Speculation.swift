@@ -12,7 +12,10 @@ extension TaskSetManager {
     func executorLost(_ executor: ExecutorID, reason: ExecutorLossReason, now: EngineInstant,
                                cluster: ExecutorRegistry, outbox: inout TaskSchedulerOutbox) {
         let capacity = ScalaHashOrder.capacity(forMaximumSize: attempts.count)
-        let slots = ScalaHashOrder.ordered(attemptsByExecutor[executor] ?? [], capacity: capacity) {
+        // Every attempt is scanned, as Spark's loop over `taskInfos` does: an index by
+        // executor cost a string-keyed append on every launch for this rare event.
+        let onExecutor = attempts.indices.filter { attempts[$0].executor == executor }
+        let slots = ScalaHashOrder.ordered(onExecutor, capacity: capacity) {
             ScalaHashOrder.hash(of: attempts[$0].taskID.rawValue)
         }
         let mayLoseShuffleOutput = taskSet.tasks[0].isShuffleMap && !config.shuffleServiceEnabled

@@ -38,8 +38,6 @@ public final class TaskSetManager {
 
     /// Every attempt launched, in TID order (TIDs only grow), found by binary search.
     var attempts: [TaskInfo] = []
-    /// Slots of the attempts launched on each executor (for executor loss).
-    var attemptsByExecutor: [ExecutorID: [Int]] = [:]
     /// Spark's `runningTasksSet` and the most it ever held (its hash table's size).
     var runningTasksSet: Set<TaskID> = []
     var maximumRunningTasks = 0
@@ -81,6 +79,9 @@ public final class TaskSetManager {
         successful = Array(repeating: false, count: n)
         numFailures = Array(repeating: 0, count: n)
         lastAttempt = Array(repeating: -1, count: n)
+        // Room for one attempt per task from the start: growing by doubling would hold the
+        // old and the new buffer at once (2.7 GB of attempts at 10M tasks).
+        attempts.reserveCapacity(n)
         lastLocalityWaitResetTime = now
         if config.exclusion.taskSetRecordsFailures {
             excludelist = TaskSetExcludelist(settings: config.exclusion)

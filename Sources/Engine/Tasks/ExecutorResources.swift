@@ -77,19 +77,21 @@ enum GPUAmount {
 ///
 /// - Complexity: acquire and release O(GPUs + tasks of the executor); offers O(executors).
 struct ExecutorResources {
-    struct Executor {
-        let info: ExecutorInfo
-        var freeCores: Int
-        /// Free units per GPU address, in the executor's address order.
-        var gpuFree: [Int64]
-        /// Loss reason pending (`disableExecutor`): no offers until the reason arrives.
-        var disabled = false
-        /// Attempts holding resources here (a few: an array).
-        var tasks: [TaskID] = []
-    }
-
-    /// By registry number; nil when not tracked.
-    private(set) var executors: [Executor?] = []
+    /// By registry number: the executor as it registered, nil when not tracked. What
+    /// changes per task (free cores, held tasks) lives in separate arrays, so that a task
+    /// end touches a few bytes of its executor and not a whole record.
+    private(set) var infos: [ExecutorInfo?] = []
+    /// By registry number: `infos[n] != nil`, kept apart because testing the optional
+    /// record copies it (its strings and arrays retained and released).
+    private var tracked: [Bool] = []
+    private var freeCores: [Int] = []
+    private var totalCores: [Int] = []
+    /// Free units per GPU address, in the executor's address order.
+    private var gpuFree: [[Int64]] = []
+    /// Loss reason pending (`disableExecutor`): no offers until the reason arrives.
+    private var disabled: [Bool] = []
+    /// Attempts holding resources on the executor (a few: an array).
+    private var heldTasks: [[TaskID]] = []
     /// Tracked executors in registration order (Spark's `makeOffers()` order).
     private(set) var order: OrderedSet<Int32> = []
     /// By TID: the executor number holding the grant, -1 for none.
@@ -102,40 +104,54 @@ struct ExecutorResources {
     private(set) var grantCount = 0
 
     mutating func add(_ info: ExecutorInfo, number: Int32) {
-        while executors.count <= Int(number) { executors.append(nil) }
-        executors[Int(number)] = Executor(info: info, freeCores: info.cores,
-                                          gpuFree: Array(repeating: GPUAmount.whole, count: info.gpuAddresses.count))
+        while infos.count <= Int(number) {
+            infos.append(nil)
+            tracked.append(false)
+            freeCores.append(0)
+            totalCores.append(0)
+            gpuFree.append([])
+            disabled.append(false)
+            heldTasks.append([])
+        }
+        let index = Int(number)
+        infos[index] = info
+        tracked[index] = true
+        freeCores[index] = info.cores
+        totalCores[index] = info.cores
+        gpuFree[index] = Array(repeating: GPUAmount.whole, count: info.gpuAddresses.count)
+        disabled[index] = false
+        heldTasks[index] = []
         order.append(number)
     }
 
-    func isTracked(_ number: Int32) -> Bool { Int(number) < executors.count && executors[Int(number)] != nil }
+    func isTracked(_ number: Int32) -> Bool { Int(number) < tracked.count && tracked[Int(number)] }
 
     mutating func disable(_ number: Int32) {
         guard isTracked(number) else { return }
-        executors[Int(number)]!.disabled = true
+        disabled[Int(number)] = true
     }
 
     /// Forgets the executor and what its tasks held (they died with it).
     mutating func remove(_ number: Int32) {
         guard isTracked(number) else { return }
-        for tid in executors[Int(number)]!.tasks { dropGrant(tid) }
-        executors[Int(number)] = nil
+        let index = Int(number)
+        for tid in heldTasks[index] { dropGrant(tid) }
+        infos[index] = nil
+        tracked[index] = false
+        heldTasks[index] = []
+        gpuFree[index] = []
         order.remove(number)
     }
 
     func offer(for number: Int32) -> WorkerOffer? {
-        // Fields read where they are stored: a copy of the whole `Executor` per offer
-        // showed in profiles of full rounds over 10,000 executors.
-        guard isTracked(number), !executors[Int(number)]!.disabled else { return nil }
+        guard isTracked(number), !disabled[Int(number)] else { return nil }
         let index = Int(number)
+        let info = infos[index]!
         var shares: [GPUShare] = []
-        if !executors[index]!.gpuFree.isEmpty {
-            shares = zip(executors[index]!.info.gpuAddresses, executors[index]!.gpuFree).map {
-                GPUShare(address: $0, free: GPUAmount.fraction($1))
-            }
+        if !gpuFree[index].isEmpty {
+            shares = zip(info.gpuAddresses, gpuFree[index]).map { GPUShare(address: $0, free: GPUAmount.fraction($1)) }
         }
-        return WorkerOffer(executor: executors[index]!.info.id, host: executors[index]!.info.host,
-                           cores: executors[index]!.freeCores, gpus: shares)
+        return WorkerOffer(executor: info.id, host: info.host, cores: freeCores[index], gpus: shares)
     }
 
     /// Every active executor, in registration order (Spark's `makeOffers()`).
@@ -145,16 +161,14 @@ struct ExecutorResources {
     mutating func acquire(_ tid: TaskID, executor number: Int32, cpus: Int, gpus: [GPUGrant]) {
         guard isTracked(number) else { return }
         let index = Int(number)
-        precondition(executors[index]!.freeCores >= cpus,
-                     "executor \(executors[index]!.info.id): \(cpus) cpus over free cores")
-        executors[index]!.freeCores -= cpus
+        precondition(freeCores[index] >= cpus, "executor \(infos[index]!.id): \(cpus) cpus over free cores")
+        freeCores[index] -= cpus
         for grant in gpus {
-            let i = executors[index]!.info.gpuAddresses.firstIndex(of: grant.address)!
-            precondition(executors[index]!.gpuFree[i] >= grant.units,
-                         "executor \(executors[index]!.info.id): GPU over-assigned")
-            executors[index]!.gpuFree[i] -= grant.units
+            let i = infos[index]!.gpuAddresses.firstIndex(of: grant.address)!
+            precondition(gpuFree[index][i] >= grant.units, "executor \(infos[index]!.id): GPU over-assigned")
+            gpuFree[index][i] -= grant.units
         }
-        executors[index]!.tasks.append(tid)
+        heldTasks[index].append(tid)
         let t = tid.rawValue
         while grantExecutor.count <= t {
             grantExecutor.append(-1)
@@ -172,22 +186,22 @@ struct ExecutorResources {
     mutating func release(_ tid: TaskID) {
         let t = tid.rawValue
         guard t < grantExecutor.count, grantExecutor[t] >= 0 else { return }
-        let index = Int(grantExecutor[t])
+        let number = grantExecutor[t]
         let cpus = Int(grantCPUs[t])
-        let gpus = gpuGrants[tid] ?? []
+        let gpus = gpuGrants.isEmpty ? [] : gpuGrants[tid] ?? []
         dropGrant(tid)
-        guard isTracked(Int32(index)) else { return }
-        executors[index]!.freeCores += cpus
-        if let i = executors[index]!.tasks.firstIndex(of: tid) {
-            executors[index]!.tasks.swapAt(i, executors[index]!.tasks.count - 1)
-            executors[index]!.tasks.removeLast()
+        guard isTracked(number) else { return }
+        let index = Int(number)
+        freeCores[index] += cpus
+        if let i = heldTasks[index].firstIndex(of: tid) {
+            heldTasks[index].swapAt(i, heldTasks[index].count - 1)
+            heldTasks[index].removeLast()
         }
-        precondition(executors[index]!.freeCores <= executors[index]!.info.cores,
-                     "executor \(executors[index]!.info.id): cores released twice")
+        precondition(freeCores[index] <= totalCores[index], "executor \(infos[index]!.id): cores released twice")
         for gpu in gpus {
-            let i = executors[index]!.info.gpuAddresses.firstIndex(of: gpu.address)!
-            executors[index]!.gpuFree[i] += gpu.units
-            precondition(executors[index]!.gpuFree[i] <= GPUAmount.whole, "GPU \(gpu.address) released twice")
+            let i = infos[index]!.gpuAddresses.firstIndex(of: gpu.address)!
+            gpuFree[index][i] += gpu.units
+            precondition(gpuFree[index][i] <= GPUAmount.whole, "GPU \(gpu.address) released twice")
         }
     }
 
@@ -206,10 +220,9 @@ struct ExecutorResources {
     func maxConcurrentTasks(resources: TaskResourceRequest, profile: Int,
                             canBeScheduled: (_ taskProfile: Int, _ executorProfile: Int) -> Bool) -> Int {
         order.reduce(0) { total, number in
-            let executor = executors[Int(number)]!
-            guard !executor.disabled, canBeScheduled(profile, executor.info.resourceProfile) else { return total }
-            return total + Self.slots(cores: executor.info.cores, addresses: executor.info.gpuAddresses.count,
-                                      resources: resources)
+            let info = infos[Int(number)]!
+            guard !disabled[Int(number)], canBeScheduled(profile, info.resourceProfile) else { return total }
+            return total + Self.slots(cores: info.cores, addresses: info.gpuAddresses.count, resources: resources)
         }
     }
 
@@ -223,7 +236,7 @@ struct ExecutorResources {
     /// Checks that no executor has more free than it owns, or less than nothing, and that
     /// bookings add up to what is missing.
     func checkInvariants() {
-        var heldCores = Array(repeating: 0, count: executors.count)
+        var heldCores = Array(repeating: 0, count: infos.count)
         var held = 0
         for t in grantExecutor.indices where grantExecutor[t] >= 0 {
             held += 1
@@ -231,13 +244,13 @@ struct ExecutorResources {
         }
         precondition(held == grantCount, "grant count drifted")
         for number in order {
-            let executor = executors[Int(number)]!
-            let id = executor.info.id
-            precondition(executor.freeCores >= 0 && executor.freeCores <= executor.info.cores,
-                         "executor \(id): \(executor.freeCores) free of \(executor.info.cores) cores")
-            precondition(executor.freeCores + heldCores[Int(number)] == executor.info.cores,
-                         "executor \(id): cores booked and free do not add up")
-            precondition(executor.gpuFree.allSatisfy { $0 >= 0 && $0 <= GPUAmount.whole }, "executor \(id): GPU shares")
+            let index = Int(number)
+            let info = infos[index]!
+            precondition(freeCores[index] >= 0 && freeCores[index] <= info.cores,
+                         "executor \(info.id): \(freeCores[index]) free of \(info.cores) cores")
+            precondition(freeCores[index] + heldCores[index] == info.cores,
+                         "executor \(info.id): cores booked and free do not add up")
+            precondition(gpuFree[index].allSatisfy { $0 >= 0 && $0 <= GPUAmount.whole }, "executor \(info.id): GPU shares")
         }
     }
 }

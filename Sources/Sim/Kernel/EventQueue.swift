@@ -1,11 +1,9 @@
-import HeapModule
-
 /// The pending events of a simulation, delivered in `(instant, sequence)` order.
 ///
 /// Every event gets a sequence number when it is scheduled, and ties at one instant go
-/// to the lower sequence: first scheduled, first delivered. The order of equal keys is
-/// never left to the heap (swift-collections documents it as unspecified), so the same
-/// schedule calls always give the same delivery order, on every machine and run.
+/// to the lower sequence: first scheduled, first delivered. No two keys are equal, so
+/// the order never depends on the heap (`EventHeap`): the same schedule calls always
+/// give the same delivery order, on every machine and run.
 ///
 /// The payload is a generic value (an enum of the model's event kinds, an index...),
 /// not a closure: an event costs no allocation of its own, and what fires is data that
@@ -16,7 +14,9 @@ import HeapModule
 /// heap, records which sequence number currently owns each slot; cancelling clears the
 /// owner, so `cancel` and `isPending` are exact and O(1), and `count` counts only the
 /// events that will be delivered. When nothing has been cancelled, delivery skips the
-/// table lookup entirely.
+/// table lookup entirely. Free slots form a list threaded through the table itself (a
+/// free cell holds `freeMark` and the next free slot), so taking and returning a slot
+/// touches one cell and no second array.
 ///
 /// The queue accepts any instant; `Simulation` adds the rule that nothing is scheduled
 /// before the current time.
@@ -30,14 +30,19 @@ import HeapModule
 ///   O(log n) amortised (each cancelled event is dropped once), where n counts events
 ///   in the heap including cancelled ones not yet dropped.
 public struct EventQueue<Payload> {
-    /// Owner value of a slot that belongs to no pending event.
+    /// Owner value of a slot whose event was cancelled but is still in the heap.
     @usableFromInline static var vacant: UInt64 { .max }
+    /// High bit of a free cell (sequence numbers stay below 2^63); the low 32 bits hold
+    /// the next free slot, `endOfFreeList` for none.
+    @usableFromInline static var freeMark: UInt64 { 1 << 63 }
+    @usableFromInline static var endOfFreeList: UInt32 { .max }
 
-    @usableFromInline var heap: Heap<Entry>
-    /// `owners[slot]` is the sequence number of the pending event in that slot, or
-    /// `vacant` when the slot is free or its event was cancelled.
+    @usableFromInline var heap: EventHeap<Entry>
+    /// `owners[slot]` is the sequence number of the pending event in that slot, `vacant`
+    /// when its event was cancelled, or `freeMark | next` when the slot is free.
     @usableFromInline var owners: [UInt64] = []
-    @usableFromInline var freeSlots: [UInt32] = []
+    @usableFromInline var firstFreeSlot: UInt32 = EventQueue.endOfFreeList
+    @usableFromInline var freeSlotCount = 0
     @usableFromInline var nextSequence: UInt64 = 0
     /// Cancelled events still sitting in the heap.
     @usableFromInline var cancelledInHeap = 0
@@ -45,9 +50,8 @@ public struct EventQueue<Payload> {
     /// An empty queue with room for `minimumCapacity` events before it grows.
     @inlinable
     public init(minimumCapacity: Int = 0) {
-        heap = Heap(minimumCapacity: minimumCapacity)
+        heap = EventHeap(minimumCapacity: minimumCapacity)
         owners.reserveCapacity(minimumCapacity)
-        freeSlots.reserveCapacity(minimumCapacity)
     }
 
     /// Events that will still be delivered (scheduled, neither delivered nor cancelled).
@@ -66,11 +70,14 @@ public struct EventQueue<Payload> {
     @inlinable @discardableResult
     public mutating func schedule(_ payload: Payload, at instant: SimInstant) -> EventID {
         let sequence = nextSequence
+        precondition(sequence < Self.freeMark, "EventQueue: 2^63 events scheduled")
         nextSequence += 1
         let slot: UInt32
-        if let reused = freeSlots.popLast() {
-            slot = reused
-            owners[Int(reused)] = sequence
+        if firstFreeSlot != Self.endOfFreeList {
+            slot = firstFreeSlot
+            firstFreeSlot = UInt32(truncatingIfNeeded: owners[Int(slot)])
+            owners[Int(slot)] = sequence
+            freeSlotCount -= 1
         } else {
             precondition(owners.count < Int(UInt32.max), "EventQueue: more than 2^32 pending events")
             slot = UInt32(owners.count)
@@ -141,8 +148,7 @@ public struct EventQueue<Payload> {
                 release(entry)
                 continue
             }
-            owners[Int(entry.slot)] = Self.vacant
-            freeSlots.append(entry.slot)
+            freeSlot(entry.slot)
             let instant = SimInstant(nanosecondsSinceStart: entry.time)
             return ScheduledEvent(
                 id: EventID(instant: instant, sequence: entry.sequence, slot: entry.slot),
@@ -156,15 +162,33 @@ public struct EventQueue<Payload> {
     mutating func release(_ cancelled: Entry) {
         precondition(owners[Int(cancelled.slot)] == Self.vacant, "EventQueue: live event dropped")
         cancelledInHeap -= 1
-        freeSlots.append(cancelled.slot)
+        freeSlot(cancelled.slot)
+    }
+
+    /// Puts a slot at the head of the free list.
+    @inlinable
+    mutating func freeSlot(_ slot: UInt32) {
+        owners[Int(slot)] = Self.freeMark | UInt64(firstFreeSlot)
+        firstFreeSlot = slot
+        freeSlotCount += 1
     }
 
     /// Checks the bookkeeping (for tests): slots, free list and counts agree.
     public func checkInvariants() {
         precondition(cancelledInHeap >= 0 && cancelledInHeap <= heap.count)
-        precondition(owners.count == heap.count + freeSlots.count, "EventQueue: slot leak")
-        let live = owners.reduce(0) { $0 + ($1 == Self.vacant ? 0 : 1) }
+        precondition(owners.count == heap.count + freeSlotCount, "EventQueue: slot leak")
+        var free = 0
+        var slot = firstFreeSlot
+        while slot != Self.endOfFreeList {
+            precondition(owners[Int(slot)] & Self.freeMark != 0 && owners[Int(slot)] != Self.vacant,
+                         "EventQueue: free list through a used slot")
+            free += 1
+            slot = UInt32(truncatingIfNeeded: owners[Int(slot)])
+        }
+        precondition(free == freeSlotCount, "EventQueue: free list length")
+        let live = owners.reduce(0) { $0 + ($1 & Self.freeMark == 0 ? 1 : 0) }
         precondition(live == count, "EventQueue: count disagrees with slot owners")
+        heap.checkInvariants()
     }
 
     /// One heap element: kept small (time, sequence, slot, payload) so that sifting
