@@ -40,7 +40,7 @@ struct PholdCommand: ParsableCommand {
 struct NetworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "network",
-        abstract: "Benchmark the flow network: an all-to-all shuffle and a ring allreduce.",
+        abstract: "Benchmark the flow network: all-to-all shuffles (equal and unequal sizes) and a ring allreduce.",
         discussion: "Prints one line per case: case=<name> flows=<n> sim_s=<x> wall_s=<y> flows_per_s=<z>.")
 
     @Option(help: "Hosts in the all-to-all shuffle (split evenly over --racks).") var hosts: Int = 256
@@ -48,18 +48,26 @@ struct NetworkCommand: ParsableCommand {
     @Option(help: "Bytes each host sends to each other host in the shuffle.") var shuffleBytes: Int64 = 1 << 20
     @Option(help: "Ranks in the ring allreduce (one per host, one rack, 10Gbps).") var ranks: Int = 1024
     @Option(help: "Bytes per rank in the ring allreduce.") var allreduceBytes: Int64 = 100 << 20
+    @Option(help: "Hosts in the unequal-size shuffle (sizes ±50% of --shuffle-bytes; 0 skips it).")
+    var unequalHosts: Int = 128
 
     func validate() throws {
         guard hosts >= 2, racks >= 1, hosts % racks == 0 else {
             throw ValidationError("--hosts must be at least 2 and a multiple of --racks")
         }
         guard ranks >= 2 else { throw ValidationError("--ranks must be at least 2") }
+        guard unequalHosts == 0 || (unequalHosts >= 2 && unequalHosts % racks == 0) else {
+            throw ValidationError("--unequal-hosts must be 0, or at least 2 and a multiple of --racks")
+        }
         guard shuffleBytes >= 0, allreduceBytes >= 0 else { throw ValidationError("sizes must not be negative") }
     }
 
     func run() throws {
         print(NetworkBenchmark.shuffle(hosts: hosts, racks: racks, bytes: shuffleBytes).line)
         print(NetworkBenchmark.ringAllreduce(ranks: ranks, bytes: allreduceBytes).line)
+        if unequalHosts > 0 {
+            print(NetworkBenchmark.unequalShuffle(hosts: unequalHosts, racks: racks, bytes: shuffleBytes).line)
+        }
     }
 }
 

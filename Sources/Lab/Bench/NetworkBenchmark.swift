@@ -4,9 +4,12 @@ import Sim
 /// The network model as a benchmark: many concurrent flows, timed in wall-clock seconds
 /// around the simulation (never inside it), reported as flows per second of wall time.
 ///
-/// Two cases, as the cluster issue asks: an all-to-all shuffle among 256 hosts (every
-/// host sends to every other, 65,280 flows at once across oversubscribed rack uplinks)
-/// and a 1024-rank ring allreduce (2,095,104 flows in 2,046 dependent steps).
+/// Three cases: an all-to-all shuffle among 256 hosts (every host sends to every other,
+/// 65,280 flows at once across oversubscribed rack uplinks), a 1024-rank ring allreduce
+/// (2,095,104 flows in 2,046 dependent steps), and the hard case of max-min sharing
+/// (issue 18): an all-to-all shuffle whose sizes are drawn per transfer (uniform in
+/// ±50% of the mean, stream `bench.network`), so transfers end one by one and every end
+/// reshares one component holding every transfer still moving.
 public enum NetworkBenchmark {
     public struct Measurement: Sendable {
         public let name: String
@@ -25,6 +28,15 @@ public enum NetworkBenchmark {
     public static func shuffle(hosts: Int, racks: Int, bytes: Int64) -> Measurement {
         let (result, wall) = timed { runAllToAllShuffle(AllToAllShuffleParameters(hosts: hosts, racks: racks, bytes: bytes)) }
         return Measurement(name: "all-to-all-\(hosts)-hosts", flows: result.flows,
+                           simulatedSeconds: Double(result.makespan.nanosecondsSinceStart) / 1e9, wallSeconds: wall)
+    }
+
+    /// The all-to-all shuffle with unequal sizes (`sizeSpread` 0.5): H·(H−1) distinct
+    /// completion instants, each resharing the whole remaining component.
+    public static func unequalShuffle(hosts: Int, racks: Int, bytes: Int64) -> Measurement {
+        let parameters = AllToAllShuffleParameters(hosts: hosts, racks: racks, bytes: bytes, sizeSpread: 0.5)
+        let (result, wall) = timed { runAllToAllShuffle(parameters) }
+        return Measurement(name: "all-to-all-unequal-\(hosts)-hosts", flows: result.flows,
                            simulatedSeconds: Double(result.makespan.nanosecondsSinceStart) / 1e9, wallSeconds: wall)
     }
 

@@ -9,13 +9,16 @@
 /// are fixed (a transfer fixed at the minimum share s takes s ≤ that link's share), so
 /// the heap of links can be lazy: an entry whose link has changed since it was pushed
 /// is refreshed when it reaches the top, and the first up-to-date entry on top is the
-/// true minimum.
+/// true minimum (in exact arithmetic; in floating point a refresh can dip an ulp below
+/// the share just popped, which `FillRecord` explains and the passes reproduce).
 ///
 /// Incrementality: only links whose transfer set or rate changed are "dirty"; shares
-/// elsewhere cannot change unless connected to them through shared links, so the
-/// recomputation covers the transitive closure (links → transfers → links, breadth
-/// first) of the dirty links, and nothing else, one component at a time. Unlimited
-/// links couple nothing.
+/// elsewhere cannot change unless connected to them through shared links, so
+/// `SharingPass` covers the transitive closure (links → transfers → links, breadth
+/// first) of the dirty links, and nothing else, one component at a time (SimGrid's
+/// selective update). Unlimited links couple nothing. `PropagationPass` goes further:
+/// within the component it re-runs only the links whose filling history the change
+/// alters, from the moment it does, with the same result bit for bit.
 ///
 /// Determinism: the component is discovered in the order of dirty links and of each
 /// link's transfer list, heap ties go to the lower link number, and a transfer whose
@@ -26,21 +29,48 @@
 ///   component, routes of R ≤ 4 links and S stale heap entries (S ≤ F·R); no allocation
 ///   once the scratch arrays have grown.
 extension Network {
+    /// Recomputes the shares of every transfer a dirty link reaches: by `PropagationPass`
+    /// when the change is in a crowded place (see `prefersPropagation`), else by
+    /// `SharingPass`. Both give the same rates, bit for bit; they differ in what they visit.
     mutating func reshare(at t: Int64) {
+        let propagate = prefersPropagation()
+        runSharingPass(propagating: propagate)
+        statistics.recomputations += 1
+        if propagate { statistics.propagations += 1 }
+        statistics.transfersVisited += scratch.componentFlows.count
+        statistics.linksVisited += scratch.componentLinks.count
+        if !propagate { statistics.largestComponent = Swift.max(statistics.largestComponent, scratch.largestComponent) }
+        applyNewRates(at: t)
+    }
+
+    /// Runs one pass over the dirty links, leaving the links it covered in
+    /// `scratch.componentLinks` and the transfers it fixed, with their rates in
+    /// `newRates`, in `scratch.componentFlows`.
+    mutating func runSharingPass(propagating propagate: Bool) {
         let epoch = scratch.nextEpoch(links: &links, marks: &marks)
         // Move the arrays out of `self` so that the pass can hold raw buffers to all of
         // them at once (no exclusivity conflict, no bounds or uniqueness checks per access).
         var linkArray: [LinkState] = [], markArray: [UInt32] = [], rateArray: [Double] = []
         var routeArray: [SharingRoute] = [], work = SharingScratch(), dirty: [Int32] = []
+        var bottleneckArray: [Int32] = []
         swap(&linkArray, &links); swap(&markArray, &marks); swap(&rateArray, &newRates)
         swap(&routeArray, &routes); swap(&work, &scratch); swap(&dirty, &dirtyLinks)
+        swap(&bottleneckArray, &bottlenecks)
         linkArray.withUnsafeMutableBufferPointer { linkBuffer in
             markArray.withUnsafeMutableBufferPointer { markBuffer in
                 rateArray.withUnsafeMutableBufferPointer { rateBuffer in
-                    routeArray.withUnsafeBufferPointer { routeBuffer in
-                        let pass = SharingPass(links: linkBuffer, marks: markBuffer, newRates: rateBuffer,
-                                               routes: routeBuffer, epoch: epoch)
-                        pass.run(dirty: dirty, into: &work)
+                    bottleneckArray.withUnsafeMutableBufferPointer { bottleneckBuffer in
+                        routeArray.withUnsafeBufferPointer { routeBuffer in
+                            if propagate {
+                                PropagationPass(links: linkBuffer, marks: markBuffer, newRates: rateBuffer,
+                                                bottlenecks: bottleneckBuffer, routes: routeBuffer, epoch: epoch)
+                                    .run(dirty: dirty, into: &work)
+                            } else {
+                                SharingPass(links: linkBuffer, marks: markBuffer, newRates: rateBuffer,
+                                            bottlenecks: bottleneckBuffer, routes: routeBuffer, epoch: epoch)
+                                    .run(dirty: dirty, into: &work)
+                            }
+                        }
                     }
                 }
             }
@@ -48,12 +78,32 @@ extension Network {
         dirty.removeAll(keepingCapacity: true)
         swap(&linkArray, &links); swap(&markArray, &marks); swap(&rateArray, &newRates)
         swap(&routeArray, &routes); swap(&work, &scratch); swap(&dirty, &dirtyLinks)
-        statistics.recomputations += 1
-        statistics.transfersVisited += scratch.componentFlows.count
-        statistics.linksVisited += scratch.componentLinks.count
-        statistics.largestComponent = Swift.max(statistics.largestComponent, scratch.largestComponent)
-        applyNewRates(at: t)
+        swap(&bottleneckArray, &bottlenecks)
     }
+
+    /// Whether to re-run the fill from the change (`PropagationPass`) rather than re-fill
+    /// the components (`SharingPass`). Both are exact, so this only weighs cost:
+    /// propagation pays where a change lands on crowded links (a completion in an
+    /// all-to-all), where the rest of the component is large and mostly unaltered; where
+    /// the dirty links carry few transfers each (a ring's steps: thousands of transfers,
+    /// each alone on its links, starting at one instant) components are small and the
+    /// plain fill, with no event heap, is cheaper.
+    ///
+    /// - Complexity: O(dirty links).
+    private func prefersPropagation() -> Bool {
+        switch sharingMode {
+        case .fill: return false
+        case .propagation: return true
+        case .automatic:
+            var carried = 0
+            for link in dirtyLinks { carried += links[Int(link)].flows.count }
+            return carried >= Self.propagationThreshold && carried >= Self.propagationCrowding * dirtyLinks.count
+        }
+    }
+
+    /// Transfers on the dirty links from which `.automatic` propagates, in all and per link.
+    static let propagationThreshold = 32
+    static let propagationCrowding = 8
 
     /// Moves each transfer whose rate changed up to `t` at its old rate, then sets its new
     /// rate and completion instant.

@@ -31,6 +31,7 @@ extension Network {
             marks.append(0)
             rates.append(0)
             newRates.append(0)
+            bottlenecks.append(-1)
         }
         activeCount += 1
         statistics.transfersStarted += 1
@@ -127,6 +128,7 @@ extension Network {
         flows[Int(slot)].updatedAt = t
         routes[Int(slot)] = route
         rates[Int(slot)] = 0
+        bottlenecks[Int(slot)] = -1
         movingCount += 1
         for k in 0..<flow.path.count {
             let link = Int(flow.path[k])

@@ -52,6 +52,9 @@ public struct Network {
     var marks: [UInt32] = []
     var rates: [Double] = []
     var newRates: [Double] = []
+    /// The link each moving transfer's rate was fixed at by the last fill (-1 until the
+    /// first): with each link's `FillRecord`, what `PropagationPass` re-runs from.
+    var bottlenecks: [Int32] = []
     var freeSlots: [Int32] = []
     var nextSequence: UInt64 = 0
     /// When each transfer next needs attention (latency end or completion).
@@ -67,6 +70,8 @@ public struct Network {
     var scratch = SharingScratch()
     /// How much sharing work the network has done (for benchmarks and incrementality tests).
     public internal(set) var statistics = NetworkStatistics()
+    /// Which pass recomputes shares; both give the same rates, bit for bit (tests pin one).
+    var sharingMode = SharingMode.automatic
 
     public init(topology: NetworkTopology) {
         self.topology = topology
@@ -176,8 +181,21 @@ public struct NetworkStatistics: Hashable, Sendable {
     public var linksVisited = 0
     /// Transfers whose rate changed in a recomputation, summed.
     public var rateChanges = 0
-    /// The largest component (in transfers) one recomputation covered.
+    /// The largest component (in transfers) one recomputation by re-filling covered.
     public var largestComponent = 0
+    /// Recomputations done by propagating from the change (`PropagationPass`); for them,
+    /// `transfersVisited` counts the transfers re-fixed and `linksVisited` the links re-run.
+    public var propagations = 0
+}
+
+/// Which pass `Network.reshare` runs.
+enum SharingMode {
+    /// Propagation where the dirty links are crowded, re-filling elsewhere.
+    case automatic
+    /// Always re-fill whole components (`SharingPass`).
+    case fill
+    /// Always propagate from the change (`PropagationPass`).
+    case propagation
 }
 
 /// One link's state: its rate, the transfers moving over it, its accounting, and scratch
@@ -198,11 +216,30 @@ struct LinkState {
     var busySince: Int64 = 0
     var peakFlows = 0
     var isDirty = false
-    // Sharing scratch (see SharingPass).
+    // Sharing scratch (see SharingPass and PropagationPass).
     var mark: UInt32 = 0
     var version: UInt32 = 0
     var remainingCapacity: Double = 0
     var unfixed: Int32 = 0
+    /// The order share of the link's pending heap entry, then of its fix (see `FillRecord`).
+    var order: Double = 0
+    /// The share the link fixed its transfers at in this pass, valid when `fixedIn == epoch`.
+    var share: Double = 0
+    var fixedIn: UInt32 = 0
+    var tallyStamp: UInt32 = 0
+    var tally: Int32 = 0
+    var chargeStamp: UInt32 = 0
+    var chargeCount: Int32 = 0
+    /// What the last fill that covered this link did (see `FillRecord`).
+    var record = FillRecord()
+    /// The fixes of other links that reached this link in that fill, in order, when a
+    /// propagation pass left them (`hasHistory`); a re-filling pass leaves none.
+    var history: [RecordedFix] = []
+    var hasHistory = false
+    /// During a propagation pass: the history being written, and the next recorded
+    /// fix to deliver.
+    var nextHistory: [RecordedFix] = []
+    var cursor: Int32 = 0
 
     init(nominal: Double) {
         self.nominal = nominal

@@ -4,10 +4,16 @@
 /// Marks: a link or transfer whose mark is below `epoch` has not been reached by this
 /// pass; `epoch` means "in the component"; a transfer marked `epoch + 1` has its rate
 /// fixed. Rates are left in `newRates`; the network compares them with the old ones.
+///
+/// Records: the pass also leaves, for every link it covers, what it did (`FillRecord`)
+/// and, for every transfer, the link it was fixed at (`bottlenecks`), so that a later
+/// change can be re-run from there (`PropagationPass`). Recording adds no floating-point
+/// operation on any share.
 struct SharingPass {
     let links: UnsafeMutableBufferPointer<LinkState>
     let marks: UnsafeMutableBufferPointer<UInt32>
     let newRates: UnsafeMutableBufferPointer<Double>
+    let bottlenecks: UnsafeMutableBufferPointer<Int32>
     let routes: UnsafeBufferPointer<SharingRoute>
     let epoch: UInt32
 
@@ -26,6 +32,10 @@ struct SharingPass {
             guard links[Int(link)].mark != epoch else { continue }
             let (firstLink, firstFlow) = (work.componentLinks.count, work.componentFlows.count)
             collectComponent(from: link, into: &work)
+            for covered in work.componentLinks[firstLink...] {
+                links[Int(covered)].record.isBottleneck = false
+                links[Int(covered)].hasHistory = false
+            }
             let flowCount = work.componentFlows.count - firstFlow
             work.largestComponent = Swift.max(work.largestComponent, flowCount)
             if flowCount == 1 {
@@ -62,13 +72,23 @@ struct SharingPass {
         }
     }
 
-    /// A transfer alone in its component gets its slowest link's whole rate.
+    /// A transfer alone in its component gets its slowest link's whole rate. Its bottleneck
+    /// is the link progressive filling would pop first: the least (capacity, link).
     private func fixAlone(_ slot: Int32) {
         let route = routes[Int(slot)]
         var rate = Double.infinity
-        for k in 0..<route.count { rate = Swift.min(rate, links[Int(route[k])].capacity) }
+        var bottleneck = route[0]
+        for k in 0..<route.count {
+            let link = route[k]
+            rate = Swift.min(rate, links[Int(link)].capacity)
+            if OrderKey(share: links[Int(link)].capacity, link: link)
+                < OrderKey(share: links[Int(bottleneck)].capacity, link: bottleneck) { bottleneck = link }
+        }
         marks[Int(slot)] = epoch + 1
-        newRates[Int(slot)] = Swift.max(0, rate)
+        let share = Swift.max(0, rate)
+        newRates[Int(slot)] = share
+        bottlenecks[Int(slot)] = bottleneck
+        links[Int(bottleneck)].record = FillRecord(isBottleneck: true, share: share, order: share)
     }
 
     /// Progressive filling over the component whose links start at `firstLink` in the
@@ -82,15 +102,22 @@ struct SharingPass {
             links[l].remainingCapacity = links[l].capacity
             links[l].unfixed = Int32(links[l].flows.count)
             links[l].version = 0
-            if links[l].unfixed > 0 { work.push(ShareEntry(share: share(of: l), link: link, version: 0)) }
+            if links[l].unfixed > 0 {
+                let share = share(of: l)
+                links[l].order = share
+                work.push(ShareEntry(share: share, link: link, version: 0))
+            }
         }
         while let top = work.pop() {
             let l = Int(top.link)
             if links[l].unfixed == 0 { continue }
             if top.version != links[l].version {
-                work.push(ShareEntry(share: share(of: l), link: top.link, version: links[l].version))
+                let fresh = share(of: l)
+                links[l].order = fresh < top.share ? top.share : fresh
+                work.push(ShareEntry(share: fresh, link: top.link, version: links[l].version))
                 continue
             }
+            links[l].record = FillRecord(isBottleneck: true, share: top.share, order: links[l].order)
             fixTransfers(on: l, at: top.share)
         }
     }
@@ -103,6 +130,7 @@ struct SharingPass {
             for slot in onLink where marks[Int(slot)] != fixed {
                 marks[Int(slot)] = fixed
                 newRates[Int(slot)] = share
+                bottlenecks[Int(slot)] = Int32(l)
                 let route = routes[Int(slot)]
                 for k in 0..<route.count {
                     let other = Int(route[k])
