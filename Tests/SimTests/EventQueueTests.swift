@@ -88,6 +88,30 @@ struct EventQueueTests {
         #expect(queue.popNext(dueBefore: SimInstant(nanosecondsSinceStart: .min)) == nil)
     }
 
+    @Test("payloads with references are neither leaked nor released early by the heap's moves")
+    func referencePayloadsSurviveHeapMoves() {
+        final class Box { let value: Int; init(_ value: Int) { self.value = value } }
+        weak var probe: Box?
+        do {
+            var queue = EventQueue<Box>()
+            let random = RandomStream(name: "test.queue-boxes", seed: 7)
+            var expected: [Int] = []
+            for i in 0..<500 {
+                let box = Box(i)
+                if i == 250 { probe = box }
+                let at = SimInstant(nanosecondsSinceStart: Int64(random.integer(below: 100)))
+                queue.schedule(box, at: at)
+                expected.append(i)
+            }
+            queue.checkInvariants()
+            var seen: [Int] = []
+            while let event = queue.popNext() { seen.append(event.payload.value) }
+            #expect(seen.sorted() == expected)
+            #expect(probe == nil, "the queue still holds a payload it delivered")
+        }
+        #expect(probe == nil)
+    }
+
     @Test("random schedule/cancel mixes pop in (instant, sequence) order", arguments: 1...12)
     func matchesSortedReference(seed: Int) {
         let random = RandomStream(name: "test.queue", seed: UInt32(seed))
@@ -116,6 +140,7 @@ struct EventQueueTests {
                 floor = event.instant.nanosecondsSinceStart
             }
             #expect(queue.count == reference.count, "seed \(seed)")
+            if queue.scheduledCount % 97 == 0 { queue.checkInvariants() }
         }
         queue.checkInvariants()
         for id in delivered.suffix(50) { #expect(queue.cancel(id) == false) }
