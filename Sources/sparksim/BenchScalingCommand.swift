@@ -68,6 +68,7 @@ struct BenchScalingCommand: ParsableCommand {
                           + "\(point.unitName)s=\(point.units) wall_s=\(point.wallSeconds) "
                           + "ns_per_\(point.unitName)=\(NumberFormat.fixed(point.nanosecondsPerUnit, decimals: 1)) "
                           + "peak_rss_mib=\(point.peakResidentMiB) series=\"\(point.series)\"")
+                    fflush(nil)  // every stream: a line per point as it ends, also into a file or a pipe
                 })
         } catch {
             printToStandardError("sparksim: bench scaling stopped: \(error)")

@@ -73,7 +73,9 @@ public enum ScalingCSV {
             table.append([
                 point.caseName, point.series, point.sizeName, String(point.size), point.unitName, String(point.units),
                 NumberFormat.roundTrip(point.wallSeconds), NumberFormat.fixed(point.nanosecondsPerUnit, decimals: 1),
-                NumberFormat.fixed(point.unitsPerSecond, decimals: 0), String(point.peakResidentMiB),
+                // Whole units a second, except for slow units (a sweep's 3.162 runs a second).
+                NumberFormat.fixed(point.unitsPerSecond, decimals: point.unitsPerSecond < 1_000 ? 3 : 0),
+                String(point.peakResidentMiB),
                 point.simulatedSeconds.map(NumberFormat.roundTrip) ?? "", String(point.repeats),
                 point.loadAverage.map { NumberFormat.fixed($0, decimals: 2) } ?? "", point.measuredUTC, point.command,
             ])

@@ -49,6 +49,8 @@ public enum ScalingReport {
             "- command: `\(machine.command)`",
             "- load average (1, 5, 15 min): \(machine.loadAtStart) at the start, \(machine.loadAtEnd) at the end; "
                 + "the 1-minute figure before each point is in its row",
+            "- these lines describe the last invocation; a case it did not run (`--cases`) keeps the points of its "
+                + "CSV file, with their own dates and loads",
             "- each point ran in a child process of its own (its command is in the CSV file): the wall time is "
                 + "measured inside it around the measured call only, the peak memory is the child's peak resident "
                 + "set (`wait4`'s `ru_maxrss`), so it is this point's alone",
@@ -108,7 +110,9 @@ public enum ScalingReport {
             for name in ScalingCharts.seriesNames(mine) {
                 let curve = mine.filter { $0.series == name }.sorted { $0.size < $1.size }
                 guard let first = curve.first, let last = curve.last else { continue }
-                let sizes = curve.map { PlotQuantity.compact(Double($0.size)) }.joined(separator: ", ")
+                // 100k and 1M in short, 1024 whole (not 1.02k).
+                let sizes = curve.map { $0.size % 1_000 == 0 ? PlotQuantity.compact(Double($0.size)) : String($0.size) }
+                    .joined(separator: ", ")
                 let ratio = first.nanosecondsPerUnit > 0 ? last.nanosecondsPerUnit / first.nanosecondsPerUnit : .nan
                 lines.append("| \(caseName) | \(name) | \(sizes) \(first.sizeName) | "
                     + "\(HumanUnits.duration(nanoseconds: Int64(first.nanosecondsPerUnit.rounded()))) | "
