@@ -6,7 +6,14 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks of sparksim's own machinery (wall-clock timings, not simulations).",
-        subcommands: [PholdCommand.self, NetworkCommand.self, EngineCommand.self])
+        discussion: """
+            phold, network and engine time one part of sparksim (kernel, flow network, scheduler); \
+            sweep and replay time two commands end to end; scaling runs them all over growing \
+            sizes, one child process per point, and writes CSV files, charts and a table \
+            (results/bench/scaling/). The simulated work is deterministic; the wall time is not.
+            """,
+        subcommands: [PholdCommand.self, NetworkCommand.self, EngineCommand.self, BenchSweepCommand.self,
+                      BenchReplayCommand.self, BenchScalingCommand.self])
 }
 
 /// PHOLD, the standard kernel benchmark, with the flags and output line of the Python
