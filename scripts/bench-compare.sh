@@ -56,8 +56,8 @@ measure() {
 phold_args=(--lps 1000 --per-lp 16 --events 5000000 --seed 1)
 declare -A args=(
   [engine]="bench engine --executors 10000 --tasks 1000000 --seed 1"
-  [shuffle]="bench network --hosts 256 --racks 2 --shuffle-bytes 1048576 --ranks 2 --allreduce-bytes 0"
-  [ring]="bench network --hosts 2 --racks 1 --shuffle-bytes 0 --ranks 1024 --allreduce-bytes 104857600"
+  [shuffle]="bench network --hosts 256 --racks 2 --shuffle-bytes 1048576 --ranks 2 --allreduce-bytes 0 --unequal-hosts 0"
+  [ring]="bench network --hosts 2 --racks 1 --shuffle-bytes 0 --ranks 1024 --allreduce-bytes 104857600 --unequal-hosts 0"
   [sweep]="bench sweep scenarios/straggler-persistent.yaml --jobs $(nproc) --seeds 2"
   [replay]="bench replay --log scenarios/replay/logs/tiny_tasks__local-cluster-2-2-1024__rep1.jsonl.gz --copies 50"
 )

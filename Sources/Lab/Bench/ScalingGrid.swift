@@ -109,14 +109,16 @@ public struct ScalingGrid: Sendable {
             ScalingPointSpec(scalingCase: .network, series: "all-to-all", sizeName: "hosts",
                              size: $0, unitName: "flow", unitsKey: "flows",
                              arguments: ["bench", "network", "--hosts", String($0), "--racks", "2",
-                                         "--shuffle-bytes", String(1 << 20), "--ranks", "2", "--allreduce-bytes", "0"],
+                                         "--shuffle-bytes", String(1 << 20), "--ranks", "2", "--allreduce-bytes", "0",
+                                         "--unequal-hosts", "0"],
                              lineCase: "all-to-all-")
         }
         let ring = ranks.map {
             ScalingPointSpec(scalingCase: .network, series: "ring allreduce",
                              sizeName: "ranks", size: $0, unitName: "flow", unitsKey: "flows",
                              arguments: ["bench", "network", "--hosts", "2", "--racks", "1", "--shuffle-bytes", "0",
-                                         "--ranks", String($0), "--allreduce-bytes", String(ringBytes)],
+                                         "--ranks", String($0), "--allreduce-bytes", String(ringBytes),
+                                         "--unequal-hosts", "0"],
                              lineCase: "ring-allreduce-")
         }
         return shuffle + ring
