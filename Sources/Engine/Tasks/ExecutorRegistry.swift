@@ -32,14 +32,12 @@ struct ExecutorRegistry {
     /// The executor's number, if it ever registered.
     func number(of executor: ExecutorID) -> Int32? { numbers[executor] }
     func name(of number: Int32) -> ExecutorID { names[Int(number)] }
-    func isAlive(number: Int32) -> Bool { aliveFlags[Int(number)] }
 
     func isExecutorAlive(_ executor: ExecutorID) -> Bool { numbers[executor].map { aliveFlags[Int($0)] } ?? false }
     func hasExecutorsAlive(onHost host: HostID) -> Bool { !(hostExecutors[host]?.isEmpty ?? true) }
     func hasHostAlive(onRack rack: RackID) -> Bool { (rackHostCount[rack] ?? 0) > 0 }
     func rack(forHost host: HostID) -> RackID? { hostRacks[host] }
     func executorsAlive(onHost host: HostID) -> [ExecutorID] { Array(hostExecutors[host] ?? []) }
-    func profile(of executor: ExecutorID) -> Int { numbers[executor].map { profiles[Int($0)] } ?? 0 }
     func profile(ofNumber number: Int32) -> Int { profiles[Int(number)] }
 
     /// Whether some live executor runs nothing (O(executors); exclusion checks only).

@@ -242,12 +242,7 @@ extension TaskScheduler {
 
     /// One executor's free resources (after its task ended); empty if it is gone.
     public func makeOffers(executor: ExecutorID) -> [WorkerOffer] {
-        registry.number(of: executor).map { makeOffers(executorNumber: $0) } ?? []
-    }
-
-    /// One executor's free resources by its registry number (see `trackedExecutorNumber`).
-    public func makeOffers(executorNumber: Int32) -> [WorkerOffer] {
-        resources.offer(for: executorNumber).map { [$0] } ?? []
+        registry.number(of: executor).flatMap { resources.offer(for: $0) }.map { [$0] } ?? []
     }
 
     /// The launched attempt's executor number for the glue's per-task path, `mutating`

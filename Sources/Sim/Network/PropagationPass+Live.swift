@@ -50,11 +50,11 @@ extension PropagationPass {
     /// checkpoint if its recorded fix is still ahead of `start`.
     func queueLiveEvents(_ pending: PropagationEvent, after start: OrderKey?, _ work: inout SharingScratch) {
         let link = pending.link
-        work.pushEvent(pending)
+        work.events.push(pending)
         queueNextStep(of: Int(link), &work)
         let record = links[Int(link)].record
         if record.isBottleneck, start.map({ $0 < OrderKey(share: record.order, link: link) }) ?? true {
-            work.pushEvent(PropagationEvent(order: record.order, share: record.share, link: link, target: link,
+            work.events.push(PropagationEvent(order: record.order, share: record.share, link: link, target: link,
                                             tag: 0, kind: .checkpoint))
         }
     }
@@ -66,7 +66,7 @@ extension PropagationPass {
             let step = links[l].history[Int(links[l].cursor)]
             guard links[Int(step.link)].mark == epoch else {
                 let record = links[Int(step.link)].record
-                work.pushEvent(PropagationEvent(order: record.order, share: record.share, link: step.link,
+                work.events.push(PropagationEvent(order: record.order, share: record.share, link: step.link,
                                                 target: Int32(l), tag: UInt32(step.count), kind: .incoming))
                 return
             }

@@ -57,12 +57,12 @@ struct PropagationPass {
     func run(dirty: [Int32], into work: inout SharingScratch) {
         work.componentLinks.removeAll(keepingCapacity: true)
         work.componentFlows.removeAll(keepingCapacity: true)
-        work.events.removeAll(keepingCapacity: true)
+        work.events.removeAll()
         for link in dirty {
             links[Int(link)].isDirty = false
             if links[Int(link)].mark != epoch { goLive(link, at: nil, &work) }
         }
-        while let event = work.popEvent() {
+        while let event = work.events.pop() {
             switch event.kind {
             case .entry: pop(event, &work)
             case .checkpoint: checkpoint(event.link, &work)
@@ -91,7 +91,7 @@ struct PropagationPass {
         if event.tag != links[l].version {
             precondition(event.order == event.share, "PropagationPass: a dipped entry went stale")
             let fresh = share(of: l)
-            work.pushEvent(PropagationEvent(order: fresh < event.share ? event.share : fresh, share: fresh,
+            work.events.push(PropagationEvent(order: fresh < event.share ? event.share : fresh, share: fresh,
                                             link: event.link, target: event.link, tag: links[l].version,
                                             kind: .entry))
             return

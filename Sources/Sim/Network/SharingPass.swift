@@ -96,7 +96,7 @@ struct SharingPass {
     ///
     /// - Complexity: O(F·R + (L + S) log L), S stale heap entries refreshed.
     private func fillProgressively(linksFrom firstLink: Int, _ work: inout SharingScratch) {
-        work.heap.removeAll(keepingCapacity: true)
+        work.heap.removeAll()
         for link in work.componentLinks[firstLink...] {
             let l = Int(link)
             links[l].remainingCapacity = links[l].capacity
@@ -105,16 +105,16 @@ struct SharingPass {
             if links[l].unfixed > 0 {
                 let share = share(of: l)
                 links[l].order = share
-                work.push(ShareEntry(share: share, link: link, version: 0))
+                work.heap.push(ShareEntry(share: share, link: link, version: 0))
             }
         }
-        while let top = work.pop() {
+        while let top = work.heap.pop() {
             let l = Int(top.link)
             if links[l].unfixed == 0 { continue }
             if top.version != links[l].version {
                 let fresh = share(of: l)
                 links[l].order = fresh < top.share ? top.share : fresh
-                work.push(ShareEntry(share: fresh, link: top.link, version: links[l].version))
+                work.heap.push(ShareEntry(share: fresh, link: top.link, version: links[l].version))
                 continue
             }
             links[l].record = FillRecord(isBottleneck: true, share: top.share, order: links[l].order)

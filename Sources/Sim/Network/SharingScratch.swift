@@ -29,7 +29,7 @@ struct SharingRoute: Hashable {
 
 /// One heap entry of progressive filling: a link's share when pushed, and the link's
 /// version then (a mismatch marks it stale).
-struct ShareEntry {
+struct ShareEntry: HeapOrdered {
     var share: Double
     var link: Int32
     var version: UInt32
@@ -58,12 +58,12 @@ struct SharingScratch {
     var epoch: UInt32 = 0
     var componentLinks: [Int32] = []
     var componentFlows: [Int32] = []
-    var heap: [ShareEntry] = []
+    var heap = PrecedenceHeap<ShareEntry>()
     /// Transfers in the largest component of the last pass.
     var largestComponent = 0
     // Propagation pass (see PropagationPass): its event heap, the transfers a fix changed,
     // and the fixes counted on a link whose history is rebuilt.
-    var events: [PropagationEvent] = []
+    var events = PrecedenceHeap<PropagationEvent>()
     var changedFlows: [Int32] = []
     var pastFixes: [PastFix] = []
     /// Links charged by the fix under way, and the pending entries of links that went
@@ -104,35 +104,5 @@ struct SharingScratch {
         }
         chargeStamp += 1
         return chargeStamp
-    }
-
-    mutating func push(_ entry: ShareEntry) {
-        heap.append(entry)
-        var child = heap.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard entry.precedes(heap[parent]) else { break }
-            heap[child] = heap[parent]
-            child = parent
-        }
-        heap[child] = entry
-    }
-
-    mutating func pop() -> ShareEntry? {
-        guard let top = heap.first else { return nil }
-        let last = heap.removeLast()
-        guard !heap.isEmpty else { return top }
-        var parent = 0
-        let count = heap.count
-        while true {
-            var child = 2 * parent + 1
-            if child >= count { break }
-            if child + 1 < count && heap[child + 1].precedes(heap[child]) { child += 1 }
-            guard heap[child].precedes(last) else { break }
-            heap[parent] = heap[child]
-            parent = child
-        }
-        heap[parent] = last
-        return top
     }
 }

@@ -6,17 +6,8 @@ import TestSupport
 /// same rates, bit for bit, after every change, and so the same completions.
 @Suite("Network propagation")
 struct NetworkPropagationTests {
-    /// A random network: 1-4 racks of 2-6 hosts, NIC and uplink rates in whole Gbps (equal
-    /// within a run, so shares tie and refreshes dip), optional uplinks and intra-host rate.
     private func randomHarness(_ random: RandomStream) -> NetworkHarness {
-        let gbps = { (low: Int) in Bandwidth(bitsPerSecond: Int64(low + random.integer(below: 40)) * 1_000_000_000) }
-        let parameters = NetworkParameters(
-            hostLink: gbps(1), rackUplink: random.bernoulli(0.7) ? gbps(1) : nil,
-            latency: .microseconds(Int64(random.integer(below: 10))),
-            rackUplinkLatency: random.bernoulli(0.5) ? .microseconds(Int64(random.integer(below: 10))) : nil,
-            intraHost: random.bernoulli(0.5) ? gbps(100) : nil)
-        var h = NetworkHarness(parameters: parameters, racks: 1 + random.integer(below: 4),
-                               hostsPerRack: 2 + random.integer(below: 5))
+        var h = NetworkHarness.random(random, maxRacks: 4)
         h.checking = false
         return h
     }

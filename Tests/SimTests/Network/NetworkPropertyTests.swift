@@ -4,17 +4,8 @@ import TestSupport
 
 @Suite("Network properties")
 struct NetworkPropertyTests {
-    /// A random network: 1-3 racks of 2-6 hosts, NIC and uplink rates in whole Gbps,
-    /// optional rack uplinks and intra-host rate, latencies of 0-9 us.
     private func randomHarness(_ random: RandomStream) -> NetworkHarness {
-        let gbps = { (low: Int) in Bandwidth(bitsPerSecond: Int64(low + random.integer(below: 40)) * 1_000_000_000) }
-        let parameters = NetworkParameters(
-            hostLink: gbps(1), rackUplink: random.bernoulli(0.7) ? gbps(1) : nil,
-            latency: .microseconds(Int64(random.integer(below: 10))),
-            rackUplinkLatency: random.bernoulli(0.5) ? .microseconds(Int64(random.integer(below: 10))) : nil,
-            intraHost: random.bernoulli(0.5) ? gbps(100) : nil)
-        var h = NetworkHarness(parameters: parameters, racks: 1 + random.integer(below: 3),
-                               hostsPerRack: 2 + random.integer(below: 5))
+        var h = NetworkHarness.random(random, maxRacks: 3)
         h.problems = []
         return h
     }

@@ -92,3 +92,19 @@ func maxMinViolation(_ network: Network, tolerance: Double = 1e-9) -> String? {
     }
     return nil
 }
+
+extension NetworkHarness {
+    /// A random network: 1 to `maxRacks` racks of 2-6 hosts, NIC and uplink rates in whole
+    /// Gbps (equal within a run, so shares tie), optional rack uplinks and intra-host rate,
+    /// latencies of 0-9 us. The draws' order is fixed, so a seed names one network.
+    static func random(_ random: RandomStream, maxRacks: Int) -> NetworkHarness {
+        let gbps = { (low: Int) in Bandwidth(bitsPerSecond: Int64(low + random.integer(below: 40)) * 1_000_000_000) }
+        let parameters = NetworkParameters(
+            hostLink: gbps(1), rackUplink: random.bernoulli(0.7) ? gbps(1) : nil,
+            latency: .microseconds(Int64(random.integer(below: 10))),
+            rackUplinkLatency: random.bernoulli(0.5) ? .microseconds(Int64(random.integer(below: 10))) : nil,
+            intraHost: random.bernoulli(0.5) ? gbps(100) : nil)
+        return NetworkHarness(parameters: parameters, racks: 1 + random.integer(below: maxRacks),
+                              hostsPerRack: 2 + random.integer(below: 5))
+    }
+}
