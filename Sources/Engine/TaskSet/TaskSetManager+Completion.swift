@@ -15,15 +15,15 @@ extension TaskSetManager {
         guard let slot = slot(of: tid) else { preconditionFailure("\(tid) is not in task set \(taskSet.id)") }
         guard attempts[slot].isRunning else { return }
         let index = attempts[slot].index
-        if successful[index] && killedByOtherAttempt.contains(tid) {
+        if progress[index].successful && killedByOtherAttempt.contains(tid) {
             _ = handleFailedTask(tid, reason: .killed(Self.didNotCommitReason), now: now, cluster: cluster,
                                  outbox: &outbox)
             return
         }
         attempts[slot].markFinished(.finished, at: now)
         if config.speculation.enabled { successfulTaskDurations.insert(attempts[slot].duration.nanoseconds) }
-        removeRunningTask(tid)
-        var other = lastAttempt[index]  // the attempts of the index, newest first
+        runningTasksSet.remove(slot: slot)
+        var other = progress[index].lastAttempt  // the attempts of the index, newest first
         while other >= 0 {
             if attempts[other].isRunning {
                 killedByOtherAttempt.insert(attempts[other].taskID)
@@ -32,10 +32,10 @@ extension TaskSetManager {
             }
             other = attempts[other].previousAttempt
         }
-        if !successful[index] {
+        if !progress[index].successful {
             tasksSuccessful += 1
-            successful[index] = true
-            numFailures[index] = 0
+            progress[index].successful = true
+            progress[index].failures = 0
             if tasksSuccessful == numTasks { isZombie = true }
         }
         let task = description(ofSlot: slot)
@@ -67,18 +67,18 @@ extension TaskSetManager {
         // finds the attempt still running, as Spark's `executorLost` does before the
         // getter's thread gets to it) writes no second end row.
         let alreadyTraced = endTraced || attempts[slot].endTraced
-        removeRunningTask(tid)
+        runningTasksSet.remove(slot: slot)
         let killed: Bool
         if case .killed = reason { killed = true } else { killed = false }
         attempts[slot].markFinished(killed ? .killed : .failed, at: now)
         let info = attempts[slot]
         let index = info.index
-        copiesRunning[index] -= 1
+        progress[index].copiesRunning -= 1
         let failureReason = "Lost task \(info.id) in stage \(taskSet.id) (TID \(tid.rawValue)) "
             + "(\(info.host) executor \(info.executor)): \(reason.description)"
         if case .fetchFailed(_, _, let executor, let host, _) = reason {
-            if !successful[index] {
-                successful[index] = true
+            if !progress[index].successful {
+                progress[index].successful = true
                 tasksSuccessful += 1
             }
             isZombie = true
@@ -91,14 +91,14 @@ extension TaskSetManager {
         if !isZombie && reason.countsTowardTaskFailures {
             excludelist?.updateExcludedForFailedTask(host: info.host, executor: info.executor, index: index,
                                                      failureReason: failureReason, now: now)
-            numFailures[index] += 1
-            if numFailures[index] >= config.maxTaskFailures {
+            progress[index].failures += 1
+            if progress[index].failures >= config.maxTaskFailures {
                 abort("Task \(index) in stage \(taskSet.id) failed \(config.maxTaskFailures) times, "
                       + "most recent failure: \(failureReason)\nDriver stacktrace:", outbox: &outbox)
                 return effects
             }
         }
-        if !successful[index] { addPendingTask(index, speculatable: false, cluster: cluster) }
+        if !progress[index].successful { addPendingTask(index, speculatable: false, cluster: cluster) }
         return effects
     }
 
@@ -119,10 +119,10 @@ extension TaskSetManager {
             partitionToIndex = Dictionary(taskSet.tasks.enumerated().map { ($1.partition, $0) },
                                           uniquingKeysWith: { first, _ in first })
         }
-        guard let index = partitionToIndex![partition], !successful[index] else { return }
+        guard let index = partitionToIndex![partition], !progress[index].successful else { return }
         tasksSuccessful += 1
-        successful[index] = true
-        numFailures[index] = 0
+        progress[index].successful = true
+        progress[index].failures = 0
         if tasksSuccessful == numTasks { isZombie = true }
     }
 }

@@ -29,18 +29,18 @@ extension TaskSetManager {
         // copy of the registry, as a stored closure or a partially applied method makes).
         while currentLocalityIndex < myLocalityLevels.count - 1 {
             let moreTasks: Bool
-            let (copies, done) = (copiesRunning, successful)
+            let tasks = progress
             switch myLocalityLevels[currentLocalityIndex] {
             case .processLocal:
-                moreTasks = pendingTasks.forExecutor.hasTaskNeedingScheduling({ copies[$0] == 0 && !done[$0] },
+                moreTasks = pendingTasks.forExecutor.hasTaskNeedingScheduling({ tasks[$0].needsScheduling },
                                                                               isAlive: { cluster.isExecutorAlive($0) })
             case .nodeLocal:
-                moreTasks = pendingTasks.forHost.hasTaskNeedingScheduling({ copies[$0] == 0 && !done[$0] },
+                moreTasks = pendingTasks.forHost.hasTaskNeedingScheduling({ tasks[$0].needsScheduling },
                                                                           isAlive: { cluster.hasExecutorsAlive(onHost: $0) })
             case .noPref:
                 moreTasks = !pendingTasks.noPrefs.isEmpty
             case .rackLocal:
-                moreTasks = pendingTasks.forRack.hasTaskNeedingScheduling({ copies[$0] == 0 && !done[$0] },
+                moreTasks = pendingTasks.forRack.hasTaskNeedingScheduling({ tasks[$0].needsScheduling },
                                                                           isAlive: { cluster.hasHostAlive(onRack: $0) })
             case .any:
                 moreTasks = true

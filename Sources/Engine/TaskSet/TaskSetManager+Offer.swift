@@ -103,10 +103,10 @@ extension TaskSetManager {
             if isTaskExcluded(index, executor: executor, host: host)
                 || (speculative && hasAttempt(of: index, onHost: host)) { continue }
             if offset == list.count - 1 { list.removeLast() } else { list.remove(at: offset) }
-            guard !successful[index] else { continue }
-            if copiesRunning[index] == 0
+            guard !progress[index].successful else { continue }
+            if progress[index].copiesRunning == 0
                 && (barrierPendingLaunchTasks.isEmpty || barrierPendingLaunchTasks[index] == nil) { return index }
-            if speculative && copiesRunning[index] == 1 { return index }
+            if speculative && progress[index].copiesRunning == 1 { return index }
         }
         return nil
     }
@@ -119,7 +119,7 @@ extension TaskSetManager {
 
     /// Spark's `hasAttemptOnHost`: speculative copies go to another host.
     func hasAttempt(of index: Int, onHost host: HostID) -> Bool {
-        var slot = lastAttempt[index]
+        var slot = progress[index].lastAttempt
         while slot >= 0 {
             if attempts[slot].host == host { return true }
             slot = attempts[slot].previousAttempt
@@ -134,16 +134,16 @@ extension TaskSetManager {
         let tid = TaskID(nextTaskID)
         nextTaskID += 1
         precondition(attempts.last.map { $0.taskID < tid } ?? true, "TIDs must grow")
-        copiesRunning[index] += 1
-        let previous = lastAttempt[index]
+        progress[index].copiesRunning += 1
+        let previous = progress[index].lastAttempt
         let attemptNumber = previous >= 0 ? attempts[previous].attemptNumber + 1 : 0
         let addresses = gpus.map(\.address)
         attempts.append(TaskInfo(taskID: tid, index: index, attemptNumber: attemptNumber, executor: executor,
                                  host: host,
                                  locality: locality, speculative: speculative, launchTime: launchTime,
                                  gpuAddresses: addresses, previousAttempt: previous))
-        lastAttempt[index] = attempts.count - 1
-        addRunningTask(tid)
+        progress[index].lastAttempt = attempts.count - 1
+        addRunningTask(tid, slot: attempts.count - 1)
         return TaskDescription(taskID: tid, stage: taskSet.stage, partition: taskSet.tasks[index].partition,
                                attemptNumber: attemptNumber, executor: executor, host: host, locality: locality,
                                speculative: speculative, cpus: cpus, gpuAddresses: addresses)
@@ -167,14 +167,13 @@ extension TaskSetManager {
     }
 
     /// Spark's `addRunningTask` (the scheduler updates the pools' counts).
-    func addRunningTask(_ tid: TaskID) {
-        runningTasksSet.insert(tid)
-        maximumRunningTasks = max(maximumRunningTasks, runningTasksSet.count)
+    func addRunningTask(_ tid: TaskID, slot: Int) {
+        runningTasksSet.insert(tid, slot: slot)
     }
 
     /// Spark's `removeRunningTask`.
     func removeRunningTask(_ tid: TaskID) {
-        runningTasksSet.remove(tid)
+        if let slot = slot(of: tid) { runningTasksSet.remove(slot: slot) }
     }
 
     /// The launch description of a past attempt (for end notifications).

@@ -22,11 +22,11 @@ extension TaskSetManager {
         if mayLoseShuffleOutput && !isZombie {
             for slot in slots {
                 let info = attempts[slot]
-                guard successful[info.index], !info.isRunning, !killedByOtherAttempt.contains(info.taskID) else {
+                guard progress[info.index].successful, !info.isRunning, !killedByOtherAttempt.contains(info.taskID) else {
                     continue
                 }
-                successful[info.index] = false
-                copiesRunning[info.index] -= 1
+                progress[info.index].successful = false
+                progress[info.index].copiesRunning -= 1
                 tasksSuccessful -= 1
                 addPendingTask(info.index, speculatable: false, cluster: cluster)
                 outbox.notify(.taskResubmitted(description(ofSlot: slot)))
@@ -90,14 +90,14 @@ extension TaskSetManager {
                                                   cluster: ExecutorRegistry,
                                                   outbox: inout TaskSchedulerOutbox) -> Bool {
         let capacity = ScalaHashOrder.capacity(forMaximumSize: maximumRunningTasks)
-        let running = ScalaHashOrder.ordered(Array(runningTasksSet), capacity: capacity) {
+        let running = ScalaHashOrder.ordered(runningTasksSet.members, capacity: capacity) {
             ScalaHashOrder.hash(of: $0.rawValue)
         }
         var found = false
         for tid in running {
             let info = attempts[slot(of: tid)!]
             let index = info.index
-            guard !successful[index], copiesRunning[index] == 1, !speculatableTasks.contains(index) else { continue }
+            guard !progress[index].successful, progress[index].copiesRunning == 1, !speculatableTasks.contains(index) else { continue }
             let runtime = Double((now - info.launchTime).nanoseconds)
             guard runtime > threshold, customized || isInefficient(runtime: runtime, threshold: threshold) else {
                 continue

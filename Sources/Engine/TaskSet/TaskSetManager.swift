@@ -23,13 +23,8 @@ public final class TaskSetManager {
 
     // MARK: Per task (by index)
 
-    /// Launched attempts not yet failed (a successful attempt keeps its count, as in Spark).
-    var copiesRunning: [Int]
-    /// Some attempt succeeded (or failed with a fetch failure: not to be re-run here).
-    var successful: [Bool]
-    var numFailures: [Int]
-    /// Slot in `attempts` of the newest attempt of each index, -1 if none.
-    var lastAttempt: [Int]
+    /// Running copies, success, failures and newest attempt of each task, by index.
+    var progress: [TaskProgress]
     public internal(set) var tasksSuccessful = 0
     /// Partition → index, built on first use (Spark's `partitionToIndex`).
     var partitionToIndex: [Int: Int]?
@@ -38,9 +33,9 @@ public final class TaskSetManager {
 
     /// Every attempt launched, in TID order (TIDs only grow), found by binary search.
     var attempts: [TaskInfo] = []
-    /// Spark's `runningTasksSet` and the most it ever held (its hash table's size).
-    var runningTasksSet: Set<TaskID> = []
-    var maximumRunningTasks = 0
+    /// Spark's `runningTasksSet`, and the most it ever held (its hash table's size).
+    var runningTasksSet = RunningAttempts()
+    var maximumRunningTasks: Int { runningTasksSet.maximumCount }
     /// Attempts killed because another attempt of the task succeeded.
     var killedByOtherAttempt: Set<TaskID> = []
 
@@ -75,13 +70,11 @@ public final class TaskSetManager {
         self.taskSet = taskSet
         self.config = config
         let n = taskSet.tasks.count
-        copiesRunning = Array(repeating: 0, count: n)
-        successful = Array(repeating: false, count: n)
-        numFailures = Array(repeating: 0, count: n)
-        lastAttempt = Array(repeating: -1, count: n)
+        progress = Array(repeating: TaskProgress(), count: n)
         // Room for one attempt per task from the start: growing by doubling would hold the
         // old and the new buffer at once (2.7 GB of attempts at 10M tasks).
         attempts.reserveCapacity(n)
+        runningTasksSet.reserveCapacity(attempts: n)
         lastLocalityWaitResetTime = now
         if config.exclusion.taskSetRecordsFailures {
             excludelist = TaskSetExcludelist(settings: config.exclusion)
@@ -104,7 +97,7 @@ public final class TaskSetManager {
     public var isFinished: Bool { isZombie && runningTasksSet.isEmpty }
 
     /// Whether the index still needs an attempt (Spark's `copiesRunning == 0 && !successful`).
-    func needsScheduling(_ index: Int) -> Bool { copiesRunning[index] == 0 && !successful[index] }
+    func needsScheduling(_ index: Int) -> Bool { progress[index].needsScheduling }
 
     /// Adds a task to every pending list it belongs on (`addPendingTask`); zombies add nothing.
     func addPendingTask(_ index: Int, resolveRacks: Bool = true, speculatable: Bool,
@@ -175,7 +168,7 @@ public final class TaskSetManager {
     /// Spark's `someAttemptSucceeded(tid)`.
     func someAttemptSucceeded(_ tid: TaskID) -> Bool {
         guard let info = info(tid) else { return false }
-        return successful[info.index]
+        return progress[info.index].successful
     }
 }
 

@@ -14,7 +14,8 @@ extension TaskScheduler {
             guard let manager = managers[Int(taskManagerSlot[t])] else {
                 preconditionFailure("\(tid) points at a dropped task set")
             }
-            precondition(manager.runningTasksSet.contains(tid), "\(tid) tracked but not running in its task set")
+            precondition(manager.slot(of: tid).map(manager.runningTasksSet.contains(slot:)) == true,
+                         "\(tid) tracked but not running in its task set")
             precondition(taskExecutorNumber[t] >= 0, "\(tid) tracked without an executor")
         }
         precondition(tracked == trackedTaskCount && taskExecutorNumber.filter { $0 >= 0 }.count == tracked,
@@ -49,9 +50,9 @@ extension TaskSetManager {
     /// Traps if per-task counters disagree with the attempts, or the live-key counts of
     /// the pending lists drifted from the cluster.
     func checkInvariants(cluster: ExecutorRegistry) {
-        precondition(tasksSuccessful == successful.filter { $0 }.count, "\(taskSet.stage): tasksSuccessful drifted")
-        precondition(copiesRunning.allSatisfy { $0 >= 0 }, "\(taskSet.stage): negative copiesRunning")
-        for tid in runningTasksSet {
+        precondition(tasksSuccessful == progress.filter(\.successful).count, "\(taskSet.stage): tasksSuccessful drifted")
+        precondition(progress.allSatisfy { $0.copiesRunning >= 0 }, "\(taskSet.stage): negative copiesRunning")
+        for tid in runningTasksSet.members {
             guard let info = info(tid) else { preconditionFailure("\(tid) running but unknown") }
             precondition(info.isRunning, "\(tid) in the running set but finished")
         }

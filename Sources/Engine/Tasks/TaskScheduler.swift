@@ -134,7 +134,7 @@ public struct TaskScheduler {
     /// A manager's running TIDs in Spark's `runningTasksSet` iteration order.
     func runningInHashOrder(_ slot: Int) -> [TaskID] {
         let manager = managers[slot]!
-        return ScalaHashOrder.ordered(Array(manager.runningTasksSet),
+        return ScalaHashOrder.ordered(manager.runningTasksSet.members,
                                       capacity: ScalaHashOrder.capacity(forMaximumSize: manager.maximumRunningTasks)) {
             ScalaHashOrder.hash(of: $0.rawValue)
         }
