@@ -8,6 +8,7 @@ let collections: [Target.Dependency] = [
     .product(name: "HeapModule", package: "swift-collections"),
     .product(name: "DequeModule", package: "swift-collections"),
     .product(name: "OrderedCollections", package: "swift-collections"),
+    .product(name: "BitCollections", package: "swift-collections"),
 ]
 
 /// Release builds drop Swift's run-time exclusivity checks (every access to a class's

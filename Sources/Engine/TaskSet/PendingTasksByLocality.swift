@@ -32,6 +32,11 @@ struct KeyedPendingTasks {
     private var keyOrder = Deque<String>()
     /// Keys present in `lists` that name a live executor / a host or rack with one.
     private(set) var aliveKeyCount = 0
+    /// Where the first key of `keyOrder` sits in `lists`, once looked up: the scan below
+    /// runs at every offer and usually stops at that key, so it is hashed once, not each
+    /// time. A dictionary index stays valid while no key is added or removed (a list
+    /// changed in place keeps it), so both of those forget it.
+    private var firstKeyPosition: Dictionary<String, [Int]>.Index?
 
     var isEmpty: Bool { lists.isEmpty }
     /// Keys in the order their lists were created (less those dropped since).
@@ -40,20 +45,32 @@ struct KeyedPendingTasks {
     /// Pushes `index` on the list of `key`, creating the list (and counting the key if
     /// alive) the first time.
     mutating func push(_ index: Int, key: String, isAlive: Bool) {
-        // One hash of the key when its list exists (`index(forKey:)`, then in place).
-        if let position = lists.index(forKey: key) {
-            lists.values[position].append(index)
-        } else {
-            lists[key] = [index]
-            keyOrder.append(key)
-            if isAlive { aliveKeyCount += 1 }
-        }
+        if !pushOnExistingList(index, key: key) { createList(index, key: key, isAlive: isAlive) }
+    }
+
+    /// Pushes `index` on the list of `key` if there is one (one hash of the key, then in
+    /// place); false when there is none. With `createList`, a task set's creation asks
+    /// the registry whether a key is alive once per new key, not once per task.
+    mutating func pushOnExistingList(_ index: Int, key: String) -> Bool {
+        guard let position = lists.index(forKey: key) else { return false }
+        lists.values[position].append(index)
+        return true
+    }
+
+    /// Creates the list of a key that has none, holding `index`.
+    mutating func createList(_ index: Int, key: String, isAlive: Bool) {
+        precondition(lists[key] == nil, "KeyedPendingTasks: \(key) has a list already")
+        lists[key] = [index]
+        firstKeyPosition = nil
+        keyOrder.append(key)
+        if isAlive { aliveKeyCount += 1 }
     }
 
     /// Pushes a whole list (Spark's bulk rack resolution at task set creation).
     mutating func push(contentsOf indices: [Int], key: String, isAlive: Bool) {
         if lists[key] == nil {
             lists[key] = indices
+            firstKeyPosition = nil
             keyOrder.append(key)
             if isAlive { aliveKeyCount += 1 }
         } else {
@@ -84,11 +101,13 @@ struct KeyedPendingTasks {
     mutating func hasTaskNeedingScheduling(_ needsScheduling: (Int) -> Bool, isAlive: (String) -> Bool) -> Bool {
         while let key = keyOrder.first {
             var found = false
-            if let position = lists.index(forKey: key) {
+            if firstKeyPosition == nil { firstKeyPosition = lists.index(forKey: key) }
+            if let position = firstKeyPosition {
                 found = Self.trimStale(&lists.values[position], needsScheduling)
             }
             if found { return true }
             keyOrder.removeFirst()
+            firstKeyPosition = nil
             if lists.removeValue(forKey: key) != nil, isAlive(key) { aliveKeyCount -= 1 }
         }
         return false

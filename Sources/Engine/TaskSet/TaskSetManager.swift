@@ -116,7 +116,9 @@ public final class TaskSetManager {
         for location in locations {
             switch location {
             case .executor(_, let executor):
-                lists.forExecutor.push(index, key: executor, isAlive: cluster.isExecutorAlive(executor))
+                if !lists.forExecutor.pushOnExistingList(index, key: executor) {
+                    lists.forExecutor.createList(index, key: executor, isAlive: cluster.isExecutorAlive(executor))
+                }
             case .hdfsCache(let host):
                 for executor in cluster.executorsAlive(onHost: host) {
                     lists.forExecutor.push(index, key: executor, isAlive: true)
@@ -124,9 +126,12 @@ public final class TaskSetManager {
             case .host:
                 break
             }
-            lists.forHost.push(index, key: location.host, isAlive: cluster.hasExecutorsAlive(onHost: location.host))
-            if resolveRacks, let rack = cluster.rack(forHost: location.host) {
-                lists.forRack.push(index, key: rack, isAlive: cluster.hasHostAlive(onRack: rack))
+            let host = location.host
+            if !lists.forHost.pushOnExistingList(index, key: host) {
+                lists.forHost.createList(index, key: host, isAlive: cluster.hasExecutorsAlive(onHost: host))
+            }
+            if resolveRacks, let rack = cluster.rack(forHost: host), !lists.forRack.pushOnExistingList(index, key: rack) {
+                lists.forRack.createList(index, key: rack, isAlive: cluster.hasHostAlive(onRack: rack))
             }
         }
         if locations.isEmpty { lists.noPrefs.append(index) }

@@ -13,10 +13,10 @@ struct ExecutorRegistry {
     private(set) var numbers: [ExecutorID: Int32] = [:]
     /// Number → executor id.
     private(set) var names: [ExecutorID] = []
-    /// By number: alive (Spark's `executorIdToRunningTaskIds` has the key).
-    private var aliveFlags: [Bool] = []
-    /// By number: the running TIDs (an executor runs a few at once: a short array).
-    private var running: [[TaskID]] = []
+    /// By number: alive (Spark's `executorIdToRunningTaskIds` has the key) and the
+    /// running TIDs (an executor runs a few at once: a short array), side by side so
+    /// that a launch or an end reads one cell.
+    private var slots: [ExecutorSlot] = []
     /// By number: the executor's resource profile.
     private var profiles: [Int] = []
     /// Kept after a loss whose reason is pending, until the reason arrives.
@@ -33,23 +33,26 @@ struct ExecutorRegistry {
     func number(of executor: ExecutorID) -> Int32? { numbers[executor] }
     func name(of number: Int32) -> ExecutorID { names[Int(number)] }
 
-    func isExecutorAlive(_ executor: ExecutorID) -> Bool { numbers[executor].map { aliveFlags[Int($0)] } ?? false }
-    func hasExecutorsAlive(onHost host: HostID) -> Bool { !(hostExecutors[host]?.isEmpty ?? true) }
+    func isExecutorAlive(_ executor: ExecutorID) -> Bool { numbers[executor].map { slots[Int($0)].alive } ?? false }
+    /// A host's set is dropped when its last executor goes, so having a key is having a
+    /// live executor; looking up the key alone does not copy (retain and release) the set,
+    /// which a task set's creation does once per task.
+    func hasExecutorsAlive(onHost host: HostID) -> Bool { hostExecutors.index(forKey: host) != nil }
     func hasHostAlive(onRack rack: RackID) -> Bool { (rackHostCount[rack] ?? 0) > 0 }
     func rack(forHost host: HostID) -> RackID? { hostRacks[host] }
     func executorsAlive(onHost host: HostID) -> [ExecutorID] { Array(hostExecutors[host] ?? []) }
     func profile(ofNumber number: Int32) -> Int { profiles[Int(number)] }
 
     /// Whether some live executor runs nothing (O(executors); exclusion checks only).
-    var hasIdleExecutor: Bool { aliveFlags.indices.contains { aliveFlags[$0] && running[$0].isEmpty } }
+    var hasIdleExecutor: Bool { slots.indices.contains { slots[$0].alive && slots[$0].running.isEmpty } }
 
     /// Registers a live executor; returns how liveness changed.
     mutating func add(_ executor: ExecutorID, host: HostID, rack: RackID?, profile: Int) -> LivenessChange {
         precondition(!isExecutorAlive(executor), "executor \(executor) registered twice")
         if let rack, hostRacks[host] == nil { hostRacks[host] = rack }
         let number = numbers[executor] ?? assignNumber(to: executor)
-        aliveFlags[Int(number)] = true
-        running[Int(number)] = []
+        slots[Int(number)].alive = true
+        slots[Int(number)].running = []
         profiles[Int(number)] = profile
         executorHost[executor] = host
         let hostWasAlive = hasExecutorsAlive(onHost: host)
@@ -74,8 +77,7 @@ struct ExecutorRegistry {
         let number = Int32(names.count)
         numbers[executor] = number
         names.append(executor)
-        aliveFlags.append(false)
-        running.append([])
+        slots.append(ExecutorSlot())
         profiles.append(0)
         return number
     }
@@ -84,12 +86,12 @@ struct ExecutorRegistry {
     /// liveness changed. With `keepHost` (loss reason pending) its host stays known.
     mutating func remove(_ executor: ExecutorID, keepHost: Bool) -> (tasks: [TaskID], change: LivenessChange?) {
         let number = numbers[executor]
-        let wasAlive = number.map { aliveFlags[Int($0)] } ?? false
+        let wasAlive = number.map { slots[Int($0)].alive } ?? false
         var tasks: [TaskID] = []
         if wasAlive, let number {
-            tasks = running[Int(number)]
-            running[Int(number)] = []
-            aliveFlags[Int(number)] = false
+            tasks = slots[Int(number)].running
+            slots[Int(number)].running = []
+            slots[Int(number)].alive = false
         }
         guard let host = executorHost[executor] else { return (tasks, nil) }
         if !keepHost { executorHost[executor] = nil }
@@ -119,14 +121,14 @@ struct ExecutorRegistry {
     }
 
     mutating func taskLaunched(_ tid: TaskID, onNumber number: Int32) {
-        guard aliveFlags[Int(number)] else { return }
-        running[Int(number)].append(tid)
+        guard slots[Int(number)].alive else { return }
+        slots[Int(number)].running.append(tid)
     }
 
     mutating func taskEnded(_ tid: TaskID, onNumber number: Int32) {
-        guard aliveFlags[Int(number)], let i = running[Int(number)].firstIndex(of: tid) else { return }
-        running[Int(number)].swapAt(i, running[Int(number)].count - 1)
-        running[Int(number)].removeLast()
+        guard slots[Int(number)].alive, let i = slots[Int(number)].running.firstIndex(of: tid) else { return }
+        slots[Int(number)].running.swapAt(i, slots[Int(number)].running.count - 1)
+        slots[Int(number)].running.removeLast()
     }
 }
 
@@ -138,4 +140,10 @@ struct LivenessChange {
     let alive: Bool
     let hostChanged: Bool
     let rackChanged: Bool
+}
+
+/// One registered executor's liveness and running attempts (`ExecutorRegistry.slots`).
+private struct ExecutorSlot {
+    var alive = false
+    var running: [TaskID] = []
 }

@@ -191,15 +191,17 @@ public struct EventQueue<Payload> {
         heap.checkInvariants()
     }
 
-    /// One heap element: kept small (time, sequence, slot, payload) so that sifting
+    /// One heap element: kept small (time, sequence, payload, slot) so that sifting
     /// moves few bytes. Ordered by time, then sequence; sequences are unique, so no
-    /// two entries compare equal.
+    /// two entries compare equal. The slot comes last so that it fills the payload's
+    /// tail padding where there is some: an enum of an 8-byte value and a tag, say,
+    /// makes a 32-byte entry instead of 40.
     @usableFromInline
     struct Entry: Comparable {
         @usableFromInline var time: Int64
         @usableFromInline var sequence: UInt64
-        @usableFromInline var slot: UInt32
         @usableFromInline var payload: Payload
+        @usableFromInline var slot: UInt32
 
         @inlinable
         init(time: Int64, sequence: UInt64, slot: UInt32, payload: Payload) {
