@@ -153,17 +153,31 @@ extension SparkScheduler {
             outputs.removeAll(keepingCapacity: true)
             swap(&outputs, &drainBuffer)
         }
-        for output in outputs {
-            switch output {
-            case .trace(let event):
-                environment.trace.record(event)
-            case .action(.killTask(let tid, let executor, let reason)):
-                environment.backend.kill(tid, executor: executor, reason: reason)
-            case .action(.reviveOffers):
-                requestFullRound()
-            case .notification(let notification):
-                dagEventQueue.append(notification)
+        // Each output is moved out of the buffer, not copied: a copy retains every string
+        // and array in it and emptying the buffer releases them again (callgrind, 2,000
+        // executors: 5% of the instructions). A payload-free placeholder takes its place,
+        // so emptying the buffer below releases nothing twice.
+        let count = outputs.count
+        outputs.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for i in 0..<count {
+                let output = (base + i).move()
+                (base + i).initialize(to: .action(.reviveOffers))
+                deliver(output)
             }
+        }
+    }
+
+    private func deliver(_ output: TaskSchedulerOutput) {
+        switch output {
+        case .trace(let event):
+            environment.trace.record(event)
+        case .action(.killTask(let tid, let executor, let reason)):
+            environment.backend.kill(tid, executor: executor, reason: reason)
+        case .action(.reviveOffers):
+            requestFullRound()
+        case .notification(let notification):
+            dagEventQueue.append(notification)
         }
     }
 
