@@ -15,38 +15,44 @@ struct TaskInfo {
     }
 
     let taskID: TaskID
-    /// Position in the task set (Spark's `index`), not the partition.
-    let index: Int
-    let attemptNumber: Int
     let executor: ExecutorID
     let host: HostID
+    let launchTime: EngineInstant
+    var finishTime = EngineInstant.zero
+    let gpuAddresses: [String]
+    // Counts in 32 bits and the one-byte fields last: 88 bytes an attempt instead of 104
+    // (160 MB less at ten million tasks). A task set holds fewer than 2^31 attempts.
+    private let storedIndex: Int32
+    private let storedAttemptNumber: Int32
+    private let storedPreviousAttempt: Int32
     /// The level reported for the launch (no-pref tasks are reported PROCESS_LOCAL).
     let locality: TaskLocality
     let speculative: Bool
-    let launchTime: EngineInstant
-    let gpuAddresses: [String]
-    /// The previous attempt of the same index (a slot in the manager's `attempts`), or -1:
-    /// Spark's `taskAttempts(index)` list, newest first, without one array per task.
-    let previousAttempt: Int
     var launching = true
     /// Its end row is in the trace already: its executor reported it, and the failure
     /// waits for the result-getter thread (`TaskScheduler+ResultGetter`).
     var endTraced = false
     var state = State.running
-    var finishTime = EngineInstant.zero
+
+    /// Position in the task set (Spark's `index`), not the partition.
+    var index: Int { Int(storedIndex) }
+    var attemptNumber: Int { Int(storedAttemptNumber) }
+    /// The previous attempt of the same index (a slot in the manager's `attempts`), or -1:
+    /// Spark's `taskAttempts(index)` list, newest first, without one array per task.
+    var previousAttempt: Int { Int(storedPreviousAttempt) }
 
     init(taskID: TaskID, index: Int, attemptNumber: Int, executor: ExecutorID, host: HostID, locality: TaskLocality,
          speculative: Bool, launchTime: EngineInstant, gpuAddresses: [String], previousAttempt: Int) {
         self.taskID = taskID
-        self.index = index
-        self.attemptNumber = attemptNumber
+        self.storedIndex = Int32(index)
+        self.storedAttemptNumber = Int32(attemptNumber)
         self.executor = executor
         self.host = host
         self.locality = locality
         self.speculative = speculative
         self.launchTime = launchTime
         self.gpuAddresses = gpuAddresses
-        self.previousAttempt = previousAttempt
+        self.storedPreviousAttempt = Int32(previousAttempt)
     }
 
     var isRunning: Bool { state == .running }
