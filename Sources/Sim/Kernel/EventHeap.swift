@@ -34,17 +34,25 @@ struct EventHeap<Element: Comparable> {
         storage.append(element)
         storage.withUnsafeMutableBufferPointer { buffer in
             let base = buffer.baseAddress!
-            var hole = buffer.count - 1
+            let hole = buffer.count - 1
             guard hole > 0 else { return }
-            let moving = (base + hole).move()
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard moving < base[parent] else { break }
-                (base + hole).initialize(to: (base + parent).move())
-                hole = parent
-            }
-            (base + hole).initialize(to: moving)
+            Self.siftUp((base + hole).move(), from: hole, in: base)
         }
+    }
+
+    /// Puts `moving` into the hole at `start` or above it: each parent greater than
+    /// `moving` moves down into the hole, which rises. Shared by insertion and by the
+    /// last step of removal; `moving` is consumed, so a payload is moved, not copied.
+    @inlinable
+    static func siftUp(_ moving: consuming Element, from start: Int, in base: UnsafeMutablePointer<Element>) {
+        var hole = start
+        while hole > 0 {
+            let parent = (hole - 1) >> 1
+            guard moving < base[parent] else { break }
+            (base + hole).initialize(to: (base + parent).move())
+            hole = parent
+        }
+        (base + hole).initialize(to: moving)
     }
 
     /// Removes and returns the minimum. The heap must not be empty.
@@ -76,13 +84,7 @@ struct EventHeap<Element: Comparable> {
                 hole = child
                 child = 2 * hole + 1
             }
-            while hole > 0 {
-                let parent = (hole - 1) >> 1
-                guard last < base[parent] else { break }
-                (base + hole).initialize(to: (base + parent).move())
-                hole = parent
-            }
-            (base + hole).initialize(to: last)
+            Self.siftUp(last, from: hole, in: base)
             return top
         }
     }
