@@ -27,67 +27,114 @@ struct PendingTasksByLocality {
 /// this level?" scan visits them in a fixed order and drops empty keys as it goes, as
 /// Spark's `moreTasksToRunIn` does) and the number of keys that are alive, so that
 /// `computeValidLocalityLevels` costs O(1) instead of Spark's scan over every key.
+///
+/// Lists sit at fixed positions; a key keeps its position when its list is dropped and
+/// gets it back if tasks are pushed again. An offer names its executor and host by
+/// registry number too, and `withList(_:number:_:)` finds the list through a dense
+/// number → position table, hashing the key only the first time a number is seen: at
+/// 100,000 hosts a string-keyed table cost a hash and three cache misses per offer.
 struct KeyedPendingTasks {
-    private(set) var lists: [String: [Int]] = [:]
-    private var keyOrder = Deque<String>()
-    /// Keys present in `lists` that name a live executor / a host or rack with one.
+    private var positionByKey: [String: Int32] = [:]
+    /// By position: the key, and its list with whether it has one now (Spark's map has
+    /// the key), side by side so that an offer reads one cell.
+    private var keys: [String] = []
+    private var lists: [KeyedList] = []
+    /// Positions of present keys in the order their lists were created.
+    private var keyOrder = Deque<Int32>()
+    /// Registry number → position, -1 when not known yet.
+    private var positionByNumber: [Int32] = []
+    private var presentCount = 0
+    /// Keys present that name a live executor / a host or rack with one.
     private(set) var aliveKeyCount = 0
-    /// Where the first key of `keyOrder` sits in `lists`, once looked up: the scan below
-    /// runs at every offer and usually stops at that key, so it is hashed once, not each
-    /// time. A dictionary index stays valid while no key is added or removed (a list
-    /// changed in place keeps it), so both of those forget it.
-    private var firstKeyPosition: Dictionary<String, [Int]>.Index?
 
-    var isEmpty: Bool { lists.isEmpty }
+    var isEmpty: Bool { presentCount == 0 }
     /// Keys in the order their lists were created (less those dropped since).
-    var insertionOrderedKeys: [String] { Array(keyOrder) }
+    var insertionOrderedKeys: [String] { keyOrder.map { keys[Int($0)] } }
+
+    /// The list of `key`, if it has one.
+    func list(forKey key: String) -> [Int]? {
+        guard let position = positionByKey[key], lists[Int(position)].present else { return nil }
+        return lists[Int(position)].tasks
+    }
 
     /// Pushes `index` on the list of `key`, creating the list (and counting the key if
     /// alive) the first time.
-    mutating func push(_ index: Int, key: String, isAlive: Bool) {
-        if !pushOnExistingList(index, key: key) { createList(index, key: key, isAlive: isAlive) }
+    mutating func push(_ index: Int, key: String, number: Int32?, isAlive: Bool) {
+        if !pushOnExistingList(index, key: key) { createList(index, key: key, number: number, isAlive: isAlive) }
     }
 
     /// Pushes `index` on the list of `key` if there is one (one hash of the key, then in
     /// place); false when there is none. With `createList`, a task set's creation asks
     /// the registry whether a key is alive once per new key, not once per task.
     mutating func pushOnExistingList(_ index: Int, key: String) -> Bool {
-        guard let position = lists.index(forKey: key) else { return false }
-        lists.values[position].append(index)
+        guard let position = positionByKey[key], lists[Int(position)].present else { return false }
+        lists[Int(position)].tasks.append(index)
         return true
     }
 
-    /// Creates the list of a key that has none, holding `index`.
-    mutating func createList(_ index: Int, key: String, isAlive: Bool) {
-        precondition(lists[key] == nil, "KeyedPendingTasks: \(key) has a list already")
-        lists[key] = [index]
-        firstKeyPosition = nil
-        keyOrder.append(key)
-        if isAlive { aliveKeyCount += 1 }
+    /// Creates the list of a key that has none, holding `index`; `number` is the key's
+    /// registry number if it has one.
+    mutating func createList(_ index: Int, key: String, number: Int32?, isAlive: Bool) {
+        create(key, number: number, isAlive: isAlive, holding: [index])
     }
 
     /// Pushes a whole list (Spark's bulk rack resolution at task set creation).
     mutating func push(contentsOf indices: [Int], key: String, isAlive: Bool) {
-        if lists[key] == nil {
-            lists[key] = indices
-            firstKeyPosition = nil
-            keyOrder.append(key)
-            if isAlive { aliveKeyCount += 1 }
+        if let position = positionByKey[key], lists[Int(position)].present {
+            lists[Int(position)].tasks.append(contentsOf: indices)
         } else {
-            lists[key]!.append(contentsOf: indices)
+            create(key, number: nil, isAlive: isAlive, holding: indices)
         }
     }
 
+    private mutating func create(_ key: String, number: Int32?, isAlive: Bool, holding indices: [Int]) {
+        let position: Int32
+        if let known = positionByKey[key] {
+            precondition(!lists[Int(known)].present, "KeyedPendingTasks: \(key) has a list already")
+            position = known
+            lists[Int(known)] = KeyedList(tasks: indices, present: true)
+        } else {
+            precondition(keys.count < Int(Int32.max), "KeyedPendingTasks: too many keys")
+            position = Int32(keys.count)
+            positionByKey[key] = position
+            keys.append(key)
+            lists.append(KeyedList(tasks: indices, present: true))
+        }
+        if let number { remember(number, at: position) }
+        presentCount += 1
+        keyOrder.append(position)
+        if isAlive { aliveKeyCount += 1 }
+    }
+
+    private mutating func remember(_ number: Int32, at position: Int32) {
+        let n = Int(number)
+        if n >= positionByNumber.count {
+            positionByNumber.append(contentsOf: repeatElement(-1, count: n + 1 - positionByNumber.count))
+        }
+        positionByNumber[n] = position
+    }
+
     /// Runs `body` on the list of `key` in place (no copy); nil when there is no list.
-    mutating func withList<R>(_ key: String, _ body: (inout [Int]) -> R?) -> R? {
-        guard let position = lists.index(forKey: key) else { return nil }
-        return body(&lists.values[position])
+    /// `number`, the key's registry number when the caller has it, finds the list
+    /// without hashing the key.
+    mutating func withList<R>(_ key: String, number: Int32? = nil, _ body: (inout [Int]) -> R?) -> R? {
+        // No key hashed when there are no lists (the executor lists, usually).
+        guard presentCount > 0 else { return nil }
+        var position: Int32 = -1
+        if let number, Int(number) < positionByNumber.count { position = positionByNumber[Int(number)] }
+        if position < 0 {
+            guard let known = positionByKey[key] else { return nil }
+            position = known
+            if let number { remember(number, at: known) }
+        }
+        guard lists[Int(position)].present else { return nil }
+        return body(&lists[Int(position)].tasks)
     }
 
     /// A key's liveness changed (executor added or lost, host or rack gained or lost its
     /// last live member): keep `aliveKeyCount` in step.
     mutating func livenessChanged(key: String, alive: Bool) {
-        guard lists[key] != nil else { return }
+        guard let position = positionByKey[key], lists[Int(position)].present else { return }
         aliveKeyCount += alive ? 1 : -1
         precondition(aliveKeyCount >= 0, "KeyedPendingTasks: negative alive count")
     }
@@ -99,16 +146,12 @@ struct KeyedPendingTasks {
     /// - Complexity: amortised O(1): every visited entry or key is either removed or ends
     ///   the scan.
     mutating func hasTaskNeedingScheduling(_ needsScheduling: (Int) -> Bool, isAlive: (String) -> Bool) -> Bool {
-        while let key = keyOrder.first {
-            var found = false
-            if firstKeyPosition == nil { firstKeyPosition = lists.index(forKey: key) }
-            if let position = firstKeyPosition {
-                found = Self.trimStale(&lists.values[position], needsScheduling)
-            }
-            if found { return true }
+        while let position = keyOrder.first {
+            if Self.trimStale(&lists[Int(position)].tasks, needsScheduling) { return true }
             keyOrder.removeFirst()
-            firstKeyPosition = nil
-            if lists.removeValue(forKey: key) != nil, isAlive(key) { aliveKeyCount -= 1 }
+            lists[Int(position)] = KeyedList(tasks: [], present: false)
+            presentCount -= 1
+            if isAlive(keys[Int(position)]) { aliveKeyCount -= 1 }
         }
         return false
     }
@@ -123,6 +166,12 @@ struct KeyedPendingTasks {
 
     /// Recounts live keys from scratch (for `checkInvariants`).
     func countAliveKeys(_ isAlive: (String) -> Bool) -> Int {
-        lists.keys.reduce(0) { $0 + (isAlive($1) ? 1 : 0) }
+        keys.indices.reduce(0) { $0 + (lists[$1].present && isAlive(keys[$1]) ? 1 : 0) }
     }
+}
+
+/// One key's pending list in `KeyedPendingTasks`.
+private struct KeyedList {
+    var tasks: [Int]
+    var present: Bool
 }

@@ -17,10 +17,14 @@ extension TaskSetManager {
     /// With `maxLocality == .noPref` the cap is used as is; otherwise delay scheduling
     /// narrows it to the level allowed now.
     ///
+    /// `numbers`, the registry numbers of the executor and its host where the caller has
+    /// them, let the pending lists be found without hashing ids.
+    ///
     /// - Complexity: amortised O(1) without exclusion (stale list entries are dropped once).
-    func resourceOffer(executor: ExecutorID, host: HostID, maxLocality: TaskLocality, cpus: Int,
-                                gpus: [GPUGrant], now: EngineInstant, cluster: ExecutorRegistry,
-                                nextTaskID: inout Int, outbox: inout TaskSchedulerOutbox) -> OfferResult {
+    func resourceOffer(executor: ExecutorID, host: HostID, numbers: ListNumbers = ListNumbers(),
+                       maxLocality: TaskLocality, cpus: Int, gpus: [GPUGrant], now: EngineInstant,
+                       cluster: ExecutorRegistry, nextTaskID: inout Int,
+                       outbox: inout TaskSchedulerOutbox) -> OfferResult {
         let offerExcluded = excludelist.map {
             $0.isNodeExcludedForTaskSet(host) || $0.isExecutorExcludedForTaskSet(executor)
         } ?? false
@@ -30,8 +34,8 @@ extension TaskSetManager {
             allowed = min(allowedLocalityLevel(now: now, cluster: cluster), maxLocality)
         }
         var result = OfferResult(task: nil, delayReject: false, dequeuedIndex: nil)
-        if let (index, locality, speculative) = dequeueTask(executor: executor, host: host, maxLocality: allowed,
-                                                             cluster: cluster) {
+        if let (index, locality, speculative) = dequeueTask(executor: executor, host: host, numbers: numbers,
+                                                             maxLocality: allowed, cluster: cluster) {
             result.dequeuedIndex = index
             if config.legacyLocalityWaitReset && maxLocality != .noPref {
                 resetDelayScheduleTimer(locality, now: now)
@@ -53,38 +57,49 @@ extension TaskSetManager {
     }
 
     /// A regular task if any fits, else a speculative copy (`dequeueTask`).
-    func dequeueTask(executor: ExecutorID, host: HostID, maxLocality: TaskLocality,
-                              cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
-        if let found = dequeueTask(executor, host, maxLocality, speculative: false, cluster) { return found }
-        return dequeueTask(executor, host, maxLocality, speculative: true, cluster)
+    func dequeueTask(executor: ExecutorID, host: HostID, numbers: ListNumbers = ListNumbers(),
+                     maxLocality: TaskLocality, cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
+        if let found = dequeueTask(executor, host, numbers, maxLocality, speculative: false, cluster) { return found }
+        return dequeueTask(executor, host, numbers, maxLocality, speculative: true, cluster)
+    }
+
+    /// The registry numbers of an offer's executor and host, where known.
+    struct ListNumbers {
+        var executor: Int32?
+        var host: Int32?
     }
 
     /// Looks in the executor's list, then the host's, the no-pref list (before racks, to
     /// keep traffic in the rack), the rack's and the list of all, as far as `maxLocality`
     /// allows (`dequeueTaskHelper`). A no-pref task is reported PROCESS_LOCAL.
-    private func dequeueTask(_ executor: ExecutorID, _ host: HostID, _ maxLocality: TaskLocality,
-                                      speculative: Bool, _ cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
+    private func dequeueTask(_ executor: ExecutorID, _ host: HostID, _ numbers: ListNumbers,
+                             _ maxLocality: TaskLocality, speculative: Bool,
+                             _ cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
         if speculative && speculatableTasks.isEmpty { return nil }
-        // Move the lists out so the scan can read the rest of `self` (no copy: a swap).
-        var lists = PendingTasksByLocality()
-        if speculative { swap(&lists, &pendingSpeculatableTasks) } else { swap(&lists, &pendingTasks) }
-        defer { if speculative { swap(&lists, &pendingSpeculatableTasks) } else { swap(&lists, &pendingTasks) } }
-        guard let (index, locality) = locate(executor, host, maxLocality, speculative, in: &lists, cluster) else {
-            return nil
-        }
+        // The lists are changed in place while the scan reads other fields of `self` (a
+        // class: each stored property is its own access, so they do not overlap). Moving
+        // them out and back made and destroyed an empty set of lists at every offer.
+        let found = speculative
+            ? locate(executor, host, numbers, maxLocality, speculative, in: &pendingSpeculatableTasks, cluster)
+            : locate(executor, host, numbers, maxLocality, speculative, in: &pendingTasks, cluster)
+        guard let (index, locality) = found else { return nil }
         if speculative { speculatableTasks.remove(index) }
         return (index, locality, speculative)
     }
 
-    private func locate(_ executor: ExecutorID, _ host: HostID, _ maxLocality: TaskLocality, _ speculative: Bool,
-                        in lists: inout PendingTasksByLocality, _ cluster: ExecutorRegistry) -> (Int, TaskLocality)? {
+    private func locate(_ executor: ExecutorID, _ host: HostID, _ numbers: ListNumbers, _ maxLocality: TaskLocality,
+                        _ speculative: Bool, in lists: inout PendingTasksByLocality, _ cluster: ExecutorRegistry) -> (Int, TaskLocality)? {
         // A local function, not a closure value: a stored closure would capture (copy) the
         // whole task set manager at every offer.
         func take(_ list: inout [Int]) -> Int? {
             dequeueTaskFromList(executor: executor, host: host, list: &list, speculative: speculative)
         }
-        if let index = lists.forExecutor.withList(executor, take) { return (index, .processLocal) }
-        if maxLocality >= .nodeLocal, let index = lists.forHost.withList(host, take) { return (index, .nodeLocal) }
+        if let index = lists.forExecutor.withList(executor, number: numbers.executor, take) {
+            return (index, .processLocal)
+        }
+        if maxLocality >= .nodeLocal, let index = lists.forHost.withList(host, number: numbers.host, take) {
+            return (index, .nodeLocal)
+        }
         if maxLocality >= .noPref, let index = take(&lists.noPrefs) { return (index, .processLocal) }
         if maxLocality >= .rackLocal, let rack = cluster.rack(forHost: host),
            let index = lists.forRack.withList(rack, take) { return (index, .rackLocal) }
@@ -144,7 +159,7 @@ extension TaskSetManager {
                                  gpuAddresses: addresses, previousAttempt: previous))
         progress[index].lastAttempt = attempts.count - 1
         addRunningTask(tid, slot: attempts.count - 1)
-        return TaskDescription(taskID: tid, stage: taskSet.stage, partition: taskSet.tasks[index].partition,
+        return TaskDescription(taskID: tid, stage: taskSet.stage, partition: partition(ofIndex: index),
                                attemptNumber: attemptNumber, executor: executor, host: host, locality: locality,
                                speculative: speculative, cpus: cpus, gpuAddresses: addresses)
     }
@@ -180,7 +195,7 @@ extension TaskSetManager {
     func description(ofSlot slot: Int) -> TaskDescription {
         let info = attempts[slot]
         return TaskDescription(taskID: info.taskID, stage: taskSet.stage,
-                               partition: taskSet.tasks[info.index].partition,
+                               partition: partition(ofIndex: info.index),
                                attemptNumber: info.attemptNumber, executor: info.executor, host: info.host,
                                locality: info.locality, speculative: info.speculative, cpus: taskSet.resources.cpus,
                                gpuAddresses: info.gpuAddresses)

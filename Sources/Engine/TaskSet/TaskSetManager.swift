@@ -28,6 +28,10 @@ public final class TaskSetManager {
     public internal(set) var tasksSuccessful = 0
     /// Partition → index, built on first use (Spark's `partitionToIndex`).
     var partitionToIndex: [Int: Int]?
+    /// Every task's partition is its index (a stage's first attempt): a launch and an end
+    /// then read the partition without touching the task's spec, one cache miss fewer per
+    /// task at ten million tasks.
+    let partitionsAreIndices: Bool
 
     // MARK: Attempts
 
@@ -71,6 +75,7 @@ public final class TaskSetManager {
         self.config = config
         let n = taskSet.tasks.count
         progress = Array(repeating: TaskProgress(), count: n)
+        partitionsAreIndices = taskSet.tasks.indices.allSatisfy { taskSet.tasks[$0].partition == $0 }
         // Room for one attempt per task from the start: growing by doubling would hold the
         // old and the new buffer at once (2.7 GB of attempts at 10M tasks).
         attempts.reserveCapacity(n)
@@ -96,6 +101,9 @@ public final class TaskSetManager {
     /// A zombie with nothing running: the scheduler forgets it (`taskSetFinished`).
     public var isFinished: Bool { isZombie && runningTasksSet.isEmpty }
 
+    /// The partition of the task at `index`.
+    func partition(ofIndex index: Int) -> Int { partitionsAreIndices ? index : taskSet.tasks[index].partition }
+
     /// Whether the index still needs an attempt (Spark's `copiesRunning == 0 && !successful`).
     func needsScheduling(_ index: Int) -> Bool { progress[index].needsScheduling }
 
@@ -117,21 +125,23 @@ public final class TaskSetManager {
             switch location {
             case .executor(_, let executor):
                 if !lists.forExecutor.pushOnExistingList(index, key: executor) {
-                    lists.forExecutor.createList(index, key: executor, isAlive: cluster.isExecutorAlive(executor))
+                    lists.forExecutor.createList(index, key: executor, number: cluster.number(of: executor),
+                                                 isAlive: cluster.isExecutorAlive(executor))
                 }
             case .hdfsCache(let host):
                 for executor in cluster.executorsAlive(onHost: host) {
-                    lists.forExecutor.push(index, key: executor, isAlive: true)
+                    lists.forExecutor.push(index, key: executor, number: cluster.number(of: executor), isAlive: true)
                 }
             case .host:
                 break
             }
             let host = location.host
             if !lists.forHost.pushOnExistingList(index, key: host) {
-                lists.forHost.createList(index, key: host, isAlive: cluster.hasExecutorsAlive(onHost: host))
+                lists.forHost.createList(index, key: host, number: cluster.hostNumber(of: host),
+                                         isAlive: cluster.hasExecutorsAlive(onHost: host))
             }
             if resolveRacks, let rack = cluster.rack(forHost: host), !lists.forRack.pushOnExistingList(index, key: rack) {
-                lists.forRack.createList(index, key: rack, isAlive: cluster.hasHostAlive(onRack: rack))
+                lists.forRack.createList(index, key: rack, number: nil, isAlive: cluster.hasHostAlive(onRack: rack))
             }
         }
         if locations.isEmpty { lists.noPrefs.append(index) }
@@ -146,7 +156,7 @@ public final class TaskSetManager {
                                                forMaximumSize: pendingTasks.forHost.insertionOrderedKeys.count),
                                            hash: ScalaHashOrder.hash(of:))
         for host in hosts {
-            guard let rack = cluster.rack(forHost: host), let list = pendingTasks.forHost.lists[host] else { continue }
+            guard let rack = cluster.rack(forHost: host), let list = pendingTasks.forHost.list(forKey: host) else { continue }
             pendingTasks.forRack.push(contentsOf: list, key: rack, isAlive: cluster.hasHostAlive(onRack: rack))
         }
     }

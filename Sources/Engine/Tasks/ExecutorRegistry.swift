@@ -19,6 +19,11 @@ struct ExecutorRegistry {
     private var slots: [ExecutorSlot] = []
     /// By number: the executor's resource profile.
     private var profiles: [Int] = []
+    /// Host → number, for every host an executor ever registered on, and by executor
+    /// number the host it registered on last (-1: none), so that a task set finds a host's
+    /// pending list by number.
+    private var hostNumbers: [HostID: Int32] = [:]
+    private var hostNumberByExecutor: [Int32] = []
     /// Kept after a loss whose reason is pending, until the reason arrives.
     private(set) var executorHost: [ExecutorID: HostID] = [:]
     /// Live executors per host, in registration order.
@@ -42,6 +47,11 @@ struct ExecutorRegistry {
     func rack(forHost host: HostID) -> RackID? { hostRacks[host] }
     func executorsAlive(onHost host: HostID) -> [ExecutorID] { Array(hostExecutors[host] ?? []) }
     func profile(ofNumber number: Int32) -> Int { profiles[Int(number)] }
+    /// The host's number, if an executor ever registered on it.
+    func hostNumber(of host: HostID) -> Int32? { hostNumbers[host] }
+
+    /// The number of the host executor `number` registered on last (-1: never registered).
+    func hostNumber(ofExecutor number: Int32) -> Int32 { hostNumberByExecutor[Int(number)] }
 
     /// Whether some live executor runs nothing (O(executors); exclusion checks only).
     var hasIdleExecutor: Bool { slots.indices.contains { slots[$0].alive && slots[$0].running.isEmpty } }
@@ -54,6 +64,7 @@ struct ExecutorRegistry {
         slots[Int(number)].alive = true
         slots[Int(number)].running = []
         profiles[Int(number)] = profile
+        hostNumberByExecutor[Int(number)] = hostNumbers[host] ?? assignHostNumber(to: host)
         executorHost[executor] = host
         let hostWasAlive = hasExecutorsAlive(onHost: host)
         hostExecutors[host, default: []].append(executor)
@@ -79,6 +90,13 @@ struct ExecutorRegistry {
         names.append(executor)
         slots.append(ExecutorSlot())
         profiles.append(0)
+        hostNumberByExecutor.append(-1)
+        return number
+    }
+
+    private mutating func assignHostNumber(to host: HostID) -> Int32 {
+        let number = Int32(hostNumbers.count)
+        hostNumbers[host] = number
         return number
     }
 

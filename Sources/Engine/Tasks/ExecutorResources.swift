@@ -75,32 +75,36 @@ enum GPUAmount {
 /// Executors are found by their registry number and grants by TID, in dense arrays: a
 /// launch and an end cost no hashing.
 ///
-/// - Complexity: acquire and release O(GPUs + tasks of the executor); offers O(executors).
+/// - Complexity: acquire amortised and release O(GPUs); offers O(executors).
 struct ExecutorResources {
     /// By registry number: the executor as it registered, nil when not tracked. What
     /// changes per task (free cores, held tasks) lives in separate arrays, so that a task
     /// end touches a few bytes of its executor and not a whole record.
     private(set) var infos: [ExecutorInfo?] = []
     /// By registry number: what a launch, an end and an offer read and change, in one
-    /// 12-byte cell (at 100,000 executors, four parallel arrays were four cache misses
+    /// 48-byte cell (at 100,000 executors, four parallel arrays were four cache misses
     /// per task end).
     private var cores: [ExecutorCores] = []
     /// Free units per GPU address, in the executor's address order.
     private var gpuFree: [[Int64]] = []
-    /// Attempts holding resources on the executor (a few: an array).
+    /// Attempts booked on the executor, some of them released since: a release only
+    /// clears the grant by TID (one cache line fewer per task end than removing the TID
+    /// here), and a booking compacts the list once it holds twice the executor's cores.
+    /// Only an executor's removal reads it, keeping the TIDs whose grant is still its own.
     private var heldTasks: [[TaskID]] = []
     /// Tracked executors in registration order (Spark's `makeOffers()` order).
     private(set) var order: OrderedSet<Int32> = []
-    /// By TID: the executor number holding the grant, -1 for none.
-    private var grantExecutor: [Int32] = []
-    /// By TID: the cores granted.
-    private var grantCPUs: [Int32] = []
+    /// By TID: the executor number holding the grant (-1 for none) and the cores granted,
+    /// side by side (one cache line per task end, not two).
+    private var grants: [CoreGrant] = []
     /// GPU grants by TID, for the (few) tasks that hold GPUs.
     private var gpuGrants: [TaskID: [GPUGrant]] = [:]
     /// Tasks holding a grant.
     private(set) var grantCount = 0
 
-    mutating func add(_ info: ExecutorInfo, number: Int32) {
+    /// Tracks an executor under its registry number; `hostNumber` is its host's registry
+    /// number, handed back with each of its offers.
+    mutating func add(_ info: ExecutorInfo, number: Int32, hostNumber: Int32) {
         while infos.count <= Int(number) {
             infos.append(nil)
             cores.append(ExecutorCores())
@@ -109,7 +113,8 @@ struct ExecutorResources {
         }
         let index = Int(number)
         infos[index] = info
-        cores[index] = ExecutorCores(free: info.cores, total: info.cores, tracked: true)
+        cores[index] = ExecutorCores(id: info.id, host: info.host, hostNumber: hostNumber, free: info.cores,
+                                     total: info.cores, tracked: true)
         gpuFree[index] = Array(repeating: GPUAmount.whole, count: info.gpuAddresses.count)
         heldTasks[index] = []
         order.append(number)
@@ -126,7 +131,7 @@ struct ExecutorResources {
     mutating func remove(_ number: Int32) {
         guard isTracked(number) else { return }
         let index = Int(number)
-        for tid in heldTasks[index] { dropGrant(tid) }
+        for tid in heldTasks[index] where holds(number, tid) { dropGrant(tid) }
         infos[index] = nil
         cores[index].tracked = false
         heldTasks[index] = []
@@ -134,15 +139,20 @@ struct ExecutorResources {
         order.remove(number)
     }
 
-    func offer(for number: Int32) -> WorkerOffer? {
+    func offer(for number: Int32) -> WorkerOffer? { numberedOffer(for: number)?.offer }
+
+    /// The executor's offer with its host's registry number.
+    func numberedOffer(for number: Int32) -> (offer: WorkerOffer, hostNumber: Int32)? {
         guard isTracked(number), !cores[Int(number)].disabled else { return nil }
         let index = Int(number)
-        let info = infos[index]!
         var shares: [GPUShare] = []
         if !gpuFree[index].isEmpty {
-            shares = zip(info.gpuAddresses, gpuFree[index]).map { GPUShare(address: $0, free: GPUAmount.fraction($1)) }
+            shares = zip(infos[index]!.gpuAddresses, gpuFree[index]).map {
+                GPUShare(address: $0, free: GPUAmount.fraction($1))
+            }
         }
-        return WorkerOffer(executor: info.id, host: info.host, cores: cores[index].free, gpus: shares)
+        let cell = cores[index]
+        return (WorkerOffer(executor: cell.id, host: cell.host, cores: cell.free, gpus: shares), cell.hostNumber)
     }
 
     /// Every active executor, in registration order (Spark's `makeOffers()`).
@@ -159,15 +169,15 @@ struct ExecutorResources {
             precondition(gpuFree[index][i] >= grant.units, "executor \(infos[index]!.id): GPU over-assigned")
             gpuFree[index][i] -= grant.units
         }
+        if heldTasks[index].count >= 2 * max(cores[index].total, 4) {
+            let grants = grants
+            heldTasks[index].removeAll { $0.rawValue >= grants.count || grants[$0.rawValue].executor != number }
+        }
         heldTasks[index].append(tid)
         let t = tid.rawValue
-        while grantExecutor.count <= t {
-            grantExecutor.append(-1)
-            grantCPUs.append(0)
-        }
-        precondition(grantExecutor[t] < 0, "\(tid) booked twice")
-        grantExecutor[t] = number
-        grantCPUs[t] = Int32(cpus)
+        while grants.count <= t { grants.append(CoreGrant()) }
+        precondition(grants[t].executor < 0, "\(tid) booked twice")
+        grants[t] = CoreGrant(executor: number, cpus: Int32(cpus))
         if !gpus.isEmpty { gpuGrants[tid] = gpus }
         grantCount += 1
     }
@@ -176,18 +186,14 @@ struct ExecutorResources {
     /// executor is gone.
     mutating func release(_ tid: TaskID) {
         let t = tid.rawValue
-        guard t < grantExecutor.count, grantExecutor[t] >= 0 else { return }
-        let number = grantExecutor[t]
-        let cpus = Int(grantCPUs[t])
+        guard t < grants.count, grants[t].executor >= 0 else { return }
+        let number = grants[t].executor
+        let cpus = Int(grants[t].cpus)
         let gpus = gpuGrants.isEmpty ? [] : gpuGrants[tid] ?? []
         dropGrant(tid)
         guard isTracked(number) else { return }
         let index = Int(number)
         cores[index].free += cpus
-        if let i = heldTasks[index].firstIndex(of: tid) {
-            heldTasks[index].swapAt(i, heldTasks[index].count - 1)
-            heldTasks[index].removeLast()
-        }
         precondition(cores[index].free <= cores[index].total, "executor \(infos[index]!.id): cores released twice")
         for gpu in gpus {
             let i = infos[index]!.gpuAddresses.firstIndex(of: gpu.address)!
@@ -196,11 +202,15 @@ struct ExecutorResources {
         }
     }
 
+    /// Whether `tid` holds a grant on executor `number` now.
+    private func holds(_ number: Int32, _ tid: TaskID) -> Bool {
+        tid.rawValue < grants.count && grants[tid.rawValue].executor == number
+    }
+
     private mutating func dropGrant(_ tid: TaskID) {
         let t = tid.rawValue
-        guard t < grantExecutor.count, grantExecutor[t] >= 0 else { return }
-        grantExecutor[t] = -1
-        grantCPUs[t] = 0
+        guard t < grants.count, grants[t].executor >= 0 else { return }
+        grants[t] = CoreGrant()
         if !gpuGrants.isEmpty { gpuGrants[tid] = nil }
         grantCount -= 1
     }
@@ -229,9 +239,9 @@ struct ExecutorResources {
     func checkInvariants() {
         var heldCores = Array(repeating: 0, count: infos.count)
         var held = 0
-        for t in grantExecutor.indices where grantExecutor[t] >= 0 {
+        for grant in grants where grant.executor >= 0 {
             held += 1
-            if isTracked(grantExecutor[t]) { heldCores[Int(grantExecutor[t])] += Int(grantCPUs[t]) }
+            if isTracked(grant.executor) { heldCores[Int(grant.executor)] += Int(grant.cpus) }
         }
         precondition(held == grantCount, "grant count drifted")
         for number in order {
@@ -246,9 +256,20 @@ struct ExecutorResources {
     }
 }
 
+/// The cores one attempt holds, and where (`ExecutorResources.grants`).
+private struct CoreGrant {
+    var executor: Int32 = -1
+    var cpus: Int32 = 0
+}
+
 /// One executor's cores as `ExecutorResources` books them (Spark's `ExecutorData.freeCores`
-/// and `totalCores`), with whether it is tracked and whether its loss reason is pending.
+/// and `totalCores`), with whether it is tracked and whether its loss reason is pending,
+/// and its id and host (and the host's registry number): an offer reads this one cell and
+/// not the whole `ExecutorInfo`.
 private struct ExecutorCores {
+    var id: ExecutorID = ""
+    var host: HostID = ""
+    var hostNumber: Int32 = -1
     private var freeCount: Int32 = 0
     private var totalCount: Int32 = 0
     var tracked = false
@@ -257,7 +278,10 @@ private struct ExecutorCores {
 
     init() {}
 
-    init(free: Int, total: Int, tracked: Bool) {
+    init(id: ExecutorID, host: HostID, hostNumber: Int32, free: Int, total: Int, tracked: Bool) {
+        self.id = id
+        self.host = host
+        self.hostNumber = hostNumber
         freeCount = Int32(free)
         totalCount = Int32(total)
         self.tracked = tracked

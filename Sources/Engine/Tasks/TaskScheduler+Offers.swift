@@ -6,22 +6,26 @@ extension TaskScheduler {
     /// round after a task end allocates nothing of its own.
     struct RoundState {
         var offers: [WorkerOffer] = []
-        /// The offers' executors' registry numbers.
+        /// The offers' executors' registry numbers, and their hosts' (-1 where the offer
+        /// came from a caller, whose host may not be the one the executor registered on).
         var numbers: [Int32] = []
+        var hostNumbers: [Int32] = []
         var profiles: [Int] = []
         var cpus: [Int] = []
         var gpus: [[GPUShare]] = []
         /// Launches in decision order, with the offer that got each.
         var launched: [(offer: Int, task: TaskDescription)] = []
 
-        mutating func append(_ offer: WorkerOffer, number: Int32) {
+        mutating func append(_ offer: WorkerOffer, number: Int32, hostNumber: Int32 = -1) {
             offers.append(offer)
             numbers.append(number)
+            hostNumbers.append(hostNumber)
         }
 
         mutating func clear() {
             offers.removeAll(keepingCapacity: true)
             numbers.removeAll(keepingCapacity: true)
+            hostNumbers.removeAll(keepingCapacity: true)
             profiles.removeAll(keepingCapacity: true)
             cpus.removeAll(keepingCapacity: true)
             gpus.removeAll(keepingCapacity: true)
@@ -75,10 +79,14 @@ extension TaskScheduler {
     mutating func resourceOffersFromBookkeeping(executorNumber: Int32?, now: EngineInstant) -> [TaskDescription] {
         var round = takeScratchRound()
         if let executorNumber {
-            if let offer = resources.offer(for: executorNumber) { round.append(offer, number: executorNumber) }
+            if let (offer, hostNumber) = resources.numberedOffer(for: executorNumber) {
+                round.append(offer, number: executorNumber, hostNumber: hostNumber)
+            }
         } else {
             for number in resources.order {
-                if let offer = resources.offer(for: number) { round.append(offer, number: number) }
+                if let (offer, hostNumber) = resources.numberedOffer(for: number) {
+                    round.append(offer, number: number, hostNumber: hostNumber)
+                }
             }
         }
         guard !round.offers.isEmpty else {
@@ -111,8 +119,9 @@ extension TaskScheduler {
             }
             round.offers = kept.map { round.offers[$0] }
             round.numbers = kept.map { round.numbers[$0] }
+            round.hostNumbers = kept.map { round.hostNumbers[$0] }
         }
-        if configuration.shuffleOffers { shuffle(&round.offers, &round.numbers) }
+        if configuration.shuffleOffers { shuffle(&round.offers, &round.numbers, &round.hostNumbers) }
         for i in round.offers.indices {
             round.profiles.append(registry.profile(ofNumber: round.numbers[i]))
             round.cpus.append(round.offers[i].cores)
@@ -130,14 +139,15 @@ extension TaskScheduler {
     }
 
     /// Scala's `Random.shuffle` of the offers (for n from count down to 2, swap n-1 with
-    /// a draw below n), with their executor numbers moved alongside.
-    func shuffle(_ offers: inout [WorkerOffer], _ numbers: inout [Int32]) {
+    /// a draw below n), with their executor and host numbers moved alongside.
+    func shuffle(_ offers: inout [WorkerOffer], _ numbers: inout [Int32], _ hostNumbers: inout [Int32]) {
         var n = offers.count
         while n >= 2 {
             let k = random.nextInt(below: n)
             precondition(k >= 0 && k < n, "SchedulerRandom.nextInt(below: \(n)) gave \(k)")
             offers.swapAt(n - 1, k)
             numbers.swapAt(n - 1, k)
+            hostNumbers.swapAt(n - 1, k)
             n -= 1
         }
     }
@@ -197,7 +207,9 @@ extension TaskScheduler {
                   round.cpus[i] >= cpus,
                   let gpus = GPUAmount.assign(taskSet.resources.gpus, from: round.gpus[i]) else { continue }
             let offer = round.offers[i]
-            let result = managers[slot]!.resourceOffer(executor: offer.executor, host: offer.host,
+            let hostNumber = round.hostNumbers[i]
+            let numbers = TaskSetManager.ListNumbers(executor: round.numbers[i], host: hostNumber >= 0 ? hostNumber : nil)
+            let result = managers[slot]!.resourceOffer(executor: offer.executor, host: offer.host, numbers: numbers,
                                                        maxLocality: maxLocality, cpus: cpus, gpus: gpus, now: now,
                                                        cluster: registry, nextTaskID: &nextTaskID, outbox: &outbox)
             noDelayRejects = noDelayRejects && !result.delayReject

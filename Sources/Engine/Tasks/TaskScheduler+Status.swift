@@ -13,7 +13,10 @@ extension TaskScheduler {
     /// their resources, as Spark's tests passing ad-hoc `WorkerOffer`s do).
     mutating func register(_ info: ExecutorInfo, bookResources: Bool) {
         let change = registry.add(info.id, host: info.host, rack: info.rack, profile: info.resourceProfile)
-        if bookResources { resources.add(info, number: registry.number(of: info.id)!) }
+        if bookResources {
+            let number = registry.number(of: info.id)!
+            resources.add(info, number: number, hostNumber: registry.hostNumber(ofExecutor: number))
+        }
         for slot in managers.indices where managers[slot] != nil { managers[slot]!.livenessChanged(change) }
         newExecutorAvailable = true
         outbox.notify(.executorAdded(info.id, host: info.host))
