@@ -158,6 +158,9 @@ extension SparkScheduler {
         // executors: 5% of the instructions). A payload-free placeholder takes its place,
         // so emptying the buffer below releases nothing twice.
         let count = outputs.count
+        // A burst (a first round's launches) is queued for the DAG scheduler at once: room
+        // for it now, not by doubling as it arrives (each doubling copies the queue).
+        if count > Self.burstNotifications { dagEventQueue.reserveCapacity(dagEventQueue.count + count) }
         outputs.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
             for i in 0..<count {
