@@ -57,7 +57,7 @@ extension TaskSetManager {
     }
 
     /// A regular task if any fits, else a speculative copy (`dequeueTask`).
-    func dequeueTask(executor: ExecutorID, host: HostID, numbers: ListNumbers = ListNumbers(),
+    func dequeueTask(executor: ExecutorID, host: HostID, numbers: ListNumbers,
                      maxLocality: TaskLocality, cluster: ExecutorRegistry) -> (Int, TaskLocality, Bool)? {
         if let found = dequeueTask(executor, host, numbers, maxLocality, speculative: false, cluster) { return found }
         return dequeueTask(executor, host, numbers, maxLocality, speculative: true, cluster)

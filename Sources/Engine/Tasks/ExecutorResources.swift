@@ -131,7 +131,7 @@ struct ExecutorResources {
     mutating func remove(_ number: Int32) {
         guard isTracked(number) else { return }
         let index = Int(number)
-        for tid in heldTasks[index] where holds(number, tid) { dropGrant(tid) }
+        for tid in heldTasks[index] where Self.holds(grants, number, tid) { dropGrant(tid) }
         infos[index] = nil
         cores[index].tracked = false
         heldTasks[index] = []
@@ -171,7 +171,7 @@ struct ExecutorResources {
         }
         if heldTasks[index].count >= 2 * max(cores[index].total, 4) {
             let grants = grants
-            heldTasks[index].removeAll { $0.rawValue >= grants.count || grants[$0.rawValue].executor != number }
+            heldTasks[index].removeAll { !Self.holds(grants, number, $0) }
         }
         heldTasks[index].append(tid)
         let t = tid.rawValue
@@ -202,8 +202,9 @@ struct ExecutorResources {
         }
     }
 
-    /// Whether `tid` holds a grant on executor `number` now.
-    private func holds(_ number: Int32, _ tid: TaskID) -> Bool {
+    /// Whether `tid` holds a grant on executor `number` in `grants` (static, so that a
+    /// closure changing `heldTasks` can ask it of a copy of the grants).
+    private static func holds(_ grants: [CoreGrant], _ number: Int32, _ tid: TaskID) -> Bool {
         tid.rawValue < grants.count && grants[tid.rawValue].executor == number
     }
 
