@@ -4,7 +4,7 @@
 extension SparkScheduler {
     /// The attempts the task scheduler counts running, with their executors, by task id.
     public var runningAttempts: [(task: TaskID, executor: ExecutorID)] {
-        tasks.taskExecutorNumber.indices.compactMap { t in
+        tasks.trackedTasks.indices.compactMap { t in
             tasks.trackedExecutor(of: TaskID(t)).map { (TaskID(t), $0) }
         }
     }

@@ -8,17 +8,18 @@
 /// are O(1) with no hashing. The members' order is not Spark's: callers that let the
 /// order decide something sort them into Scala's hash order (`ScalaHashOrder`).
 struct RunningAttempts {
-    /// The running attempts' TIDs, in no meaningful order.
-    private(set) var members: [TaskID] = []
-    /// The slot of each member, parallel to `members`.
-    private var memberSlots: [Int32] = []
+    /// The running attempts' TIDs with their slots, in no meaningful order (side by side:
+    /// a removal moves the last member with one read).
+    private var entries: [Member] = []
     /// By attempt slot: the attempt's position in `members`, or -1 when not running.
     private var positionBySlot: [Int32] = []
     /// The most members held at once (Spark's hash table never shrinks).
     private(set) var maximumCount = 0
 
-    var count: Int { members.count }
-    var isEmpty: Bool { members.isEmpty }
+    /// The running attempts' TIDs, in no meaningful order.
+    var members: [TaskID] { entries.map(\.tid) }
+    var count: Int { entries.count }
+    var isEmpty: Bool { entries.isEmpty }
 
     /// Room for `attempts` attempt slots before the slot table grows.
     mutating func reserveCapacity(attempts: Int) { positionBySlot.reserveCapacity(attempts) }
@@ -30,10 +31,9 @@ struct RunningAttempts {
             positionBySlot.append(contentsOf: repeatElement(-1, count: slot + 1 - positionBySlot.count))
         }
         precondition(positionBySlot[slot] < 0, "RunningAttempts: \(tid) inserted twice")
-        positionBySlot[slot] = Int32(members.count)
-        members.append(tid)
-        memberSlots.append(Int32(slot))
-        maximumCount = max(maximumCount, members.count)
+        positionBySlot[slot] = Int32(entries.count)
+        entries.append(Member(tid: tid, slot: Int32(slot)))
+        maximumCount = max(maximumCount, entries.count)
     }
 
     /// Removes the attempt in `slot` if it is a member; returns whether it was.
@@ -41,15 +41,18 @@ struct RunningAttempts {
     mutating func remove(slot: Int) -> Bool {
         guard contains(slot: slot) else { return false }
         let position = Int(positionBySlot[slot])
-        let last = members.count - 1
-        if position != last {
-            members[position] = members[last]
-            memberSlots[position] = memberSlots[last]
-            positionBySlot[Int(memberSlots[position])] = Int32(position)
+        let moved = entries.removeLast()
+        if position != entries.count {
+            entries[position] = moved
+            positionBySlot[Int(moved.slot)] = Int32(position)
         }
-        members.removeLast()
-        memberSlots.removeLast()
         positionBySlot[slot] = -1
         return true
     }
+}
+
+/// A running attempt in `RunningAttempts`: its TID and its slot in the manager's attempts.
+private struct Member {
+    let tid: TaskID
+    let slot: Int32
 }

@@ -14,8 +14,8 @@ struct ExecutorRegistry {
     /// Number → executor id.
     private(set) var names: [ExecutorID] = []
     /// By number: alive (Spark's `executorIdToRunningTaskIds` has the key) and the
-    /// running TIDs (an executor runs a few at once: a short array), side by side so
-    /// that a launch or an end reads one cell.
+    /// running TIDs (an executor runs a few at once: the first four inside the cell),
+    /// side by side so that a launch or an end reads one cell.
     private var slots: [ExecutorSlot] = []
     /// By number: the executor's resource profile.
     private var profiles: [Int] = []
@@ -62,7 +62,7 @@ struct ExecutorRegistry {
         if let rack, hostRacks[host] == nil { hostRacks[host] = rack }
         let number = numbers[executor] ?? assignNumber(to: executor)
         slots[Int(number)].alive = true
-        slots[Int(number)].running = []
+        slots[Int(number)].running.removeAll()
         profiles[Int(number)] = profile
         hostNumberByExecutor[Int(number)] = hostNumbers[host] ?? assignHostNumber(to: host)
         executorHost[executor] = host
@@ -107,8 +107,8 @@ struct ExecutorRegistry {
         let wasAlive = number.map { slots[Int($0)].alive } ?? false
         var tasks: [TaskID] = []
         if wasAlive, let number {
-            tasks = slots[Int(number)].running
-            slots[Int(number)].running = []
+            tasks = slots[Int(number)].running.elements
+            slots[Int(number)].running.removeAll()
             slots[Int(number)].alive = false
         }
         guard let host = executorHost[executor] else { return (tasks, nil) }
@@ -145,8 +145,7 @@ struct ExecutorRegistry {
 
     mutating func taskEnded(_ tid: TaskID, onNumber number: Int32) {
         guard slots[Int(number)].alive, let i = slots[Int(number)].running.firstIndex(of: tid) else { return }
-        slots[Int(number)].running.swapAt(i, slots[Int(number)].running.count - 1)
-        slots[Int(number)].running.removeLast()
+        slots[Int(number)].running.swapRemove(at: i)
     }
 }
 
@@ -163,5 +162,5 @@ struct LivenessChange {
 /// One registered executor's liveness and running attempts (`ExecutorRegistry.slots`).
 private struct ExecutorSlot {
     var alive = false
-    var running: [TaskID] = []
+    var running = InlineTaskIDList()
 }

@@ -75,23 +75,19 @@ enum GPUAmount {
 /// Executors are found by their registry number and grants by TID, in dense arrays: a
 /// launch and an end cost no hashing.
 ///
-/// - Complexity: acquire amortised and release O(GPUs); offers O(executors).
+/// - Complexity: acquire O(GPUs), release O(GPUs + tasks running on the executor);
+///   offers O(executors).
 struct ExecutorResources {
     /// By registry number: the executor as it registered, nil when not tracked. What
     /// changes per task (free cores, held tasks) lives in separate arrays, so that a task
     /// end touches a few bytes of its executor and not a whole record.
     private(set) var infos: [ExecutorInfo?] = []
     /// By registry number: what a launch, an end and an offer read and change, in one
-    /// 48-byte cell (at 100,000 executors, four parallel arrays were four cache misses
+    /// 96-byte cell (at 100,000 executors, four parallel arrays were four cache misses
     /// per task end).
     private var cores: [ExecutorCores] = []
     /// Free units per GPU address, in the executor's address order.
     private var gpuFree: [[Int64]] = []
-    /// Attempts booked on the executor, some of them released since: a release only
-    /// clears the grant by TID (one cache line fewer per task end than removing the TID
-    /// here), and a booking compacts the list once it holds twice the executor's cores.
-    /// Only an executor's removal reads it, keeping the TIDs whose grant is still its own.
-    private var heldTasks: [[TaskID]] = []
     /// Tracked executors in registration order (Spark's `makeOffers()` order).
     private(set) var order: OrderedSet<Int32> = []
     /// By TID: the executor number holding the grant (-1 for none) and the cores granted,
@@ -109,14 +105,12 @@ struct ExecutorResources {
             infos.append(nil)
             cores.append(ExecutorCores())
             gpuFree.append([])
-            heldTasks.append([])
         }
         let index = Int(number)
         infos[index] = info
         cores[index] = ExecutorCores(id: info.id, host: info.host, hostNumber: hostNumber, free: info.cores,
                                      total: info.cores, tracked: true)
         gpuFree[index] = Array(repeating: GPUAmount.whole, count: info.gpuAddresses.count)
-        heldTasks[index] = []
         order.append(number)
     }
 
@@ -131,10 +125,13 @@ struct ExecutorResources {
     mutating func remove(_ number: Int32) {
         guard isTracked(number) else { return }
         let index = Int(number)
-        for tid in heldTasks[index] where Self.holds(grants, number, tid) { dropGrant(tid) }
+        for tid in cores[index].held.elements {
+            precondition(grants[tid.rawValue].executor == number, "\(tid) held on the wrong executor")
+            dropGrant(tid)
+        }
         infos[index] = nil
         cores[index].tracked = false
-        heldTasks[index] = []
+        cores[index].held.removeAll()
         gpuFree[index] = []
         order.remove(number)
     }
@@ -169,11 +166,7 @@ struct ExecutorResources {
             precondition(gpuFree[index][i] >= grant.units, "executor \(infos[index]!.id): GPU over-assigned")
             gpuFree[index][i] -= grant.units
         }
-        if heldTasks[index].count >= 2 * max(cores[index].total, 4) {
-            let grants = grants
-            heldTasks[index].removeAll { !Self.holds(grants, number, $0) }
-        }
-        heldTasks[index].append(tid)
+        cores[index].held.append(tid)
         let t = tid.rawValue
         while grants.count <= t { grants.append(CoreGrant()) }
         precondition(grants[t].executor < 0, "\(tid) booked twice")
@@ -193,6 +186,10 @@ struct ExecutorResources {
         dropGrant(tid)
         guard isTracked(number) else { return }
         let index = Int(number)
+        guard let position = cores[index].held.firstIndex(of: tid) else {
+            preconditionFailure("\(tid) holds cores on executor \(infos[index]!.id) that does not list it")
+        }
+        cores[index].held.swapRemove(at: position)
         cores[index].free += cpus
         precondition(cores[index].free <= cores[index].total, "executor \(infos[index]!.id): cores released twice")
         for gpu in gpus {
@@ -200,12 +197,6 @@ struct ExecutorResources {
             gpuFree[index][i] += gpu.units
             precondition(gpuFree[index][i] <= GPUAmount.whole, "GPU \(gpu.address) released twice")
         }
-    }
-
-    /// Whether `tid` holds a grant on executor `number` in `grants` (static, so that a
-    /// closure changing `heldTasks` can ask it of a copy of the grants).
-    private static func holds(_ grants: [CoreGrant], _ number: Int32, _ tid: TaskID) -> Bool {
-        tid.rawValue < grants.count && grants[tid.rawValue].executor == number
     }
 
     private mutating func dropGrant(_ tid: TaskID) {
@@ -239,10 +230,14 @@ struct ExecutorResources {
     /// bookings add up to what is missing.
     func checkInvariants() {
         var heldCores = Array(repeating: 0, count: infos.count)
+        var heldAttempts = Array(repeating: 0, count: infos.count)
         var held = 0
         for grant in grants where grant.executor >= 0 {
             held += 1
-            if isTracked(grant.executor) { heldCores[Int(grant.executor)] += Int(grant.cpus) }
+            if isTracked(grant.executor) {
+                heldCores[Int(grant.executor)] += Int(grant.cpus)
+                heldAttempts[Int(grant.executor)] += 1
+            }
         }
         precondition(held == grantCount, "grant count drifted")
         for number in order {
@@ -252,6 +247,9 @@ struct ExecutorResources {
                          "executor \(info.id): \(cores[index].free) free of \(info.cores) cores")
             precondition(cores[index].free + heldCores[index] == info.cores,
                          "executor \(info.id): cores booked and free do not add up")
+            precondition(cores[index].held.count == heldAttempts[index]
+                            && cores[index].held.elements.allSatisfy { grants[$0.rawValue].executor == number },
+                         "executor \(info.id): its held attempts are not exactly those granted on it")
             precondition(gpuFree[index].allSatisfy { $0 >= 0 && $0 <= GPUAmount.whole }, "executor \(info.id): GPU shares")
         }
     }
@@ -265,8 +263,10 @@ private struct CoreGrant {
 
 /// One executor's cores as `ExecutorResources` books them (Spark's `ExecutorData.freeCores`
 /// and `totalCores`), with whether it is tracked and whether its loss reason is pending,
-/// and its id and host (and the host's registry number): an offer reads this one cell and
-/// not the whole `ExecutorInfo`.
+/// its id and host (and the host's registry number), and the attempts holding a grant on
+/// it: an offer reads this one cell and not the whole `ExecutorInfo`, and a launch and an
+/// end change the held attempts where they change the free cores (at 100,000 executors a
+/// separate list per executor cost two cache misses per launch).
 private struct ExecutorCores {
     var id: ExecutorID = ""
     var host: HostID = ""
@@ -276,6 +276,8 @@ private struct ExecutorCores {
     var tracked = false
     /// Loss reason pending (`disableExecutor`): no offers until the reason arrives.
     var disabled = false
+    /// Attempts holding a grant here, exactly (an executor's removal drops their grants).
+    var held = InlineTaskIDList()
 
     init() {}
 

@@ -8,18 +8,19 @@ extension TaskScheduler {
     /// - Complexity: O(attempts + managers + executors).
     public func checkInvariants() {
         var tracked = 0
-        for t in taskManagerSlot.indices where taskManagerSlot[t] >= 0 {
+        for t in trackedTasks.indices {
             let tid = TaskID(t)
+            precondition(trackedTasks[t].isTracked == (trackedTasks[t].executor >= 0),
+                         "\(tid): manager slot and executor disagree on tracking")
+            guard trackedTasks[t].isTracked else { continue }
             tracked += 1
-            guard let manager = managers[Int(taskManagerSlot[t])] else {
+            guard let manager = managers[Int(trackedTasks[t].managerSlot)] else {
                 preconditionFailure("\(tid) points at a dropped task set")
             }
             precondition(manager.slot(of: tid).map(manager.runningTasksSet.contains(slot:)) == true,
                          "\(tid) tracked but not running in its task set")
-            precondition(taskExecutorNumber[t] >= 0, "\(tid) tracked without an executor")
         }
-        precondition(tracked == trackedTaskCount && taskExecutorNumber.filter { $0 >= 0 }.count == tracked,
-                     "task maps disagree")
+        precondition(tracked == trackedTaskCount, "tracked task count drifted")
         var expected = Array(repeating: 0, count: pools.nodes.count)
         for slot in managers.indices {
             guard let manager = managers[slot] else { continue }

@@ -17,11 +17,10 @@ public struct TaskScheduler {
     var taskSetsByStage: [StageID: [Int: Int]] = [:]
     /// Spark's `taskIdToTaskSetManager` and `taskIdToExecutorId` for attempts whose end
     /// has not been reported (cleared early when their executor is removed), as dense
-    /// arrays by TID (TIDs are 0, 1, 2... in launch order): the manager slot and the
-    /// executor's registry number, -1 when not tracked.
-    var taskManagerSlot: [Int32] = []
-    var taskExecutorNumber: [Int32] = []
-    /// Attempts tracked in the two arrays above.
+    /// array by TID (TIDs are 0, 1, 2... in launch order): the manager slot and the
+    /// executor's registry number side by side (a task end reads one cell, not two arrays).
+    var trackedTasks: [TrackedTask] = []
+    /// Attempts tracked in `trackedTasks`.
     var trackedTaskCount = 0
     var registry: ExecutorRegistry
     var resources = ExecutorResources()
@@ -143,13 +142,10 @@ public struct TaskScheduler {
     /// Records a launched attempt (`addRunningTask`).
     mutating func recordLaunch(_ tid: TaskID, executor: Int32, slot: Int) {
         let t = tid.rawValue
-        while taskManagerSlot.count <= t {
-            taskManagerSlot.append(-1)
-            taskExecutorNumber.append(-1)
-        }
-        precondition(taskManagerSlot[t] < 0, "\(tid) launched twice")
-        taskManagerSlot[t] = Int32(slot)
-        taskExecutorNumber[t] = executor
+        while trackedTasks.count <= t { trackedTasks.append(TrackedTask()) }
+        precondition(!trackedTasks[t].isTracked, "\(tid) launched twice")
+        precondition(executor >= 0, "\(tid) launched without an executor number")
+        trackedTasks[t] = TrackedTask(managerSlot: Int32(slot), executor: executor)
         trackedTaskCount += 1
         registry.taskLaunched(tid, onNumber: executor)
         pools.adjustRunningTasks(from: managers[slot]!.pool, by: 1)
@@ -158,8 +154,8 @@ public struct TaskScheduler {
     /// The manager slot of a tracked attempt (Spark's `taskIdToTaskSetManager.get`).
     func trackedSlot(of tid: TaskID) -> Int? {
         let t = tid.rawValue
-        guard t >= 0, t < taskManagerSlot.count, taskManagerSlot[t] >= 0 else { return nil }
-        return Int(taskManagerSlot[t])
+        guard t >= 0, t < trackedTasks.count, trackedTasks[t].isTracked else { return nil }
+        return Int(trackedTasks[t].managerSlot)
     }
 
     /// The executor of a tracked attempt (Spark's `taskIdToExecutorId.get`).
@@ -170,15 +166,14 @@ public struct TaskScheduler {
     /// The registry number of a tracked attempt's executor.
     public func trackedExecutorNumber(of tid: TaskID) -> Int32? {
         let t = tid.rawValue
-        guard t >= 0, t < taskExecutorNumber.count, taskExecutorNumber[t] >= 0 else { return nil }
-        return taskExecutorNumber[t]
+        guard t >= 0, t < trackedTasks.count, trackedTasks[t].isTracked else { return nil }
+        return trackedTasks[t].executor
     }
 
     /// Forgets an attempt at the scheduler level (`cleanupTaskState`).
     mutating func cleanupTaskState(_ tid: TaskID) {
         guard let executor = trackedExecutorNumber(of: tid) else { return }
-        taskManagerSlot[tid.rawValue] = -1
-        taskExecutorNumber[tid.rawValue] = -1
+        trackedTasks[tid.rawValue] = TrackedTask()
         trackedTaskCount -= 1
         registry.taskEnded(tid, onNumber: executor)
     }
@@ -230,4 +225,13 @@ public struct TaskScheduler {
 
     /// The application-level exclusion state, when enabled.
     public var health: HealthTracker? { healthTracker }
+}
+
+/// A launched attempt as the task scheduler tracks it until its end is reported: its
+/// task set's manager slot and its executor's registry number (-1 in both: not tracked).
+struct TrackedTask {
+    var managerSlot: Int32 = -1
+    var executor: Int32 = -1
+
+    var isTracked: Bool { managerSlot >= 0 }
 }
