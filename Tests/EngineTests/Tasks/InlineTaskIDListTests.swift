@@ -6,18 +6,9 @@ import TestSupport
 /// registry and the resource book use (the order of an executor's running tasks decides
 /// the order in which a lost executor's tasks are re-queued, so it is part of the results).
 @Suite struct InlineTaskIDListTests {
-    /// A fixed-seed linear congruential generator for the operation mix.
-    struct Draws {
-        var state: UInt64
-        mutating func next(below bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
-    }
-
     @Test func behavesLikeAnArrayUnderAppendSwapRemoveAndClear() {
         withEverySeed(1...200) { seed in
-            var draws = Draws(state: seed)
+            var draws = ScalingTests.Draws(state: seed)  // the operation mix, from a fixed-seed generator
             var list = InlineTaskIDList()
             var reference: [TaskID] = []
             var nextTID = 0
