@@ -11,7 +11,7 @@ struct RunningAttempts {
     /// The running attempts' TIDs with their slots, in no meaningful order (side by side:
     /// a removal moves the last member with one read).
     private var entries: [Member] = []
-    /// By attempt slot: the attempt's position in `members`, or -1 when not running.
+    /// By attempt slot: the attempt's position in `entries`, or -1 when not running.
     private var positionBySlot: [Int32] = []
     /// The most members held at once (Spark's hash table never shrinks).
     private(set) var maximumCount = 0

@@ -79,8 +79,8 @@ enum GPUAmount {
 ///   offers O(executors).
 struct ExecutorResources {
     /// By registry number: the executor as it registered, nil when not tracked. What
-    /// changes per task (free cores, held tasks) lives in separate arrays, so that a task
-    /// end touches a few bytes of its executor and not a whole record.
+    /// changes per task (free cores, held tasks) lives in the cores cells below, so that a
+    /// task end touches its executor's cell and not a whole record.
     private(set) var infos: [ExecutorInfo?] = []
     /// By registry number: what a launch, an end and an offer read and change, in one
     /// 96-byte cell (at 100,000 executors, four parallel arrays were four cache misses

@@ -8,6 +8,7 @@
 /// and every end.
 struct InlineTaskIDList {
     private static let inlineCapacity = 4
+    private static let stride = MemoryLayout<Int>.stride
     private var first: (Int, Int, Int, Int) = (0, 0, 0, 0)
     private var overflow: [TaskID] = []
     private(set) var count = 0
@@ -18,14 +19,16 @@ struct InlineTaskIDList {
         get {
             precondition(position >= 0 && position < count, "InlineTaskIDList: position \(position) of \(count)")
             if position >= Self.inlineCapacity { return overflow[position - Self.inlineCapacity] }
-            return TaskID(withUnsafeBytes(of: first) { $0.load(fromByteOffset: position * 8, as: Int.self) })
+            return TaskID(withUnsafeBytes(of: first) { $0.load(fromByteOffset: position * Self.stride, as: Int.self) })
         }
         set {
             precondition(position >= 0 && position < count, "InlineTaskIDList: position \(position) of \(count)")
             if position >= Self.inlineCapacity {
                 overflow[position - Self.inlineCapacity] = newValue
             } else {
-                withUnsafeMutableBytes(of: &first) { $0.storeBytes(of: newValue.rawValue, toByteOffset: position * 8, as: Int.self) }
+                withUnsafeMutableBytes(of: &first) {
+                    $0.storeBytes(of: newValue.rawValue, toByteOffset: position * Self.stride, as: Int.self)
+                }
             }
         }
     }

@@ -16,7 +16,7 @@ public struct TaskScheduler {
     /// Stage → attempt → slot (Spark's `taskSetsByStageIdAndAttempt`).
     var taskSetsByStage: [StageID: [Int: Int]] = [:]
     /// Spark's `taskIdToTaskSetManager` and `taskIdToExecutorId` for attempts whose end
-    /// has not been reported (cleared early when their executor is removed), as dense
+    /// has not been reported (cleared early when their executor is removed), as a dense
     /// array by TID (TIDs are 0, 1, 2... in launch order): the manager slot and the
     /// executor's registry number side by side (a task end reads one cell, not two arrays).
     var trackedTasks: [TrackedTask] = []
