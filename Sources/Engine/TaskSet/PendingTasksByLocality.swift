@@ -39,15 +39,15 @@ struct KeyedPendingTasks {
     /// the key), side by side so that an offer reads one cell.
     private var keys: [String] = []
     private var lists: [KeyedList] = []
-    /// Positions of present keys in the order their lists were created.
+    /// Positions of present keys in the order their lists were created (exactly the keys
+    /// that have a list: a list is created with its entry here and dropped with it).
     private var keyOrder = Deque<Int32>()
     /// Registry number → position, -1 when not known yet.
     private var positionByNumber: [Int32] = []
-    private var presentCount = 0
     /// Keys present that name a live executor / a host or rack with one.
     private(set) var aliveKeyCount = 0
 
-    var isEmpty: Bool { presentCount == 0 }
+    var isEmpty: Bool { keyOrder.isEmpty }
     /// Keys in the order their lists were created (less those dropped since).
     var insertionOrderedKeys: [String] { keyOrder.map { keys[Int($0)] } }
 
@@ -101,7 +101,6 @@ struct KeyedPendingTasks {
             lists.append(KeyedList(tasks: indices, present: true))
         }
         if let number { remember(number, at: position) }
-        presentCount += 1
         keyOrder.append(position)
         if isAlive { aliveKeyCount += 1 }
     }
@@ -119,7 +118,7 @@ struct KeyedPendingTasks {
     /// without hashing the key.
     mutating func withList<R>(_ key: String, number: Int32? = nil, _ body: (inout [Int]) -> R?) -> R? {
         // No key hashed when there are no lists (the executor lists, usually).
-        guard presentCount > 0 else { return nil }
+        guard !keyOrder.isEmpty else { return nil }
         var position: Int32 = -1
         if let number, Int(number) < positionByNumber.count { position = positionByNumber[Int(number)] }
         if position < 0 {
@@ -150,7 +149,6 @@ struct KeyedPendingTasks {
             if Self.trimStale(&lists[Int(position)].tasks, needsScheduling) { return true }
             keyOrder.removeFirst()
             lists[Int(position)] = KeyedList(tasks: [], present: false)
-            presentCount -= 1
             if isAlive(keys[Int(position)]) { aliveKeyCount -= 1 }
         }
         return false
@@ -166,7 +164,8 @@ struct KeyedPendingTasks {
 
     /// Recounts live keys from scratch (for `checkInvariants`).
     func countAliveKeys(_ isAlive: (String) -> Bool) -> Int {
-        keys.indices.reduce(0) { $0 + (lists[$1].present && isAlive(keys[$1]) ? 1 : 0) }
+        precondition(keyOrder.count == lists.filter(\.present).count, "KeyedPendingTasks: key order and lists disagree")
+        return keys.indices.reduce(0) { $0 + (lists[$1].present && isAlive(keys[$1]) ? 1 : 0) }
     }
 }
 

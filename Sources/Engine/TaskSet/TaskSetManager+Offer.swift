@@ -88,7 +88,8 @@ extension TaskSetManager {
     }
 
     private func locate(_ executor: ExecutorID, _ host: HostID, _ numbers: ListNumbers, _ maxLocality: TaskLocality,
-                        _ speculative: Bool, in lists: inout PendingTasksByLocality, _ cluster: ExecutorRegistry) -> (Int, TaskLocality)? {
+                        _ speculative: Bool, in lists: inout PendingTasksByLocality,
+                        _ cluster: ExecutorRegistry) -> (Int, TaskLocality)? {
         // A local function, not a closure value: a stored closure would capture (copy) the
         // whole task set manager at every offer.
         func take(_ list: inout [Int]) -> Int? {

@@ -7,9 +7,9 @@
 /// executor's running tasks through an array cost a second cache miss on every launch
 /// and every end.
 struct InlineTaskIDList {
-    private static let inlineCapacity = 4
-    private static let stride = MemoryLayout<Int>.stride
-    private var first: (Int, Int, Int, Int) = (0, 0, 0, 0)
+    private typealias Inline = InlineArray<4, TaskID>
+    private static var inlineCapacity: Int { Inline.count }
+    private var inline = Inline(repeating: TaskID(0))
     private var overflow: [TaskID] = []
     private(set) var count = 0
 
@@ -18,17 +18,14 @@ struct InlineTaskIDList {
     subscript(position: Int) -> TaskID {
         get {
             precondition(position >= 0 && position < count, "InlineTaskIDList: position \(position) of \(count)")
-            if position >= Self.inlineCapacity { return overflow[position - Self.inlineCapacity] }
-            return TaskID(withUnsafeBytes(of: first) { $0.load(fromByteOffset: position * Self.stride, as: Int.self) })
+            return position < Self.inlineCapacity ? inline[position] : overflow[position - Self.inlineCapacity]
         }
         set {
             precondition(position >= 0 && position < count, "InlineTaskIDList: position \(position) of \(count)")
-            if position >= Self.inlineCapacity {
-                overflow[position - Self.inlineCapacity] = newValue
+            if position < Self.inlineCapacity {
+                inline[position] = newValue
             } else {
-                withUnsafeMutableBytes(of: &first) {
-                    $0.storeBytes(of: newValue.rawValue, toByteOffset: position * Self.stride, as: Int.self)
-                }
+                overflow[position - Self.inlineCapacity] = newValue
             }
         }
     }
