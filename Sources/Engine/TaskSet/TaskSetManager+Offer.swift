@@ -90,20 +90,20 @@ extension TaskSetManager {
     private func locate(_ executor: ExecutorID, _ host: HostID, _ numbers: ListNumbers, _ maxLocality: TaskLocality,
                         _ speculative: Bool, in lists: inout PendingTasksByLocality,
                         _ cluster: ExecutorRegistry) -> (Int, TaskLocality)? {
-        // A local function, not a closure value: a stored closure would capture (copy) the
-        // whole task set manager at every offer.
-        func take(_ list: inout [Int]) -> Int? {
+        // A local function and non-escaping closure literals, not a closure value: a stored
+        // closure would capture (copy) the whole task set manager at every offer.
+        func take<List: PendingTaskStack>(_ list: inout List) -> Int? {
             dequeueTaskFromList(executor: executor, host: host, list: &list, speculative: speculative)
         }
-        if let index = lists.forExecutor.withList(executor, number: numbers.executor, take) {
+        if let index = lists.forExecutor.withList(executor, number: numbers.executor, { take(&$0) }) {
             return (index, .processLocal)
         }
-        if maxLocality >= .nodeLocal, let index = lists.forHost.withList(host, number: numbers.host, take) {
+        if maxLocality >= .nodeLocal, let index = lists.forHost.withList(host, number: numbers.host, { take(&$0) }) {
             return (index, .nodeLocal)
         }
         if maxLocality >= .noPref, let index = take(&lists.noPrefs) { return (index, .processLocal) }
         if maxLocality >= .rackLocal, let rack = cluster.rack(forHost: host),
-           let index = lists.forRack.withList(rack, take) { return (index, .rackLocal) }
+           let index = lists.forRack.withList(rack, { take(&$0) }) { return (index, .rackLocal) }
         if maxLocality >= .any, let index = take(&lists.all) { return (index, .any) }
         return nil
     }
@@ -111,7 +111,8 @@ extension TaskSetManager {
     /// Pops the first launchable index from the end of `list`, dropping stale entries on
     /// the way; skips (and keeps) entries excluded here, and for a speculative copy those
     /// that already ran on this host (`dequeueTaskFromList`).
-    func dequeueTaskFromList(executor: ExecutorID, host: HostID, list: inout [Int], speculative: Bool) -> Int? {
+    func dequeueTaskFromList<List: PendingTaskStack>(executor: ExecutorID, host: HostID, list: inout List,
+                                                     speculative: Bool) -> Int? {
         var offset = list.count
         while offset > 0 {
             offset -= 1
@@ -128,6 +129,8 @@ extension TaskSetManager {
     }
 
     func isTaskExcluded(_ index: Int, executor: ExecutorID, host: HostID) -> Bool {
+        // Tested for nil first: binding the optional copied the whole list at every entry.
+        if excludelist == nil { return false }
         guard let excludelist else { return false }
         return excludelist.isNodeExcluded(host, forTask: index)
             || excludelist.isExecutorExcluded(executor, forTask: index)

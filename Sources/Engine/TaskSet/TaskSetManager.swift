@@ -84,9 +84,11 @@ public final class TaskSetManager {
         if config.exclusion.taskSetRecordsFailures {
             excludelist = TaskSetExcludelist(settings: config.exclusion)
         }
+        pendingTasks.beginStaging(tasks: n)
         for index in stride(from: n - 1, through: 0, by: -1) {
             addPendingTask(index, resolveRacks: false, speculatable: false, cluster: cluster)
         }
+        pendingTasks.commitStaged()
         resolveRacksInBulk(cluster: cluster)
         myLocalityLevels = computeValidLocalityLevels()
         localityWaits = myLocalityLevels.map { config.localityWait($0, isBarrier: taskSet.isBarrier) }

@@ -109,7 +109,7 @@ struct ExecutorResources {
         let index = Int(number)
         infos[index] = info
         cores[index] = ExecutorCores(id: info.id, host: info.host, hostNumber: hostNumber, free: info.cores,
-                                     total: info.cores, tracked: true)
+                                     total: info.cores, tracked: true, hasGPUs: !info.gpuAddresses.isEmpty)
         gpuFree[index] = Array(repeating: GPUAmount.whole, count: info.gpuAddresses.count)
         order.append(number)
     }
@@ -131,6 +131,7 @@ struct ExecutorResources {
         }
         infos[index] = nil
         cores[index].tracked = false
+        cores[index].hasGPUs = false
         cores[index].held.removeAll()
         gpuFree[index] = []
         order.remove(number)
@@ -143,7 +144,9 @@ struct ExecutorResources {
         guard isTracked(number), !cores[Int(number)].disabled else { return nil }
         let index = Int(number)
         var shares: [GPUShare] = []
-        if !gpuFree[index].isEmpty {
+        // The cell says whether to look: an executor without GPUs costs no second load
+        // (at 100,000 executors the free-unit arrays' pointers miss the cache).
+        if cores[index].hasGPUs {
             shares = zip(infos[index]!.gpuAddresses, gpuFree[index]).map {
                 GPUShare(address: $0, free: GPUAmount.fraction($1))
             }
@@ -276,18 +279,21 @@ private struct ExecutorCores {
     var tracked = false
     /// Loss reason pending (`disableExecutor`): no offers until the reason arrives.
     var disabled = false
+    /// Whether the executor registered GPU addresses (so `gpuFree` has entries for it).
+    var hasGPUs = false
     /// Attempts holding a grant here, exactly (an executor's removal drops their grants).
     var held = InlineTaskIDList()
 
     init() {}
 
-    init(id: ExecutorID, host: HostID, hostNumber: Int32, free: Int, total: Int, tracked: Bool) {
+    init(id: ExecutorID, host: HostID, hostNumber: Int32, free: Int, total: Int, tracked: Bool, hasGPUs: Bool) {
         self.id = id
         self.host = host
         self.hostNumber = hostNumber
         freeCount = Int32(free)
         totalCount = Int32(total)
         self.tracked = tracked
+        self.hasGPUs = hasGPUs
     }
 
     var free: Int {
