@@ -13,12 +13,11 @@ struct ExecutorRegistry {
     private(set) var numbers: [ExecutorID: Int32] = [:]
     /// Number → executor id.
     private(set) var names: [ExecutorID] = []
-    /// By number: alive (Spark's `executorIdToRunningTaskIds` has the key) and the
-    /// running TIDs (an executor runs a few at once: the first four inside the cell),
-    /// side by side so that a launch or an end reads one cell.
+    /// By number: alive (Spark's `executorIdToRunningTaskIds` has the key), the resource
+    /// profile and the running TIDs (an executor runs a few at once: the first four inside
+    /// the cell), side by side so that a launch, an end and the offer after it read one
+    /// cell (the profile in an array of its own missed the cache at 100,000 executors).
     private var slots: [ExecutorSlot] = []
-    /// By number: the executor's resource profile.
-    private var profiles: [Int] = []
     /// Host → number, for every host an executor ever registered on, and by executor
     /// number the host it registered on last (-1: none), so that a task set finds a host's
     /// pending list by number.
@@ -46,7 +45,7 @@ struct ExecutorRegistry {
     func hasHostAlive(onRack rack: RackID) -> Bool { (rackHostCount[rack] ?? 0) > 0 }
     func rack(forHost host: HostID) -> RackID? { hostRacks[host] }
     func executorsAlive(onHost host: HostID) -> [ExecutorID] { Array(hostExecutors[host] ?? []) }
-    func profile(ofNumber number: Int32) -> Int { profiles[Int(number)] }
+    func profile(ofNumber number: Int32) -> Int { Int(slots[Int(number)].profile) }
     /// The host's number, if an executor ever registered on it.
     func hostNumber(of host: HostID) -> Int32? { hostNumbers[host] }
 
@@ -63,7 +62,8 @@ struct ExecutorRegistry {
         let number = numbers[executor] ?? assignNumber(to: executor)
         slots[Int(number)].alive = true
         slots[Int(number)].running.removeAll()
-        profiles[Int(number)] = profile
+        precondition(profile >= 0 && profile <= Int(Int32.max), "resource profile \(profile)")
+        slots[Int(number)].profile = Int32(profile)
         hostNumberByExecutor[Int(number)] = hostNumbers[host] ?? assignHostNumber(to: host)
         executorHost[executor] = host
         let hostWasAlive = hasExecutorsAlive(onHost: host)
@@ -89,7 +89,6 @@ struct ExecutorRegistry {
         numbers[executor] = number
         names.append(executor)
         slots.append(ExecutorSlot())
-        profiles.append(0)
         hostNumberByExecutor.append(-1)
         return number
     }
@@ -159,8 +158,9 @@ struct LivenessChange {
     let rackChanged: Bool
 }
 
-/// One registered executor's liveness and running attempts (`ExecutorRegistry.slots`).
+/// One registered executor's liveness, profile and running attempts (`ExecutorRegistry.slots`).
 private struct ExecutorSlot {
     var alive = false
+    var profile: Int32 = 0
     var running = InlineTaskIDList()
 }

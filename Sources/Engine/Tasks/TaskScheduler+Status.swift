@@ -71,17 +71,20 @@ extension TaskScheduler {
         resources.release(tid)
         guard let slot = trackedSlot(of: tid) else { return }
         cleanupTaskState(tid)
-        let before = managers[slot]!.runningTasks
-        managers[slot]!.removeRunningTask(tid)
+        // One reference for the whole end: each `managers[slot]!` retained and released
+        // the manager again, and every retain is an atomic that waits for the stores
+        // before it (this end's writes to cells that miss the cache at 100,000 executors).
+        let manager = managers[slot]!
+        let before = manager.runningTasks
+        manager.removeRunningTask(tid)
         if case .success = reason {
-            managers[slot]!.handleSuccessfulTask(tid, result: reason, now: now, cluster: registry, outbox: &outbox)
+            manager.handleSuccessfulTask(tid, result: reason, now: now, cluster: registry, outbox: &outbox)
         } else {
-            let effects = managers[slot]!.handleFailedTask(tid, reason: reason, now: now, cluster: registry,
-                                                           outbox: &outbox)
+            let effects = manager.handleFailedTask(tid, reason: reason, now: now, cluster: registry, outbox: &outbox)
             if let fetch = effects.fetchFailure {
                 healthTracker?.updateExcludedForFetchFailure(host: fetch.host, executor: fetch.executor, now: now)
             }
-            if !managers[slot]!.isZombie && !managers[slot]!.someAttemptSucceeded(tid) {
+            if !manager.isZombie && !manager.someAttemptSucceeded(tid) {
                 outbox.act(.reviveOffers)
             }
         }

@@ -81,6 +81,9 @@ final class EngineBenchmarkRun: SchedulerClock, SchedulerTimers, ExecutorBackend
     func run() -> Int64 {
         // Host names formatted once, not once per task: at ten million tasks the job's
         // description alone would otherwise cost seconds the scheduler never spends.
+        // One reference for the run: reading the stored property at every event retained
+        // the scheduler each time (an atomic, which waits for the stores before it).
+        let scheduler = self.scheduler!
         let hosts = (0..<executors).map { "host\($0)" }
         for e in 0..<executors {
             scheduler.handle(.executorAdded(ExecutorInfo(id: "exec\(e)", host: hosts[e], rack: nil, cores: 4)))
