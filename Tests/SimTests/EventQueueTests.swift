@@ -112,10 +112,16 @@ struct EventQueueTests {
         #expect(probe == nil)
     }
 
-    @Test("random schedule/cancel mixes pop in (instant, sequence) order", arguments: 1...12)
-    func matchesSortedReference(seed: Int) {
+    /// Default sizes (one heap: the mix never holds 32,768 events) and a far tier of a few
+    /// dozen events, with times close together (many ties) or spread out (many buckets).
+    @Test("random schedule/cancel mixes pop in (instant, sequence) order",
+          arguments: [(false, 20), (true, 20), (true, 5_000)], 1...12)
+    func matchesSortedReference(mix: (smallFarTier: Bool, spread: Int), seed: Int) {
+        let (smallFarTier, spread) = mix
         let random = RandomStream(name: "test.queue", seed: UInt32(seed))
-        var queue = EventQueue<UInt64>()
+        var queue = smallFarTier
+            ? EventQueue<UInt64>(minimumCapacity: 0, spillThreshold: 48, refillTarget: 12)
+            : EventQueue<UInt64>()
         var reference: [EventID] = []  // pending ids, unsorted
         var delivered: [EventID] = []
         var floor: Int64 = 0
@@ -123,7 +129,7 @@ struct EventQueueTests {
             let roll = random.integer(below: 10)
             if roll < 5 {
                 // Few distinct instants so that ties are common.
-                let instant = SimInstant(nanosecondsSinceStart: floor + Int64(random.integer(below: 20)))
+                let instant = SimInstant(nanosecondsSinceStart: floor + Int64(random.integer(below: spread)))
                 let id = queue.schedule(queue.scheduledCount, at: instant)
                 #expect(id.sequence == queue.scheduledCount - 1)
                 reference.append(id)
@@ -131,7 +137,11 @@ struct EventQueueTests {
                 let id = reference.remove(at: random.integer(below: reference.count))
                 #expect(queue.cancel(id) == true, "seed \(seed)")
                 #expect(queue.cancel(id) == false, "seed \(seed)")
-            } else if let event = queue.popNext() {
+            } else if roll == 9, let next = queue.nextInstant() {
+                #expect(next == reference.min()!.instant, "seed \(seed)")
+                let justBefore = SimInstant(nanosecondsSinceStart: next.nanosecondsSinceStart - 1)
+                #expect(queue.popNext(dueAtOrBefore: justBefore) == nil, "seed \(seed)")
+            } else if let event = queue.popNext(dueAtOrBefore: SimInstant(nanosecondsSinceStart: .max)) {
                 let expected = reference.min()!
                 #expect(event.id == expected, "seed \(seed)")
                 #expect(event.payload == expected.sequence)
@@ -140,7 +150,7 @@ struct EventQueueTests {
                 floor = event.instant.nanosecondsSinceStart
             }
             #expect(queue.count == reference.count, "seed \(seed)")
-            if queue.scheduledCount % 97 == 0 { queue.checkInvariants() }
+            if queue.scheduledCount % 97 == 0 || smallFarTier { queue.checkInvariants() }
         }
         queue.checkInvariants()
         for id in delivered.suffix(50) { #expect(queue.cancel(id) == false) }

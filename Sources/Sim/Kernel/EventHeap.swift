@@ -89,6 +89,53 @@ struct EventHeap<Element: Comparable> {
         }
     }
 
+    /// Moves every entry for which `leaves` holds to the end of `other` and rebuilds the
+    /// heap over the others (O(n): the far tier's spill, see `EventQueue`).
+    @inlinable
+    mutating func moveOut(where leaves: (Element) -> Bool, appendingTo other: inout ContiguousArray<Element>) {
+        var kept = ContiguousArray<Element>()
+        kept.reserveCapacity(storage.capacity)
+        for entry in storage {
+            if leaves(entry) { other.append(entry) } else { kept.append(entry) }
+        }
+        storage = kept
+        heapify()
+    }
+
+    /// Replaces the (empty) heap with `entries`, in any order (O(n)).
+    @inlinable
+    mutating func fill(with entries: consuming ContiguousArray<Element>) {
+        precondition(storage.isEmpty, "EventHeap: fill of a heap that is not empty")
+        storage = entries
+        heapify()
+    }
+
+    /// Floyd's construction: sifts every inner entry down, the last one first.
+    @inlinable
+    mutating func heapify() {
+        storage.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress
+            let count = buffer.count
+            guard let base, count > 1 else { return }
+            for start in stride(from: count / 2 - 1, through: 0, by: -1) {
+                let moving = (base + start).move()
+                var hole = start
+                var child = 2 * hole + 1
+                while child < count {
+                    if child + 1 < count && base[child + 1] < base[child] { child += 1 }
+                    guard base[child] < moving else { break }
+                    (base + hole).initialize(to: (base + child).move())
+                    hole = child
+                    child = 2 * hole + 1
+                }
+                (base + hole).initialize(to: moving)
+            }
+        }
+    }
+
+    /// The entries in storage order (not sorted), for the far tier's sampling.
+    @inlinable var entries: ContiguousArray<Element> { storage }
+
     /// Checks the heap property (for tests).
     func checkInvariants() {
         for i in 1..<Swift.max(storage.count, 1) {

@@ -18,6 +18,11 @@
 /// free cell holds `freeMark` and the next free slot), so taking and returning a slot
 /// touches one cell and no second array.
 ///
+/// A queue that holds many events keeps the later ones out of the heap (the far tier,
+/// `EventQueue+FarTier.swift`): at 400,000 pending events a heap's bottom levels miss
+/// the cache on every removal, where a far tier costs a few sequential passes per event.
+/// Delivery order is the keys' order whichever tier an event waited in.
+///
 /// The queue accepts any instant; `Simulation` adds the rule that nothing is scheduled
 /// before the current time.
 ///
@@ -44,19 +49,45 @@ public struct EventQueue<Payload> {
     @usableFromInline var firstFreeSlot: UInt32 = EventQueue.endOfFreeList
     @usableFromInline var freeSlotCount = 0
     @usableFromInline var nextSequence: UInt64 = 0
-    /// Cancelled events still sitting in the heap.
+    /// Cancelled events still queued (in the heap or the far tier).
     @usableFromInline var cancelledInHeap = 0
+    /// Later events in buckets of consecutive time ranges, earliest last, unordered
+    /// within a bucket (`EventQueue+FarTier.swift`): bucket i holds the events due in
+    /// [farStarts[i], farStarts[i - 1]). Every event in the heap is due before `horizon`,
+    /// the earliest bucket's start. Empty unless `usesFarTier`.
+    @usableFromInline var far: [ContiguousArray<Entry>] = []
+    @usableFromInline var farStarts: [Int64] = []
+    @usableFromInline var farCount = 0
+    @usableFromInline var horizon: Int64 = .max
+    @usableFromInline var usesFarTier = false
+    /// The heap size that triggers a spill to the far tier (`spillThreshold`, or twice the
+    /// heap after a spill found nothing to split).
+    @usableFromInline var spillAt: Int
+    /// The far tier's sizes: a heap over `spillThreshold` events spills all but about
+    /// `refillTarget` of them; a refill takes a bucket of about `refillTarget`.
+    @usableFromInline let spillThreshold: Int
+    @usableFromInline let refillTarget: Int
 
     /// An empty queue with room for `minimumCapacity` events before it grows.
     @inlinable
     public init(minimumCapacity: Int = 0) {
+        self.init(minimumCapacity: minimumCapacity, spillThreshold: 1 << 15, refillTarget: 1 << 14)
+    }
+
+    /// A queue with the far tier's sizes given (tests use small ones to exercise it).
+    @inlinable
+    init(minimumCapacity: Int, spillThreshold: Int, refillTarget: Int) {
+        precondition(refillTarget > 0 && spillThreshold > refillTarget, "EventQueue: far tier sizes")
         heap = EventHeap(minimumCapacity: minimumCapacity)
         owners.reserveCapacity(minimumCapacity)
+        self.spillThreshold = spillThreshold
+        self.refillTarget = refillTarget
+        spillAt = spillThreshold
     }
 
     /// Events that will still be delivered (scheduled, neither delivered nor cancelled).
     @inlinable
-    public var count: Int { heap.count - cancelledInHeap }
+    public var count: Int { heap.count + farCount - cancelledInHeap }
 
     @inlinable
     public var isEmpty: Bool { count == 0 }
@@ -83,7 +114,13 @@ public struct EventQueue<Payload> {
             slot = UInt32(owners.count)
             owners.append(sequence)
         }
-        heap.insert(Entry(time: instant.nanosecondsSinceStart, sequence: sequence, slot: slot, payload: payload))
+        let entry = Entry(time: instant.nanosecondsSinceStart, sequence: sequence, slot: slot, payload: payload)
+        if usesFarTier && entry.time >= horizon {
+            appendToFarTier(entry)
+        } else {
+            heap.insert(entry)
+            if heap.count > spillAt { spillToFarTier() }
+        }
         return EventID(instant: instant, sequence: sequence, slot: slot)
     }
 
@@ -111,7 +148,7 @@ public struct EventQueue<Payload> {
     /// cancelled events found at the head, which is why it is `mutating`.
     @inlinable
     public mutating func nextInstant() -> SimInstant? {
-        while let head = heap.min {
+        while let head = head() {
             if cancelledInHeap == 0 || owners[Int(head.slot)] == head.sequence {
                 return SimInstant(nanosecondsSinceStart: head.time)
             }
@@ -142,7 +179,7 @@ public struct EventQueue<Payload> {
 
     @inlinable
     mutating func popNext(limitNanoseconds limit: Int64) -> ScheduledEvent<Payload>? {
-        while let head = heap.min, head.time <= limit {
+        while let head = head(), head.time <= limit {
             let entry = heap.removeMin()
             if cancelledInHeap > 0 && owners[Int(entry.slot)] != entry.sequence {
                 release(entry)
@@ -155,6 +192,13 @@ public struct EventQueue<Payload> {
                 payload: entry.payload)
         }
         return nil
+    }
+
+    /// The heap's minimum, the heap refilled from the far tier first if it ran empty.
+    @inlinable
+    mutating func head() -> Entry? {
+        if heap.isEmpty && farCount > 0 { refillFromFarTier() }
+        return heap.min
     }
 
     /// Frees the slot of a cancelled event that has just left the heap.
@@ -175,8 +219,21 @@ public struct EventQueue<Payload> {
 
     /// Checks the bookkeeping (for tests): slots, free list and counts agree.
     public func checkInvariants() {
-        precondition(cancelledInHeap >= 0 && cancelledInHeap <= heap.count)
-        precondition(owners.count == heap.count + freeSlotCount, "EventQueue: slot leak")
+        precondition(cancelledInHeap >= 0 && cancelledInHeap <= heap.count + farCount)
+        precondition(owners.count == heap.count + farCount + freeSlotCount, "EventQueue: slot leak")
+        precondition(far.count == farStarts.count && farCount == far.reduce(0) { $0 + $1.count },
+                     "EventQueue: far tier counts")
+        precondition(usesFarTier || far.isEmpty, "EventQueue: far events without a far tier")
+        if usesFarTier {
+            precondition(horizon == farStarts.last!, "EventQueue: horizon is not the earliest bucket's start")
+            precondition(heap.entries.allSatisfy { $0.time < horizon }, "EventQueue: a heap event past the horizon")
+            for i in far.indices {
+                let end = i == 0 ? Int64.max : farStarts[i - 1]
+                precondition(i == 0 || farStarts[i] < end, "EventQueue: bucket starts out of order")
+                precondition(far[i].allSatisfy { $0.time >= farStarts[i] && (i == 0 || $0.time < end) },
+                             "EventQueue: an event in the wrong bucket")
+            }
+        }
         var free = 0
         var slot = firstFreeSlot
         while slot != Self.endOfFreeList {
