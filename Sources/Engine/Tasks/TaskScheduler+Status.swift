@@ -68,9 +68,14 @@ extension TaskScheduler {
     /// executor was removed, or a duplicate) is ignored. After a failure that must re-run,
     /// Spark revives offers.
     public mutating func taskEnded(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant) {
+        // The executor's two cells (the registry's, the resource book's) are read one right
+        // after the other: at 100,000 executors both miss the cache, and side by side the
+        // processor waits for them together. The two books are independent, so the order
+        // changes nothing else.
+        let slot = trackedSlot(of: tid)
+        if slot != nil { cleanupTaskState(tid) }
         resources.release(tid)
-        guard let slot = trackedSlot(of: tid) else { return }
-        cleanupTaskState(tid)
+        guard let slot else { return }
         // One reference for the whole end: each `managers[slot]!` retained and released
         // the manager again, and every retain is an atomic that waits for the stores
         // before it (this end's writes to cells that miss the cache at 100,000 executors).
