@@ -1,8 +1,9 @@
 /// The far tier: when the heap holds more than `spillThreshold` events (32,768 unless a
 /// test says otherwise), the later ones wait outside it, unordered, in buckets of
 /// consecutive time ranges, while the heap (about `refillTarget`, 16,384 events: half a
-/// megabyte of 32-byte entries) stays in a core's cache. At 400,000 pending events (the engine benchmark at 100,000 executors) a single
-/// heap's bottom levels missed the cache on every removal.
+/// megabyte of 32-byte entries) stays in a core's cache. At 400,000 pending events (the
+/// engine benchmark at 100,000 executors) a single heap's bottom levels missed the cache
+/// on every removal.
 ///
 /// Every event in the heap is due before the first bucket's start (`horizon`), and every
 /// bucket's events before the next bucket's start, so the heap's minimum is the queue's.
@@ -35,12 +36,18 @@ extension EventQueue {
     @usableFromInline
     mutating func refillFromFarTier() {
         precondition(heap.isEmpty && farCount > 0, "EventQueue: refill with events in the heap or none far")
-        while far.last!.isEmpty {
-            far.removeLast()
-            farStarts.removeLast()
+        // A bucket is created holding an event due at its start, and events leave buckets
+        // only here, so the earliest is never empty; dropping empty ones anyway keeps the
+        // heap from being filled with nothing (which would end a run early).
+        while true {
+            while far.last!.isEmpty {
+                far.removeLast()
+                farStarts.removeLast()
+            }
+            guard far.last!.count > 2 * refillTarget, splitEarliestBucket() else { break }
         }
-        while far.last!.count > 2 * refillTarget, splitEarliestBucket() {}
         let bucket = far.removeLast()
+        precondition(!bucket.isEmpty, "EventQueue: an empty bucket taken")
         farStarts.removeLast()
         farCount -= bucket.count
         heap.fill(with: bucket)
