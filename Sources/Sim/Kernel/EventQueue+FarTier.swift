@@ -54,7 +54,6 @@ extension EventQueue {
         if farCount == 0 {
             far.removeAll()
             farStarts.removeAll()
-            usesFarTier = false
             horizon = .max
         } else {
             horizon = farStarts.last!
@@ -110,7 +109,6 @@ extension EventQueue {
         farCount += bucket.count
         far.append(bucket)
         farStarts.append(cut)
-        usesFarTier = true
         horizon = cut
     }
 

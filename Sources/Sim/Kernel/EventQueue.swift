@@ -50,16 +50,16 @@ public struct EventQueue<Payload> {
     @usableFromInline var freeSlotCount = 0
     @usableFromInline var nextSequence: UInt64 = 0
     /// Cancelled events still queued (in the heap or the far tier).
-    @usableFromInline var cancelledInHeap = 0
+    @usableFromInline var cancelledQueued = 0
     /// Later events in buckets of consecutive time ranges, earliest last, unordered
     /// within a bucket (`EventQueue+FarTier.swift`): bucket i holds the events due in
     /// [farStarts[i], farStarts[i - 1]). Every event in the heap is due before `horizon`,
-    /// the earliest bucket's start. Empty unless `usesFarTier`.
+    /// the earliest bucket's start (`.max` when there are no buckets; kept apart from
+    /// `farStarts` so that scheduling compares one stored value).
     @usableFromInline var far: [ContiguousArray<Entry>] = []
     @usableFromInline var farStarts: [Int64] = []
     @usableFromInline var farCount = 0
     @usableFromInline var horizon: Int64 = .max
-    @usableFromInline var usesFarTier = false
     /// The heap size that triggers a spill to the far tier (`spillThreshold`, or twice the
     /// heap after a spill found nothing to split).
     @usableFromInline var spillAt: Int
@@ -87,7 +87,7 @@ public struct EventQueue<Payload> {
 
     /// Events that will still be delivered (scheduled, neither delivered nor cancelled).
     @inlinable
-    public var count: Int { heap.count + farCount - cancelledInHeap }
+    public var count: Int { heap.count + farCount - cancelledQueued }
 
     @inlinable
     public var isEmpty: Bool { count == 0 }
@@ -115,7 +115,7 @@ public struct EventQueue<Payload> {
             owners.append(sequence)
         }
         let entry = Entry(time: instant.nanosecondsSinceStart, sequence: sequence, slot: slot, payload: payload)
-        if usesFarTier && entry.time >= horizon {
+        if entry.time >= horizon && !far.isEmpty {
             appendToFarTier(entry)
         } else {
             heap.insert(entry)
@@ -132,7 +132,7 @@ public struct EventQueue<Payload> {
     public mutating func cancel(_ id: EventID) -> Bool {
         guard isPending(id) else { return false }
         owners[Int(id.slot)] = Self.vacant
-        cancelledInHeap += 1
+        cancelledQueued += 1
         return true
     }
 
@@ -149,7 +149,7 @@ public struct EventQueue<Payload> {
     @inlinable
     public mutating func nextInstant() -> SimInstant? {
         while let head = head() {
-            if cancelledInHeap == 0 || owners[Int(head.slot)] == head.sequence {
+            if cancelledQueued == 0 || owners[Int(head.slot)] == head.sequence {
                 return SimInstant(nanosecondsSinceStart: head.time)
             }
             release(heap.removeMin())
@@ -181,7 +181,7 @@ public struct EventQueue<Payload> {
     mutating func popNext(limitNanoseconds limit: Int64) -> ScheduledEvent<Payload>? {
         while let head = head(), head.time <= limit {
             let entry = heap.removeMin()
-            if cancelledInHeap > 0 && owners[Int(entry.slot)] != entry.sequence {
+            if cancelledQueued > 0 && owners[Int(entry.slot)] != entry.sequence {
                 release(entry)
                 continue
             }
@@ -205,7 +205,7 @@ public struct EventQueue<Payload> {
     @inlinable
     mutating func release(_ cancelled: Entry) {
         precondition(owners[Int(cancelled.slot)] == Self.vacant, "EventQueue: live event dropped")
-        cancelledInHeap -= 1
+        cancelledQueued -= 1
         freeSlot(cancelled.slot)
     }
 
@@ -219,12 +219,12 @@ public struct EventQueue<Payload> {
 
     /// Checks the bookkeeping (for tests): slots, free list and counts agree.
     public func checkInvariants() {
-        precondition(cancelledInHeap >= 0 && cancelledInHeap <= heap.count + farCount)
+        precondition(cancelledQueued >= 0 && cancelledQueued <= heap.count + farCount)
         precondition(owners.count == heap.count + farCount + freeSlotCount, "EventQueue: slot leak")
         precondition(far.count == farStarts.count && farCount == far.reduce(0) { $0 + $1.count },
                      "EventQueue: far tier counts")
-        precondition(usesFarTier || far.isEmpty, "EventQueue: far events without a far tier")
-        if usesFarTier {
+        precondition(!far.isEmpty || horizon == .max, "EventQueue: a horizon without buckets")
+        if !far.isEmpty {
             precondition(horizon == farStarts.last!, "EventQueue: horizon is not the earliest bucket's start")
             precondition(heap.entries.allSatisfy { $0.time < horizon }, "EventQueue: a heap event past the horizon")
             for i in far.indices {
