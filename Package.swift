@@ -45,7 +45,9 @@ let package = Package(
         .systemLibrary(name: "CXXHash", pkgConfig: "libxxhash", providers: [.apt(["libxxhash-dev"])]),
         .systemLibrary(name: "CLZF", pkgConfig: "liblzf", providers: [.apt(["liblzf-dev"])]),
         .target(name: "Sim", dependencies: ["CGSL"] + collections, swiftSettings: releaseSpeed),
-        .target(name: "Engine", dependencies: collections, swiftSettings: releaseSpeed),
+        // Cache prefetch hints for the engine's per-executor cells (Swift has no intrinsic).
+        .target(name: "CPrefetch"),
+        .target(name: "Engine", dependencies: ["CPrefetch"] + collections, swiftSettings: releaseSpeed),
         .target(name: "Workloads", dependencies: ["Engine", "Sim", "CGSL"], swiftSettings: releaseSpeed),
         .target(name: "Report", dependencies: ["CGSL"]),
         .target(

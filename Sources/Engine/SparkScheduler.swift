@@ -89,6 +89,7 @@ public final class SparkScheduler {
             if tid.rawValue >= 0, tid.rawValue < executorOfTask.count, executorOfTask[tid.rawValue] >= 0 {
                 executor = executorOfTask[tid.rawValue]
                 executorOfTask[tid.rawValue] = -1
+                tasks.prefetchForTaskEnd(onExecutor: executor!)
             }
             let failureWaits = tasks.taskEndedViaResultGetter(tid, reason: reason, now: now)
             drainTaskScheduler()

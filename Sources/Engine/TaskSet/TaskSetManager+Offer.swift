@@ -63,6 +63,20 @@ extension TaskSetManager {
         return dequeueTask(executor, host, numbers, maxLocality, speculative: true, cluster)
     }
 
+    /// Starts loading the pending-list cells an offer of executor `numbers` will read
+    /// first (a task end on it is being handled; the offer follows). Changes nothing.
+    func prefetchPendingLists(for numbers: ListNumbers) {
+        if let executor = numbers.executor { pendingTasks.forExecutor.prefetchCell(number: executor) }
+        if let host = numbers.host { pendingTasks.forHost.prefetchCell(number: host) }
+    }
+
+    /// The second step of `prefetchPendingLists(for:)`, once the cells have had time to
+    /// arrive: starts loading the lists' top entries. Changes nothing.
+    func prefetchPendingListTops(for numbers: ListNumbers) {
+        if let executor = numbers.executor { pendingTasks.forExecutor.prefetchTop(number: executor) }
+        if let host = numbers.host { pendingTasks.forHost.prefetchTop(number: host) }
+    }
+
     /// The registry numbers of an offer's executor and host, where known.
     struct ListNumbers {
         var executor: Int32?

@@ -1,3 +1,4 @@
+import CPrefetch
 import OrderedCollections
 
 /// A share of one GPU address granted to a task, in parts of `GPUAmount.whole`.
@@ -139,6 +140,13 @@ struct ExecutorResources {
 
     func offer(for number: Int32) -> WorkerOffer? { numberedOffer(for: number)?.offer }
 
+    /// The free cores of an executor that would be offered (tracked, not disabled); nil
+    /// for one that would not. Reads the executor's cell only, nothing built.
+    func freeCoresIfOffered(_ number: Int32) -> Int? {
+        guard isTracked(number), !cores[Int(number)].disabled else { return nil }
+        return cores[Int(number)].free
+    }
+
     /// The executor's offer with its host's registry number.
     func numberedOffer(for number: Int32) -> (offer: WorkerOffer, hostNumber: Int32)? {
         guard isTracked(number), !cores[Int(number)].disabled else { return nil }
@@ -180,6 +188,12 @@ struct ExecutorResources {
 
     /// Frees what the task held (on its end); nothing if it was not booked or its
     /// executor is gone.
+    /// Starts loading executor `number`'s cell ahead of a task end on it. Changes nothing.
+    func prefetchCell(ofNumber number: Int32) {
+        guard number >= 0, Int(number) < cores.count else { return }
+        cores.withUnsafeBufferPointer { sparksim_prefetch_for_write($0.baseAddress! + Int(number)) }
+    }
+
     mutating func release(_ tid: TaskID) {
         let t = tid.rawValue
         guard t < grants.count, grants[t].executor >= 0 else { return }

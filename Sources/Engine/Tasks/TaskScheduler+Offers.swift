@@ -78,22 +78,63 @@ extension TaskScheduler {
     /// built from the bookkeeping by executor number, with no lookup by executor id.
     mutating func resourceOffersFromBookkeeping(executorNumber: Int32?, now: EngineInstant) -> [TaskDescription] {
         var round = takeScratchRound()
+        var offered = 0
+        var shuffled = false
         if let executorNumber {
             if let (offer, hostNumber) = resources.numberedOffer(for: executorNumber) {
                 round.append(offer, number: executorNumber, hostNumber: hostNumber)
+                offered = 1
             }
+        } else if healthTracker == nil {
+            offered = appendOffersWithFreeCores(to: &round)
+            shuffled = true
         } else {
             for number in resources.order {
                 if let (offer, hostNumber) = resources.numberedOffer(for: number) {
                     round.append(offer, number: number, hostNumber: hostNumber)
                 }
             }
+            offered = round.offers.count
         }
-        guard !round.offers.isEmpty else {
+        guard offered > 0 else {
             roundScratch = round
             return []
         }
-        return runRound(&round, isAllFreeResources: executorNumber == nil, now: now)
+        return runRound(&round, isAllFreeResources: executorNumber == nil, alreadyShuffled: shuffled, now: now)
+    }
+
+    /// A round over every tracked executor as Spark builds it (all of them, shuffled),
+    /// less the offers with no free core, which no task can use (every task takes a core
+    /// at least: `TaskResourceRequest`): they are skipped by every pass, count no slot
+    /// for a barrier task set and launch nothing, so leaving them out changes no
+    /// decision, and the shuffle draws the same numbers in the same order as over whole
+    /// offers. At 100,000 busy executors the periodic round built, shuffled and scanned
+    /// 100,000 offers to launch a handful; now it reads each executor's cell once, in
+    /// registration order, and shuffles eight bytes per executor.
+    ///
+    /// - Returns: how many executors the round covers before the busy ones are left out.
+    private mutating func appendOffersWithFreeCores(to round: inout RoundState) -> Int {
+        var entries = fullRoundScratch
+        defer { fullRoundScratch = entries }
+        entries.removeAll(keepingCapacity: true)
+        for number in resources.order {
+            guard let free = resources.freeCoresIfOffered(number) else { continue }
+            precondition(free >= 0 && free <= Int(UInt32.max), "executor \(number): \(free) free cores")
+            entries.append(UInt64(UInt32(bitPattern: number)) << 32 | UInt64(free))
+        }
+        if configuration.shuffleOffers {
+            var n = entries.count
+            while n >= 2 {
+                entries.swapAt(n - 1, shuffleDraw(below: n))
+                n -= 1
+            }
+        }
+        for entry in entries where entry & 0xFFFF_FFFF > 0 {
+            let number = Int32(bitPattern: UInt32(entry >> 32))
+            let (offer, hostNumber) = resources.numberedOffer(for: number)!
+            round.append(offer, number: number, hostNumber: hostNumber)
+        }
+        return entries.count
     }
 
     private mutating func takeScratchRound() -> RoundState {
@@ -104,7 +145,7 @@ extension TaskScheduler {
 
     /// Runs a round over the offers and numbers in `round`, then empties it back into the
     /// scratch slot.
-    private mutating func runRound(_ round: inout RoundState, isAllFreeResources: Bool,
+    private mutating func runRound(_ round: inout RoundState, isAllFreeResources: Bool, alreadyShuffled: Bool = false,
                                    now: EngineInstant) -> [TaskDescription] {
         defer {
             round.clear()
@@ -121,7 +162,9 @@ extension TaskScheduler {
             round.numbers = kept.map { round.numbers[$0] }
             round.hostNumbers = kept.map { round.hostNumbers[$0] }
         }
-        if configuration.shuffleOffers { shuffle(&round.offers, &round.numbers, &round.hostNumbers) }
+        if configuration.shuffleOffers && !alreadyShuffled {
+            shuffle(&round.offers, &round.numbers, &round.hostNumbers)
+        }
         for i in round.offers.indices {
             round.profiles.append(registry.profile(ofNumber: round.numbers[i]))
             round.cpus.append(round.offers[i].cores)
@@ -158,13 +201,19 @@ extension TaskScheduler {
     func shuffle(_ offers: inout [WorkerOffer], _ numbers: inout [Int32], _ hostNumbers: inout [Int32]) {
         var n = offers.count
         while n >= 2 {
-            let k = random.nextInt(below: n)
-            precondition(k >= 0 && k < n, "SchedulerRandom.nextInt(below: \(n)) gave \(k)")
+            let k = shuffleDraw(below: n)
             offers.swapAt(n - 1, k)
             numbers.swapAt(n - 1, k)
             hostNumbers.swapAt(n - 1, k)
             n -= 1
         }
+    }
+
+    /// The shuffle's draw for position `n - 1`: an index below `n`.
+    private func shuffleDraw(below n: Int) -> Int {
+        let k = random.nextInt(below: n)
+        precondition(k >= 0 && k < n, "SchedulerRandom.nextInt(below: \(n)) gave \(k)")
+        return k
     }
 
     /// One task set's turn in a round (the body of Spark's loop over `sortedTaskSets`).

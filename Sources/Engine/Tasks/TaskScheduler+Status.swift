@@ -67,12 +67,23 @@ extension TaskScheduler {
     /// success or failure. A report for an attempt the scheduler has forgotten (its
     /// executor was removed, or a duplicate) is ignored. After a failure that must re-run,
     /// Spark revives offers.
+    /// Starts loading what a task end on executor `number` will touch first (its cells in
+    /// the registry and the resource book), so that those loads overlap the ones the end
+    /// begins with (the TID's own records) instead of waiting behind them. Changes nothing;
+    /// `mutating` only so that the scheduler is read in place (see
+    /// `executorNumberInPlace(ofLaunched:)`).
+    mutating func prefetchForTaskEnd(onExecutor number: Int32) {
+        registry.prefetchCell(ofNumber: number)
+        resources.prefetchCell(ofNumber: number)
+    }
+
     public mutating func taskEnded(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant) {
         // The executor's two cells (the registry's, the resource book's) are read one right
         // after the other: at 100,000 executors both miss the cache, and side by side the
         // processor waits for them together. The two books are independent, so the order
         // changes nothing else.
         let slot = trackedSlot(of: tid)
+        let executor = trackedExecutorNumber(of: tid)
         if slot != nil { cleanupTaskState(tid) }
         resources.release(tid)
         guard let slot else { return }
@@ -80,6 +91,14 @@ extension TaskScheduler {
         // the manager again, and every retain is an atomic that waits for the stores
         // before it (this end's writes to cells that miss the cache at 100,000 executors).
         let manager = managers[slot]!
+        // The offer of this executor that follows the end reads its host's pending list:
+        // its cell is loaded while the end is handled, then the list's top entry.
+        var offerNumbers: TaskSetManager.ListNumbers?
+        if let executor {
+            let host = registry.hostNumber(ofExecutor: executor)
+            offerNumbers = .init(executor: executor, host: host >= 0 ? host : nil)
+            manager.prefetchPendingLists(for: offerNumbers!)
+        }
         let before = manager.runningTasks
         manager.removeRunningTask(tid)
         if case .success = reason {
@@ -94,6 +113,7 @@ extension TaskScheduler {
             }
         }
         settle(slot, runningBefore: before, now: now)
+        if let offerNumbers { manager.prefetchPendingListTops(for: offerNumbers) }
     }
 
     /// Looks for speculatable tasks in every task set, in pool order, and returns whether

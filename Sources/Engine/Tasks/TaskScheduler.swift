@@ -40,6 +40,8 @@ public struct TaskScheduler {
     var outbox = TaskSchedulerOutbox()
     /// The round state every offer round refills (see `RoundState`).
     var roundScratch = RoundState()
+    /// The periodic round's (executor number, free cores) entries, kept for their capacity.
+    var fullRoundScratch: [UInt64] = []
 
     public init(configuration: TaskSchedulerConfiguration, random: any SchedulerRandom) {
         self.configuration = configuration

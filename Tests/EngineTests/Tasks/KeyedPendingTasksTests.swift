@@ -5,7 +5,9 @@ import TestSupport
 /// `KeyedPendingTasks` keeps its lists as segments of one storage; it must behave exactly
 /// as the array per key it replaced (list contents and order decide which task an offer
 /// takes, so they are part of the results): pushes, staged pushes, removal through a lent
-/// segment from the top or the middle, lists dropped and created again, segments outgrown.
+/// segment from the top or the middle, lists dropped and created again, segments outgrown,
+/// and keys found by registry number: numbered from their list's creation, or registered
+/// later (a host whose executor came after the task set) and forwarded.
 @Suite struct KeyedPendingTasksTests {
     /// The model: an array per key, present or not, and the keys' creation order.
     struct Reference {
@@ -43,13 +45,20 @@ import TestSupport
             var lists = KeyedPendingTasks()
             var reference = Reference()
             let keys = (0..<6).map { "host\($0)" }
+            // Distinct registry numbers with gaps; a key has its number once "registered".
+            let numbers = keys.indices.map { Int32(2 * $0 + draws.next(below: 2)) }
+            var registered = keys.indices.map { _ in draws.next(below: 2) == 0 }
+            func number(_ key: String) -> Int32? {
+                let k = keys.firstIndex(of: key)!
+                return registered[k] ? numbers[k] : nil
+            }
             var nextIndex = 0
             // Half the seeds start as a task set's creation does: staged pushes.
             if draws.next(below: 2) == 0 {
                 lists.beginStaging()
                 for _ in 0..<draws.next(below: 60) {
                     let key = keys[draws.next(below: keys.count)]
-                    lists.push(nextIndex, key: key, number: nil, isAlive: true)
+                    lists.push(nextIndex, key: key, number: number(key), isAlive: true)
                     reference.push(nextIndex, key: key)
                     nextIndex += 1
                 }
@@ -57,16 +66,19 @@ import TestSupport
             }
             for step in 0..<300 {
                 let key = keys[draws.next(below: keys.count)]
+                if draws.next(below: 50) == 0 { registered[draws.next(below: keys.count)] = true }
                 switch draws.next(below: 10) {
                 case 0..<4:
-                    lists.push(nextIndex, key: key, number: nil, isAlive: true)
+                    lists.push(nextIndex, key: key, number: number(key), isAlive: true)
                     reference.push(nextIndex, key: key)
                     nextIndex += 1
                 case 4..<7:
                     // Remove one entry, the top or (a tenth of the time) one below it.
                     let fromTop = draws.next(below: 10) != 0
                     let depth = draws.next(below: 4)
-                    let removed = lists.withList(key) { list -> Int? in
+                    // By number (when the caller has it) or by key: the same list.
+                    let byNumber = draws.next(below: 2) == 0 ? number(key) : nil
+                    let removed = lists.withList(key, number: byNumber) { list -> Int? in
                         guard list.count > 0 else { return nil }
                         let offset = fromTop ? list.count - 1 : Swift.max(0, list.count - 1 - depth)
                         return list.remove(at: offset)

@@ -1,0 +1,2 @@
+// Everything is inline in include/CPrefetch.h; a C target needs one source file.
+#include "CPrefetch.h"
