@@ -14,7 +14,9 @@ import DequeModule
 /// offer, which names its executor and host by number, reads the cell directly: at
 /// 100,000 hosts a string-keyed table cost a hash and three cache misses per offer, and a
 /// number → position table before the cell still cost one. A key that got its number
-/// later is found by hashing once, then through a forwarding entry at its number.
+/// later is found by hashing once, then through a forwarding entry at its number. The
+/// numbered cells take 16 bytes per number up to the largest numbered key's (1.6 MB for
+/// a task set preferring hosts among 100,000), where the table they replace took 4.
 ///
 /// Every list is a segment of one shared storage, its start, length and room in the
 /// key's cell: an offer reads the cell and the top entry, where an array per key also
@@ -307,7 +309,8 @@ struct KeyedPendingTasks {
         let cells = numbered + unnumbered
         precondition(keyOrder.count == cells.filter(\.present).count, "KeyedPendingTasks: key order and lists disagree")
         precondition(cells.allSatisfy { $0.present || $0.count == 0 }, "KeyedPendingTasks: entries in a dropped list")
-        precondition(cells.allSatisfy { $0.role == .owned || !$0.present }, "KeyedPendingTasks: a list in a vacant cell")
+        precondition(cells.allSatisfy { $0.role == .owned || !$0.present },
+                     "KeyedPendingTasks: a list in a vacant cell")
         precondition(cells.allSatisfy { $0.count <= $0.capacity && Int($0.start + $0.capacity) <= storage.count },
                      "KeyedPendingTasks: a list outside its segment")
         precondition(forwards.allSatisfy { numbered[Int($0.key)].role == .forwarded && $0.value < 0 },

@@ -186,14 +186,14 @@ struct ExecutorResources {
         grantCount += 1
     }
 
-    /// Frees what the task held (on its end); nothing if it was not booked or its
-    /// executor is gone.
     /// Starts loading executor `number`'s cell ahead of a task end on it. Changes nothing.
     func prefetchCell(ofNumber number: Int32) {
         guard number >= 0, Int(number) < cores.count else { return }
         cores.withUnsafeBufferPointer { sparksim_prefetch_for_write($0.baseAddress! + Int(number)) }
     }
 
+    /// Frees what the task held (on its end); nothing if it was not booked or its
+    /// executor is gone.
     mutating func release(_ tid: TaskID) {
         let t = tid.rawValue
         guard t < grants.count, grants[t].executor >= 0 else { return }

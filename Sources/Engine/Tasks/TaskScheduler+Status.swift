@@ -61,12 +61,6 @@ extension TaskScheduler {
         managers[slot]!.attempts[attempt].launching = false
     }
 
-    /// The executor reports the attempt ended (`statusUpdate` with a finished state).
-    ///
-    /// Frees what the attempt held on its executor, then lets its task set handle the
-    /// success or failure. A report for an attempt the scheduler has forgotten (its
-    /// executor was removed, or a duplicate) is ignored. After a failure that must re-run,
-    /// Spark revives offers.
     /// Starts loading what a task end on executor `number` will touch first (its cells in
     /// the registry and the resource book), so that those loads overlap the ones the end
     /// begins with (the TID's own records) instead of waiting behind them. Changes nothing;
@@ -77,6 +71,12 @@ extension TaskScheduler {
         resources.prefetchCell(ofNumber: number)
     }
 
+    /// The executor reports the attempt ended (`statusUpdate` with a finished state).
+    ///
+    /// Frees what the attempt held on its executor, then lets its task set handle the
+    /// success or failure. A report for an attempt the scheduler has forgotten (its
+    /// executor was removed, or a duplicate) is ignored. After a failure that must re-run,
+    /// Spark revives offers.
     public mutating func taskEnded(_ tid: TaskID, reason: TaskEndReason, now: EngineInstant) {
         // The executor's two cells (the registry's, the resource book's) are read one right
         // after the other: at 100,000 executors both miss the cache, and side by side the

@@ -25,7 +25,8 @@ import TestSupport
     static func workload(_ draws: inout ScalingTests.Draws) -> Workload {
         let hosts = 1 + draws.next(below: 8)
         let executors = (0..<(2 + draws.next(below: 24))).map { e in
-            ExecutorInfo(id: "exec\(e)", host: "host\(e % hosts)", rack: "rack\(e % 3)", cores: 1 + draws.next(below: 4))
+            ExecutorInfo(id: "exec\(e)", host: "host\(e % hosts)", rack: "rack\(e % 3)",
+                         cores: 1 + draws.next(below: 4))
         }
         let taskSets = (0..<(1 + draws.next(below: 3))).map { s in
             let barrier = draws.next(below: 5) == 0
