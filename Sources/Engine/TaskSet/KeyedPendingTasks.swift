@@ -169,11 +169,7 @@ struct KeyedPendingTasks {
             if let number, known < 0 { forward(number, to: known) }
         } else if let number {
             precondition(number >= 0, "KeyedPendingTasks: number \(number)")
-            let n = Int(number)
-            if n >= numbered.count {
-                numbered.append(contentsOf: repeatElement(.vacant, count: n + 1 - numbered.count))
-                numberedKeys.append(contentsOf: repeatElement("", count: n + 1 - numberedKeys.count))
-            }
+            let n = makeNumberedCell(number)
             precondition(numbered[n].role == .vacant, "KeyedPendingTasks: number \(number) names two keys")
             position = number
             numbered[n] = fresh
@@ -195,14 +191,20 @@ struct KeyedPendingTasks {
     /// offers naming the number find it without hashing the key.
     private mutating func forward(_ number: Int32, to position: Int32) {
         precondition(position < 0 && number >= 0, "KeyedPendingTasks: forwarding \(number) to \(position)")
+        let n = makeNumberedCell(number)
+        guard numbered[n].role == .vacant else { return }
+        numbered[n].role = .forwarded
+        forwards[number] = position
+    }
+
+    /// Makes sure the numbered cells reach `number` (vacant where new); returns its index.
+    private mutating func makeNumberedCell(_ number: Int32) -> Int {
         let n = Int(number)
         if n >= numbered.count {
             numbered.append(contentsOf: repeatElement(.vacant, count: n + 1 - numbered.count))
             numberedKeys.append(contentsOf: repeatElement("", count: n + 1 - numberedKeys.count))
         }
-        guard numbered[n].role == .vacant else { return }
-        numbered[n].role = .forwarded
-        forwards[number] = position
+        return n
     }
 
     /// Runs `body` on the list of `key` in place; nil when there is no list. `number`,
@@ -214,12 +216,7 @@ struct KeyedPendingTasks {
         precondition(staged == nil, "KeyedPendingTasks: read while staging")
         let position: Int32
         if let number, number >= 0, Int(number) < numbered.count, numbered[Int(number)].role != .vacant {
-            if numbered[Int(number)].role == .owned {
-                guard numbered[Int(number)].present else { return nil }
-                position = number
-            } else {
-                position = forwards[number]!
-            }
+            position = numbered[Int(number)].role == .owned ? number : forwards[number]!
         } else {
             guard let known = positionByKey[key] else { return nil }
             position = known

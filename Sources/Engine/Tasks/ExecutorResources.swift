@@ -143,13 +143,15 @@ struct ExecutorResources {
     /// The free cores of an executor that would be offered (tracked, not disabled); nil
     /// for one that would not. Reads the executor's cell only, nothing built.
     func freeCoresIfOffered(_ number: Int32) -> Int? {
-        guard isTracked(number), !cores[Int(number)].disabled else { return nil }
-        return cores[Int(number)].free
+        isOffered(number) ? cores[Int(number)].free : nil
     }
+
+    /// Whether a round offers the executor: tracked and not disabled.
+    private func isOffered(_ number: Int32) -> Bool { isTracked(number) && !cores[Int(number)].disabled }
 
     /// The executor's offer with its host's registry number.
     func numberedOffer(for number: Int32) -> (offer: WorkerOffer, hostNumber: Int32)? {
-        guard isTracked(number), !cores[Int(number)].disabled else { return nil }
+        guard isOffered(number) else { return nil }
         let index = Int(number)
         var shares: [GPUShare] = []
         // The cell says whether to look: an executor without GPUs costs no second load

@@ -122,13 +122,7 @@ extension TaskScheduler {
             precondition(free >= 0 && free <= Int(UInt32.max), "executor \(number): \(free) free cores")
             entries.append(UInt64(UInt32(bitPattern: number)) << 32 | UInt64(free))
         }
-        if configuration.shuffleOffers {
-            var n = entries.count
-            while n >= 2 {
-                entries.swapAt(n - 1, shuffleDraw(below: n))
-                n -= 1
-            }
-        }
+        if configuration.shuffleOffers { shuffleOrder(count: entries.count) { entries.swapAt($0, $1) } }
         for entry in entries where entry & 0xFFFF_FFFF > 0 {
             let number = Int32(bitPattern: UInt32(entry >> 32))
             let (offer, hostNumber) = resources.numberedOffer(for: number)!
@@ -196,24 +190,27 @@ extension TaskScheduler {
     /// Below this many free cores a round's buffers grow as they fill.
     private static var launchesWorthReserving: Int { 1_024 }
 
-    /// Scala's `Random.shuffle` of the offers (for n from count down to 2, swap n-1 with
-    /// a draw below n), with their executor and host numbers moved alongside.
+    /// Scala's `Random.shuffle` of the offers (`shuffleOrder`), with their executor and
+    /// host numbers moved alongside.
     func shuffle(_ offers: inout [WorkerOffer], _ numbers: inout [Int32], _ hostNumbers: inout [Int32]) {
-        var n = offers.count
-        while n >= 2 {
-            let k = shuffleDraw(below: n)
-            offers.swapAt(n - 1, k)
-            numbers.swapAt(n - 1, k)
-            hostNumbers.swapAt(n - 1, k)
-            n -= 1
+        shuffleOrder(count: offers.count) { i, k in
+            offers.swapAt(i, k)
+            numbers.swapAt(i, k)
+            hostNumbers.swapAt(i, k)
         }
     }
 
-    /// The shuffle's draw for position `n - 1`: an index below `n`.
-    private func shuffleDraw(below n: Int) -> Int {
-        let k = random.nextInt(below: n)
-        precondition(k >= 0 && k < n, "SchedulerRandom.nextInt(below: \(n)) gave \(k)")
-        return k
+    /// Scala's `Random.shuffle` over `count` positions, the swaps left to `swap`: for n
+    /// from `count` down to 2, swap n-1 with a draw below n. Every round's shuffle draws
+    /// through here, so the two ways of building a round draw the same numbers.
+    private func shuffleOrder(count: Int, _ swap: (Int, Int) -> Void) {
+        var n = count
+        while n >= 2 {
+            let k = random.nextInt(below: n)
+            precondition(k >= 0 && k < n, "SchedulerRandom.nextInt(below: \(n)) gave \(k)")
+            swap(n - 1, k)
+            n -= 1
+        }
     }
 
     /// One task set's turn in a round (the body of Spark's loop over `sortedTaskSets`).
